@@ -1,0 +1,61 @@
+package org.flexphase.models;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.phases.Phase;
+
+/**
+ * A Boltzmann machine over binary units, {@code p(v, h) = exp(-beta E(v, h)) / Z}, as seen by contrastive
+ * learning (THEORY.md section 1).
+ *
+ * <p>Parameters live in one flat vector ({@link #parameters()}), a live view: writing to it changes the
+ * model, so a learning step is {@code theta += eta * w * phi} on that array. The statistic is
+ * {@code phi(theta, a) = -beta dE/dtheta}, in the same layout, so that
+ * {@code u(theta) = E+[phi] - E-[phi]} is exactly the gradient of the mean log-likelihood.
+ *
+ * <p>One Gibbs step in the positive phase resamples the hidden units with the visible units held at the
+ * clamped pattern; in the negative phase it resamples every unit. Implementations document the order of
+ * updates and which random numbers a step consumes (one {@code nextDouble()} per resampled unit).
+ */
+public interface BoltzmannMachine {
+
+    int visibleCount();
+
+    int hiddenCount();
+
+    /** Length of the flat parameter vector. */
+    default int parameterCount() {
+        return parameters().length;
+    }
+
+    /** The live flat parameter vector; see the implementation for its layout. */
+    double[] parameters();
+
+    /** Inverse temperature {@code beta}, a fixed setting (not learned). */
+    double inverseTemperature();
+
+    /** A state of the right shape with every unit 0. */
+    default NetworkState newState() {
+        return new NetworkState(visibleCount(), hiddenCount());
+    }
+
+    /** One Gibbs step of the {@code phase}'s kernel, in place. In {@code +} the visible units are not changed. */
+    void gibbsStep(NetworkState state, Phase phase, RandomGenerator rng);
+
+    /** {@code target += weight * phi(theta, state)}; {@code target} has the parameter layout and may be {@link #parameters()}. */
+    void addStatistic(NetworkState state, double weight, double[] target);
+
+    /** {@code -beta E(v, h)}, the unnormalised log-probability of a joint state. */
+    double negativeEnergy(NetworkState state);
+
+    /**
+     * Multiplies the coupling weights (not the biases) by {@code factor}: the multiplicative form of L2 weight
+     * decay, {@code W <- (1 - eta lambda) W}.
+     */
+    void scaleCouplings(double factor);
+
+    /** A deep copy with its own parameter vector. */
+    BoltzmannMachine copy();
+
+    /** A short description, e.g. {@code rbm(16x16, beta=1, visible biases)}. */
+    String describe();
+}
