@@ -1,0 +1,115 @@
+package org.flexphase.phases;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.flexphase.util.Checks;
+
+/** The built-in {@link LengthLaw}s. Each reports its exact mean; sampling consumption is stated per law. */
+public final class LengthLaws {
+    private LengthLaws() {
+    }
+
+    /** Always {@code n}; consumes no random numbers. */
+    public static LengthLaw fixed(int n) {
+        Checks.requireAtLeast(n, 1, "length");
+        return new Law("fixed(" + n + ")", n) {
+            @Override
+            public int sample(RandomGenerator rng) {
+                return n;
+            }
+        };
+    }
+
+    /**
+     * Geometric on {1, 2, ...}: {@code P(L = k) = (1-p)^(k-1) p}, mean {@code 1/p}. Sampled by inversion,
+     * {@code 1 + floor(log U / log(1-p))}, one {@code nextDouble()} (none when {@code p = 1}).
+     */
+    public static LengthLaw geometric(double p) {
+        Checks.requireHalfOpenProbability(p, "p");
+        double logQ = Math.log1p(-p);
+        return new Law("geometric(" + p + ")", 1.0 / p) {
+            @Override
+            public int sample(RandomGenerator rng) {
+                if (p == 1.0) {
+                    return 1;
+                }
+                double u = 1.0 - rng.nextDouble(); // in (0, 1]
+                double k = Math.floor(Math.log(u) / logQ);
+                return k >= Integer.MAX_VALUE - 1 ? Integer.MAX_VALUE : 1 + (int) k;
+            }
+        };
+    }
+
+    /** Uniform on {@code lo..hi} inclusive ({@code 1 <= lo <= hi}); one {@code nextInt(lo, hi + 1)}. */
+    public static LengthLaw uniform(int lo, int hi) {
+        Checks.requireAtLeast(lo, 1, "lo");
+        Checks.requireAtLeast(hi, lo, "hi");
+        return new Law("uniform(" + lo + ", " + hi + ")", (lo + (double) hi) / 2) {
+            @Override
+            public int sample(RandomGenerator rng) {
+                return rng.nextInt(lo, hi + 1);
+            }
+        };
+    }
+
+    /**
+     * {@code P(L = k + 1) = pmf[k]}: non-negative, summing to 1 within 1e-9. One {@code nextDouble()},
+     * by search of the cumulative sums.
+     */
+    public static LengthLaw discrete(double... pmf) {
+        if (pmf.length == 0) {
+            throw new IllegalArgumentException("pmf must not be empty");
+        }
+        double[] cumulative = new double[pmf.length];
+        double total = 0;
+        double mean = 0;
+        for (int k = 0; k < pmf.length; k++) {
+            if (!(pmf[k] >= 0 && pmf[k] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("pmf[" + k + "] must be a finite number >= 0: " + pmf[k]);
+            }
+            total += pmf[k];
+            cumulative[k] = total;
+            mean += (k + 1) * pmf[k];
+        }
+        if (!(Math.abs(total - 1) <= 1e-9)) {
+            throw new IllegalArgumentException("pmf must sum to 1 (within 1e-9): " + total);
+        }
+        return new Law("discrete" + Arrays.toString(pmf), mean) {
+            @Override
+            public int sample(RandomGenerator rng) {
+                double u = rng.nextDouble() * cumulative[cumulative.length - 1];
+                for (int k = 0; k < cumulative.length; k++) {
+                    if (u < cumulative[k]) {
+                        return k + 1;
+                    }
+                }
+                return cumulative.length;
+            }
+        };
+    }
+
+    private abstract static class Law implements LengthLaw {
+        private final String description;
+        private final double mean;
+
+        Law(String description, double mean) {
+            this.description = description;
+            this.mean = mean;
+        }
+
+        @Override
+        public double mean() {
+            return mean;
+        }
+
+        @Override
+        public String describe() {
+            return description;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+}
