@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
     int phaseLength;
     @Option(names = "--cd-k", defaultValue = "1", description = "standard mode: Gibbs steps per phase (CD-k)")
     int cdK;
-    @Option(names = "--lr", defaultValue = "1e-4", description = "learning rate (per update; exact mode multiplies by --exact-stride)")
+    @Option(names = "--lr", defaultValue = "1e-4", description = "learning rate: per Gibbs step (isd, local), per CD-k update (standard), per exact update (exact)")
     double lr;
     @Option(names = "--lr-schedule", defaultValue = "constant", description = "constant | rm (Robbins-Monro lr/(1+t/tau)^kappa)")
     String lrSchedule;

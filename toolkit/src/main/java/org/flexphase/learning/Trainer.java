@@ -149,7 +149,7 @@ public final class Trainer {
             int stride = config.exactStride;
             while (step < config.steps && divergence == null) {
                 int charged = (int) Math.min(stride, config.steps - step);
-                double eta = config.schedule.rate(step) * charged;
+                double eta = config.schedule.rate(step);
                 ExactAnalysis.gradient(model, data, u);
                 for (int p = 0; p < theta.length; p++) {
                     theta[p] += eta * u[p];

@@ -152,7 +152,7 @@ public final class TrainerConfig {
         public Builder averageFrom(long v) { averageFrom = v; return this; }
         public Builder averageStride(int v) { averageStride = v; return this; }
         public Builder evalEvery(long v) { evalEvery = v; return this; }
-        /** Gibbs steps charged per exact-gradient update (exact mode); the update uses {@code eta * stride}. */
+        /** Exact mode: Gibbs steps charged per exact-gradient update, whose step size is the schedule's rate. */
         public Builder exactStride(int v) { exactStride = v; return this; }
         /** With equilibrium starts: rebuild the exact sampler at most every this many steps (0 = at every negative phase). */
         public Builder equilibriumRefresh(long v) { equilibriumRefresh = v; return this; }

@@ -8,6 +8,6 @@ public enum TrainingMode {
     ISD,
     /** Temporally local: any phase process (geometric switching by default), persistent state, learning at every step weighted by occupancy. */
     LOCAL,
-    /** Exact gradient ascent {@code theta += eta u(theta)} by enumeration: the deterministic mean-field reference. */
+    /** Exact gradient ascent {@code theta += eta u(theta)} by enumeration, each update charged a stride of Gibbs steps: the best-achievable reference. */
     EXACT
 }

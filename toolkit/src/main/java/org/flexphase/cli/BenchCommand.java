@@ -1,0 +1,33 @@
+package org.flexphase.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.flexphase.experiments.Benchmarks;
+import org.flexphase.experiments.RunFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+
+/** {@code bench}: single-thread throughput of the hot paths, printed and written as CSV. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure single-thread steps per second (RBM 16x16 and 794x16 local learning; exact BAS evaluation).")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "measuring time per benchmark (default: ${DEFAULT-VALUE})")
+    double seconds;
+    @Option(names = "--out", defaultValue = "results/bench.csv", description = "CSV file (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Options.positive(spec, "--seconds", seconds);
+        Table t = Benchmarks.run(seconds);
+        System.out.println(t.printAll());
+        RunFiles.writeCsv(t, out);
+        return 0;
+    }
+}

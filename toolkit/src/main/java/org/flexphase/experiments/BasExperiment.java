@@ -1,0 +1,167 @@
+package org.flexphase.experiments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.learning.TrainerConfig;
+import org.flexphase.learning.TrainingMode;
+import org.flexphase.plots.Charts;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The Bars-and-Stripes experiment of the paper (RBM, 16 hidden units, BAS 4x4): (a) NLL per row against Gibbs
+ * steps for standard CD-1, ISD, temporally local learning and exact ascent, mean and min–max over seeds;
+ * (b) final NLL against the positive-phase probability b; (c) final NLL against the mean phase length 1/p.
+ * Each figure is a PNG with its CSV beside it.
+ */
+public final class BasExperiment {
+    /** Per-update step of exact ascent: stable on BAS (larger steps oscillate), reaching about 3.6 nats per row. */
+    static final double EXACT_RATE = 0.1;
+    static final double[] B_VALUES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    static final double[] SWITCH_PROBS = {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005};
+
+    private final BasProfile profile;
+
+    public BasExperiment(BasProfile profile) {
+        this.profile = profile;
+    }
+
+    /** All runs of the three figures. */
+    public List<RunSpec> specs() {
+        List<RunSpec> specs = new ArrayList<>();
+        double eta = profile.localRate();
+        for (int s = 1; s <= profile.seeds(); s++) {
+            specs.add(spec("a:standard", base(TrainingMode.STANDARD, s).schedule(LearningRateSchedule.constant(2 * eta))));
+            specs.add(spec("a:isd", base(TrainingMode.ISD, s).phaseLength(20)));
+            specs.add(spec("a:local", base(TrainingMode.LOCAL, s).switchProbability(0.05)));
+            specs.add(spec("a:exact", base(TrainingMode.EXACT, s).exactStride(profile.exactStride())
+                    .schedule(LearningRateSchedule.constant(EXACT_RATE))));
+        }
+        for (double b : B_VALUES) {
+            for (int s = 1; s <= profile.sweepSeeds(); s++) {
+                specs.add(spec("b:" + b, base(TrainingMode.LOCAL, s).b(b).switchProbability(0.05)));
+            }
+        }
+        for (double p : SWITCH_PROBS) {
+            for (int s = 1; s <= profile.sweepSeeds(); s++) {
+                specs.add(spec("c:" + p, base(TrainingMode.LOCAL, s).switchProbability(p)));
+            }
+        }
+        return specs;
+    }
+
+    private TrainerConfig.Builder base(TrainingMode mode, int seed) {
+        return TrainerConfig.builder().mode(mode).b(0.5).cdK(1).steps(profile.steps()).evalEvery(profile.evalEvery())
+                .schedule(LearningRateSchedule.constant(profile.localRate())).seed(seed);
+    }
+
+    private RunSpec spec(String group, TrainerConfig.Builder config) {
+        return new RunSpec(group, "bas4", profile.hidden(), true, 0.01, config.build());
+    }
+
+    /** Runs (or resumes) every run into {@code out} and writes the figures and tables; returns the tables by name. */
+    public Map<String, Table> run(Path out, int threads, Consumer<Sweep.Finished> onDone) {
+        List<Sweep.Finished> done = new Sweep(out, threads).run(specs(), onDone);
+        Map<String, Table> tables = new LinkedHashMap<>();
+        tables.put("bas_nll_vs_steps", curves(done, out));
+        tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b",
+                "BAS 4x4: final NLL vs positive-phase probability b (local, p=0.05)", false));
+        tables.put("bas_nll_vs_phase_length", finals(done, "c:", "mean_phase_length", out, "bas_nll_vs_phase_length",
+                "BAS 4x4: final NLL vs mean phase length 1/p (local, b=0.5)", true));
+        Table runs = Table.create("runs", StringColumn.create("group"), StringColumn.create("key"),
+                DoubleColumn.create("seed"), DoubleColumn.create("final_nll"), DoubleColumn.create("final_nll_avg"));
+        for (Sweep.Finished f : done) {
+            runs.stringColumn("group").append(f.spec().group());
+            runs.stringColumn("key").append(f.spec().key());
+            runs.doubleColumn("seed").append(f.spec().config().seed);
+            runs.doubleColumn("final_nll").append(last(f.history(), "nll_per_row"));
+            runs.doubleColumn("final_nll_avg").append(last(f.history(), "nll_per_row_avg"));
+        }
+        RunFiles.writeCsv(runs, out.resolve("bas_runs.csv"));
+        tables.put("bas_runs", runs);
+        return tables;
+    }
+
+    private Table curves(List<Sweep.Finished> done, Path out) {
+        Table t = Table.create("bas_nll_vs_steps", StringColumn.create("mode"), DoubleColumn.create("step"),
+                DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"),
+                DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"), DoubleColumn.create("max_avg"));
+        List<Charts.Curve> curves = new ArrayList<>();
+        for (String mode : List.of("standard", "isd", "local", "exact")) {
+            List<Table> hs = done.stream().filter(f -> f.spec().group().equals("a:" + mode)).map(Sweep.Finished::history).toList();
+            if (hs.isEmpty()) {
+                continue;
+            }
+            int n = hs.stream().mapToInt(Table::rowCount).min().orElse(0);
+            double[] x = new double[n];
+            double[][] cur = SeedStats.band(hs, "nll_per_row", n);
+            double[][] avg = SeedStats.band(hs, "nll_per_row_avg", n);
+            for (int r = 0; r < n; r++) {
+                x[r] = hs.get(0).longColumn("step").get(r);
+                t.stringColumn("mode").append(mode);
+                t.doubleColumn("step").append(x[r]);
+                t.doubleColumn("mean").append(cur[0][r]);
+                t.doubleColumn("min").append(cur[1][r]);
+                t.doubleColumn("max").append(cur[2][r]);
+                t.doubleColumn("mean_avg").append(avg[0][r]);
+                t.doubleColumn("min_avg").append(avg[1][r]);
+                t.doubleColumn("max_avg").append(avg[2][r]);
+            }
+            String label = mode.equals("exact") ? mode : mode + " (averaged)";
+            curves.add(new Charts.Curve(label, x, mode.equals("exact") ? cur[0] : avg[0],
+                    mode.equals("exact") ? cur[1] : avg[1], mode.equals("exact") ? cur[2] : avg[2]));
+        }
+        RunFiles.writeCsv(t, out.resolve("bas_nll_vs_steps.csv"));
+        Charts.savePng(Charts.lineChart("BAS 4x4, RBM 16 hidden: NLL per row vs Gibbs steps (mean, min-max over "
+                + profile.seeds() + " seeds; optimum 3.38)", "Gibbs steps", "NLL per row (nats)", curves, false, false),
+                out.resolve("bas_nll_vs_steps.png"));
+        return t;
+    }
+
+    private Table finals(List<Sweep.Finished> done, String prefix, String xName, Path out, String name, String title,
+                         boolean logX) {
+        Table t = Table.create(name, DoubleColumn.create(xName), DoubleColumn.create("mean"), DoubleColumn.create("min"),
+                DoubleColumn.create("max"), DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"),
+                DoubleColumn.create("max_avg"));
+        Map<Double, List<Table>> byX = new LinkedHashMap<>();
+        for (Sweep.Finished f : done) {
+            if (f.spec().group().startsWith(prefix)) {
+                double v = Double.parseDouble(f.spec().group().substring(prefix.length()));
+                byX.computeIfAbsent(prefix.equals("c:") ? 1.0 / v : v, k -> new ArrayList<>()).add(f.history());
+            }
+        }
+        List<Double> xs = new ArrayList<>(byX.keySet());
+        xs.sort(Double::compare);
+        for (double x : xs) {
+            double[] cur = SeedStats.finalStats(byX.get(x), "nll_per_row");
+            double[] avg = SeedStats.finalStats(byX.get(x), "nll_per_row_avg");
+            t.doubleColumn(xName).append(x);
+            t.doubleColumn("mean").append(cur[0]);
+            t.doubleColumn("min").append(cur[1]);
+            t.doubleColumn("max").append(cur[2]);
+            t.doubleColumn("mean_avg").append(avg[0]);
+            t.doubleColumn("min_avg").append(avg[1]);
+            t.doubleColumn("max_avg").append(avg[2]);
+        }
+        RunFiles.writeCsv(t, out.resolve(name + ".csv"));
+        double[] x = t.doubleColumn(xName).asDoubleArray();
+        List<Charts.Curve> curves = List.of(
+                new Charts.Curve("current parameters", x, t.doubleColumn("mean").asDoubleArray(),
+                        t.doubleColumn("min").asDoubleArray(), t.doubleColumn("max").asDoubleArray()),
+                new Charts.Curve("averaged parameters", x, t.doubleColumn("mean_avg").asDoubleArray(),
+                        t.doubleColumn("min_avg").asDoubleArray(), t.doubleColumn("max_avg").asDoubleArray()));
+        Charts.savePng(Charts.lineChart(title, xName.replace('_', ' '), "final NLL per row (nats)", curves, logX, false),
+                out.resolve(name + ".png"));
+        return t;
+    }
+
+    static double last(Table h, String col) {
+        return h.doubleColumn(col).get(h.rowCount() - 1);
+    }
+}
