@@ -1,0 +1,67 @@
+package org.flexphase.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepTest {
+    @TempDir
+    Path tmp;
+
+    static final String SPEC = """
+            {"base": {"data": "bas3", "hidden": 3, "mode": "local", "lr": 1e-3, "steps": 4000, "eval_every": 2000},
+             "grid": {"switch_prob": [0.1, 0.5], "negative_start": ["persistent", "pcd"]},
+             "runs": [{"b": 0.3}, {"b": 0.7}],
+             "seeds": [1, 2]}
+            """;
+
+    List<RunSpec> specs() throws Exception {
+        return SweepSpec.parse(RunFiles.json().readTree(SPEC));
+    }
+
+    @Test
+    void gridIsCrossedWithTheListAndSeeds() throws Exception {
+        List<RunSpec> runs = specs();
+        assertEquals(2 * 2 * 2 * 2, runs.size());
+        assertEquals(runs.size(), runs.stream().map(RunSpec::key).distinct().count(), "keys are unique");
+        assertEquals(0.3, runs.get(0).config().b);
+        assertEquals(3, runs.get(0).hidden());
+    }
+
+    @Test
+    void keysDependOnEverySettingAndTheSeed() throws Exception {
+        RunSpec a = specs().get(0);
+        RunSpec again = specs().get(0);
+        assertEquals(a.key(), again.key());
+        assertNotEquals(a.key(), specs().get(1).key());
+    }
+
+    @Test
+    void unknownKeysAreRejectedWithTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepSpec.parse(RunFiles.json().readTree("{\"base\": {\"learning_rate\": 1}}")));
+        assertTrue(e.getMessage().contains("unknown key 'learning_rate'") && e.getMessage().contains("lr"), e.getMessage());
+    }
+
+    @Test
+    void rerunSkipsFinishedRunsAndResultsDoNotDependOnThreads() throws Exception {
+        List<RunSpec> runs = specs().subList(0, 4);
+        List<Sweep.Finished> first = new Sweep(tmp.resolve("one"), 1).run(runs, f -> { });
+        assertTrue(first.stream().noneMatch(Sweep.Finished::skipped));
+        List<Sweep.Finished> again = new Sweep(tmp.resolve("one"), 2).run(runs, f -> { });
+        assertTrue(again.stream().allMatch(Sweep.Finished::skipped));
+        new Sweep(tmp.resolve("two"), 2).run(runs, f -> { });
+        for (RunSpec r : runs) {
+            Path a = tmp.resolve("one/runs/" + r.key() + "/history.csv");
+            Path b = tmp.resolve("two/runs/" + r.key() + "/history.csv");
+            assertEquals(Files.readString(a), Files.readString(b), "same run on 1 and 2 threads");
+        }
+    }
+}
