@@ -21,8 +21,6 @@ import tech.tablesaw.api.Table;
  * Each figure is a PNG with its CSV beside it.
  */
 public final class BasExperiment {
-    /** Per-update step of exact ascent: stable on BAS (larger steps oscillate), reaching about 3.6 nats per row. */
-    static final double EXACT_RATE = 0.1;
     static final double[] B_VALUES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     static final double[] SWITCH_PROBS = {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005};
 
@@ -41,7 +39,7 @@ public final class BasExperiment {
             specs.add(spec("a:isd", base(TrainingMode.ISD, s).phaseLength(20)));
             specs.add(spec("a:local", base(TrainingMode.LOCAL, s).switchProbability(0.05)));
             specs.add(spec("a:exact", base(TrainingMode.EXACT, s).exactStride(profile.exactStride())
-                    .schedule(LearningRateSchedule.constant(EXACT_RATE))));
+                    .schedule(LearningRateSchedule.constant(BasProfile.EXACT_RATE))));
         }
         for (double b : B_VALUES) {
             for (int s = 1; s <= profile.sweepSeeds(); s++) {
@@ -71,9 +69,9 @@ public final class BasExperiment {
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("bas_nll_vs_steps", curves(done, out));
         tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b",
-                "BAS 4x4: final NLL vs positive-phase probability b (local, p=0.05)", false));
+                "BAS 4x4: final NLL vs b (local, p=0.05)", false));
         tables.put("bas_nll_vs_phase_length", finals(done, "c:", "mean_phase_length", out, "bas_nll_vs_phase_length",
-                "BAS 4x4: final NLL vs mean phase length 1/p (local, b=0.5)", true));
+                "BAS 4x4: final NLL vs mean phase length 1/p (b=0.5)", true));
         Table runs = Table.create("runs", StringColumn.create("group"), StringColumn.create("key"),
                 DoubleColumn.create("seed"), DoubleColumn.create("final_nll"), DoubleColumn.create("final_nll_avg"));
         for (Sweep.Finished f : done) {
@@ -118,8 +116,7 @@ public final class BasExperiment {
                     mode.equals("exact") ? cur[1] : avg[1], mode.equals("exact") ? cur[2] : avg[2]));
         }
         RunFiles.writeCsv(t, out.resolve("bas_nll_vs_steps.csv"));
-        Charts.savePng(Charts.lineChart("BAS 4x4, RBM 16 hidden: NLL per row vs Gibbs steps (mean, min-max over "
-                + profile.seeds() + " seeds; optimum 3.38)", "Gibbs steps", "NLL per row (nats)", curves, false, false),
+        Charts.savePng(Charts.lineChart("BAS 4x4: NLL vs Gibbs steps, " + profile.seeds() + " seeds (optimum 3.38)", "Gibbs steps", "NLL per row (nats)", curves, false, false),
                 out.resolve("bas_nll_vs_steps.png"));
         return t;
     }
