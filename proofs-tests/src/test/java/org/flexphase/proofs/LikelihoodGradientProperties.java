@@ -1,0 +1,31 @@
+package org.flexphase.proofs;
+
+import static org.flexphase.proofs.Generators.TINY_MODEL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.flexphase.exact.ExactAnalysis;
+import org.junit.jupiter.api.Test;
+
+/** T9: the contrastive direction u(theta) is the gradient of the exact mean log-likelihood. */
+class LikelihoodGradientProperties {
+
+    @Test
+    void contrastiveStatisticEqualsFiniteDifferencesOfTheLogLikelihood() {
+        // Central differences with h = 1e-5: truncation error h^2/6 |f'''| with |f'''| <= 8 beta^3 <= 30 for these
+        // models (third cumulants of 0/1 statistics), i.e. <= 5e-9, plus rounding 1e-16 * |f| / h <= 1e-10.
+        double h = 1e-5;
+        Proofs.qt(60).forAll(TINY_MODEL).checkAssert(inst -> {
+            double[] u = ExactAnalysis.gradient(inst.model(), inst.data());
+            double[] t = inst.model().parameters();
+            for (int k = 0; k < t.length; k++) {
+                double keep = t[k];
+                t[k] = keep + h;
+                double up = -ExactAnalysis.metrics(inst.model(), inst.data()).nllPerRow();
+                t[k] = keep - h;
+                double down = -ExactAnalysis.metrics(inst.model(), inst.data()).nllPerRow();
+                t[k] = keep;
+                assertEquals((up - down) / (2 * h), u[k], 1e-8, "parameter " + k);
+            }
+        });
+    }
+}

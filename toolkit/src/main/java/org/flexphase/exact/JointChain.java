@@ -1,0 +1,143 @@
+package org.flexphase.exact;
+
+import org.flexphase.models.BoltzmannMachine;
+import org.flexphase.models.NetworkState;
+import org.flexphase.phases.Phase;
+
+/**
+ * The exact joint Markov chain of temporally local learning at fixed parameters: state = (phase-chain state,
+ * network state), for a tiny model, a data distribution and a {@link PhaseChain} (THEORY.md T4, T5). Each step the
+ * phase chain moves; a transition that begins a {@code +} phase clamps a pattern drawn from {@code p_data}
+ * (persistent) or draws the state from {@code pi+} (reset); one that begins a {@code -} phase keeps the state
+ * (persistent) or draws it from the model's equilibrium (reset); then the state takes one Gibbs step of the new
+ * phase's kernel. The pattern clamped by each {@code +} phase is idealised as an independent draw from
+ * {@code p_data} (the toolkit cycles through a shuffled list, which has the same frequencies).
+ *
+ * <p>From the stationary distribution, solved with EJML: the occupancy and the exact stationary mean update
+ * {@code h(theta) = E[w(z) phi(theta, a)]} with {@code w = +1/rho+, -1/rho-}, to compare with {@code u(theta)}.
+ */
+public final class JointChain {
+    /** How a new phase starts. */
+    public enum Start {
+        /** The physical case: the state carries over (a {@code +} phase clamps new visible units). */
+        PERSISTENT,
+        /** The idealisation: each new phase starts from its own equilibrium. */
+        RESET
+    }
+
+    private final BoltzmannMachine model;
+    private final PhaseChain phases;
+    private final int states;
+    private final double[][] transition;
+
+    private JointChain(BoltzmannMachine model, PhaseChain phases, double[][] transition) {
+        this.model = model;
+        this.phases = phases;
+        this.states = transition.length / phases.size();
+        this.transition = transition;
+    }
+
+    public static JointChain of(BoltzmannMachine model, DataDistribution data, PhaseChain phases, Start start) {
+        int nv = model.visibleCount();
+        int size = 1 << (nv + model.hiddenCount());
+        double[][] kPlus = GibbsKernels.kernel(model, Phase.POSITIVE);
+        double[][] kMinus = GibbsKernels.kernel(model, Phase.NEGATIVE);
+        double[][] startPlus = new double[size][size];
+        double[][] startMinus = new double[size][size];
+        if (start == Start.RESET) {
+            double[] piPlus = GibbsKernels.clampedEquilibrium(model, data);
+            double[] piMinus = GibbsKernels.equilibrium(model);
+            for (int a = 0; a < size; a++) {
+                startPlus[a] = piPlus.clone();
+                startMinus[a] = piMinus.clone();
+            }
+        } else {
+            int vMask = (1 << nv) - 1;
+            for (int a = 0; a < size; a++) {
+                for (int k = 0; k < data.support(); k++) {
+                    startPlus[a][(a & ~vMask) | (int) data.code(k)] += data.probability(k);
+                }
+                startMinus[a][a] = 1.0;
+            }
+        }
+        double[][] newPlus = multiply(startPlus, kPlus);
+        double[][] newMinus = multiply(startMinus, kMinus);
+        int m = phases.size();
+        double[][] p = new double[m * size][m * size];
+        for (PhaseChain.Transition t : phases.transitions()) {
+            boolean plus = phases.phase(t.to()).isPositive();
+            double[][] step = t.startsPhase() ? (plus ? newPlus : newMinus) : (plus ? kPlus : kMinus);
+            for (int a = 0; a < size; a++) {
+                double[] row = p[t.from() * size + a];
+                for (int b = 0; b < size; b++) {
+                    row[t.to() * size + b] += t.probability() * step[a][b];
+                }
+            }
+        }
+        return new JointChain(model, phases, p);
+    }
+
+    static double[][] multiply(double[][] x, double[][] y) {
+        int n = x.length;
+        double[][] z = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double xik = x[i][k];
+                if (xik == 0) {
+                    continue;
+                }
+                for (int j = 0; j < n; j++) {
+                    z[i][j] += xik * y[k][j];
+                }
+            }
+        }
+        return z;
+    }
+
+    /** The joint transition matrix (row-stochastic; rows indexed {@code phaseState * 2^units + code}). */
+    public double[][] transitionMatrix() {
+        return transition;
+    }
+
+    /** The stationary distribution of the joint chain. */
+    public double[] stationary() {
+        return Stationary.distribution(transition);
+    }
+
+    /** Exact stationary fraction of steps in {@code +}. */
+    public double positiveOccupancy() {
+        double[] pi = stationary();
+        double rho = 0;
+        for (int s = 0; s < phases.size(); s++) {
+            if (phases.phase(s).isPositive()) {
+                for (int a = 0; a < states; a++) {
+                    rho += pi[s * states + a];
+                }
+            }
+        }
+        return rho;
+    }
+
+    /**
+     * The exact stationary mean update {@code h = sum pi(s, a) w(z_s) phi(a)}, with the weights
+     * {@code +1/rho+, -1/rho-} computed from the given occupancy (pass the process's reported occupancy to test it).
+     */
+    public double[] meanUpdate(double rhoPlus) {
+        double[] pi = stationary();
+        double[] h = new double[model.parameterCount()];
+        NetworkState s = model.newState();
+        int nv = model.visibleCount();
+        for (int q = 0; q < phases.size(); q++) {
+            double w = phases.phase(q).isPositive() ? 1.0 / rhoPlus : -1.0 / (1.0 - rhoPlus);
+            for (int a = 0; a < states; a++) {
+                double mass = pi[q * states + a];
+                if (mass == 0) {
+                    continue;
+                }
+                s.setBits(a & ((1L << nv) - 1), (long) a >>> nv);
+                model.addStatistic(s, w * mass, h);
+            }
+        }
+        return h;
+    }
+}
