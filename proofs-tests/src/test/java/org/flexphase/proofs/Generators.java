@@ -91,14 +91,77 @@ final class Generators {
 
     /** A full-support data multiset on 3 units: every pattern 1..4 times. */
     static double[][] fullSupportRows(long seed) {
+        return fullSupportRows(3, seed);
+    }
+
+    /** A full-support data multiset on {@code units} units: every pattern 1..4 times. */
+    static double[][] fullSupportRows(int units, long seed) {
         RandomGenerator r = Rngs.create(seed);
         java.util.List<double[]> rows = new java.util.ArrayList<>();
-        for (int code = 0; code < 8; code++) {
+        for (int code = 0; code < 1 << units; code++) {
             int count = 1 + r.nextInt(4);
             for (int c = 0; c < count; c++) {
-                rows.add(new double[]{code & 1, (code >> 1) & 1, (code >> 2) & 1});
+                double[] row = new double[units];
+                for (int i = 0; i < units; i++) {
+                    row[i] = (code >> i) & 1;
+                }
+                rows.add(row);
             }
         }
         return rows.toArray(new double[0][]);
     }
+
+    /** A learning problem for a fully visible BM: full-support data on FVBM_UNITS units, its exact optimum, b and p. */
+    record Problem(double[][] rows, DataDistribution data, double[] optimum, double b, double p, long seed) {
+        @Override
+        public String toString() {
+            return "data=" + data + " b=" + b + " p=" + p + " seed=" + seed + " theta*=" + Arrays.toString(optimum);
+        }
+    }
+
+    /**
+     * Units of T6-T8's fully visible BM. Four, not three: with three units the maximum-likelihood fit matches every
+     * two-unit marginal, so each single-site Gibbs update (which conditions on the two other units) preserves the
+     * data's moments and persistent or CD-k biases vanish at theta* identically; four units show them.
+     */
+    static final int FVBM_UNITS = 4;
+
+    /**
+     * Full-support data with strong correlations: every pattern 1..4 times, plus 8..24 copies of each of two
+     * random prototypes. Strong couplings at theta* make the negative kernel mix slowly enough that the biases
+     * of persistent states and of CD-k are large against a run's statistical resolution.
+     */
+    static double[][] correlatedRows(int units, long seed) {
+        RandomGenerator r = Rngs.create(seed ^ 0x5DEECE66DL);
+        java.util.List<double[]> rows = new java.util.ArrayList<>(Arrays.asList(fullSupportRows(units, seed)));
+        for (int k = 0; k < 2; k++) {
+            int code = r.nextInt(1 << units);
+            int copies = 8 + r.nextInt(17);
+            for (int c = 0; c < copies; c++) {
+                double[] row = new double[units];
+                for (int i = 0; i < units; i++) {
+                    row[i] = (code >> i) & 1;
+                }
+                rows.add(row);
+            }
+        }
+        return rows.toArray(new double[0][]);
+    }
+
+    static Problem problem(long seed, double b, double p) {
+        double[][] rows = correlatedRows(FVBM_UNITS, seed);
+        DataDistribution data = DataDistribution.of(rows);
+        var ml = org.flexphase.exact.MaximumLikelihood.fullyVisible(FVBM_UNITS, 1.0, data, 1e-12, 100);
+        if (!ml.converged()) {
+            throw new IllegalStateException("Newton did not converge for seed " + seed);
+        }
+        return new Problem(rows, data, ml.theta(), b, p, seed);
+    }
+
+    /**
+     * T6's domain: b in [0.2, 0.8], switching probability p in [0.05, 0.5], random full-support data. Smaller p is
+     * covered exactly by T4/T5; a simulation's cost at fixed accuracy grows like 1/p (see README).
+     */
+    static final Gen<Problem> FVBM_PROBLEM = longs().all().zip(doubles().between(0.2, 0.8),
+            doubles().between(0.05, 0.5), Generators::problem);
 }

@@ -140,4 +140,69 @@ public final class JointChain {
         }
         return h;
     }
+
+    /** The per-step update {@code w(z) phi(a)} of every joint state, rows indexed like {@link #transitionMatrix()}. */
+    double[][] updates(double rhoPlus) {
+        double[][] f = new double[phases.size() * states][model.parameterCount()];
+        NetworkState s = model.newState();
+        int nv = model.visibleCount();
+        for (int q = 0; q < phases.size(); q++) {
+            double w = phases.phase(q).isPositive() ? 1.0 / rhoPlus : -1.0 / (1.0 - rhoPlus);
+            for (int a = 0; a < states; a++) {
+                s.setBits(a & ((1L << nv) - 1), (long) a >>> nv);
+                model.addStatistic(s, w, f[q * states + a]);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * The long-run covariance of the per-step update {@code f_t = w(z_t) phi(a_t)} in the stationary chain:
+     * {@code Sigma = lim Cov(sum_{t<N} f_t) / N = sum_k Gamma_k} over all lags. It is what the central limit
+     * theorem of Markov chains puts under a time average, and (through {@code J^-1 Sigma J^-T / N}) what sets the
+     * error of Polyak-averaged stochastic approximation. Computed exactly from the fundamental matrix
+     * {@code Z = (I - P + 1 pi^T)^-1}: with {@code g = Z (f - h)}, {@code Sigma = E_pi[fc g^T + g fc^T - fc fc^T]}.
+     */
+    public double[][] asymptoticCovariance(double rhoPlus) {
+        double[] pi = stationary();
+        double[][] f = updates(rhoPlus);
+        int n = pi.length;
+        int d = model.parameterCount();
+        double[] h = new double[d];
+        for (int a = 0; a < n; a++) {
+            for (int k = 0; k < d; k++) {
+                h[k] += pi[a] * f[a][k];
+            }
+        }
+        org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(n, n);
+        for (int a = 0; a < n; a++) {
+            for (int c = 0; c < n; c++) {
+                m.set(a, c, (a == c ? 1.0 : 0.0) - transition[a][c] + pi[c]);
+            }
+        }
+        org.ejml.data.DMatrixRMaj centred = new org.ejml.data.DMatrixRMaj(n, d);
+        for (int a = 0; a < n; a++) {
+            for (int k = 0; k < d; k++) {
+                centred.set(a, k, f[a][k] - h[k]);
+            }
+        }
+        org.ejml.data.DMatrixRMaj g = new org.ejml.data.DMatrixRMaj(n, d);
+        var solver = org.ejml.dense.row.factory.LinearSolverFactory_DDRM.lu(n);
+        if (!solver.setA(m)) {
+            throw new IllegalStateException("the fundamental matrix is singular: the chain is not ergodic");
+        }
+        solver.solve(centred, g);
+        double[][] sigma = new double[d][d];
+        for (int a = 0; a < n; a++) {
+            for (int k = 0; k < d; k++) {
+                double fk = centred.get(a, k);
+                double gk = g.get(a, k);
+                for (int l = 0; l < d; l++) {
+                    double fl = centred.get(a, l);
+                    sigma[k][l] += pi[a] * (fk * g.get(a, l) + gk * fl - fk * fl);
+                }
+            }
+        }
+        return sigma;
+    }
 }
