@@ -27,8 +27,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "rbm", description = "rbm | lateral-bm (default: ${DEFAULT-VALUE})")
     String model;
-    @Option(names = "--data", defaultValue = "bas4", description = "bas4 (the published 32-row BAS 4x4) | bas3 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", defaultValue = "bas4", description = "bas4 (the published 32-row BAS 4x4) | bas3 | mnist (784 pixels binarised + one-hot label, classification) | fashion (default: ${DEFAULT-VALUE})")
     String data;
+    @Option(names = "--data-dir", description = "mnist, fashion: read the IDX files from this folder")
+    Path dataDir;
+    @Option(names = "--binarise", defaultValue = "0.8", description = "mnist, fashion: pixel threshold in [0,1) (default: ${DEFAULT-VALUE})")
+    double binarise;
+    @Option(names = "--eval-size", defaultValue = "200", description = "mnist, fashion: images of each split classified at every checkpoint (the final evaluation uses all)")
+    int evalSize;
     @Option(names = "--hidden", defaultValue = "16", description = "hidden units (default: ${DEFAULT-VALUE})")
     int hidden;
     @Option(names = "--mode", defaultValue = "local", description = "standard | isd | local | exact (default: ${DEFAULT-VALUE})")
@@ -75,6 +81,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainerConfig config = config();
+        if (data.equals("mnist") || data.equals("fashion")) {
+            return trainClassifier(config);
+        }
         double[][] rows = dataRows(spec, data);
         BoltzmannMachine m = model(rows[0].length);
         BoltzmannRun.Outcome outcome = new BoltzmannRun(data, rows).run(m, config, out);
@@ -82,6 +91,31 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.printf("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s%n",
                 m.describe(), mode, outcome.result().steps(), fin.get("nll_per_row"), fin.get("nll_per_row_avg"),
                 fin.get("tv"), outcome.result().stepsPerSecond(), out);
+        if (outcome.result().diverged()) {
+            System.err.println("flexphase: run diverged: " + outcome.result().divergence());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** A generative RBM over pixels and a one-hot label, scored by classification error (label inference). */
+    int trainClassifier(TrainerConfig config) {
+        if (!model.equals("rbm")) {
+            throw Options.bad(spec, "--model", model, "rbm (with --data " + data + ")");
+        }
+        if (!(binarise >= 0 && binarise < 1)) {
+            throw Options.bad(spec, "--binarise", binarise, "0 <= value < 1");
+        }
+        Options.atLeast(spec, "--eval-size", evalSize, 1);
+        var split = DataChoice.split(spec, data, dataDir);
+        var run = new org.flexphase.experiments.LabelledRbmRun(data, split.train().binarised(binarise),
+                split.train().labelArray(), split.test().binarised(binarise), split.test().labelArray(), 10);
+        Rbm rbm = (Rbm) model(split.train().pixelsPerImage() + 10);
+        var outcome = run.run(rbm, config, evalSize, out);
+        Map<?, ?> fin = (Map<?, ?>) outcome.summary().get("final");
+        System.out.printf("%s %s on %s: step %d, train error %.4f, test error %.4f (averaged %.4f), %.0f steps/s -> %s%n",
+                rbm.describe(), mode, data, outcome.result().steps(), fin.get("train_error"), fin.get("test_error"),
+                fin.get("test_error_avg"), outcome.result().stepsPerSecond(), out);
         if (outcome.result().diverged()) {
             System.err.println("flexphase: run diverged: " + outcome.result().divergence());
             return 1;
@@ -140,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
         return switch (data) {
             case "bas4" -> BarsAndStripes.published4x4();
             case "bas3" -> BarsAndStripes.multiset(3);
-            default -> throw Options.bad(spec, "--data", data, "bas4 | bas3");
+            default -> throw Options.bad(spec, "--data", data, "bas4 | bas3 | mnist | fashion");
         };
     }
 

@@ -1,0 +1,100 @@
+package org.flexphase.experiments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flexphase.data.Digits;
+import org.flexphase.forwardforward.ForwardForwardNet;
+import org.flexphase.forwardforward.ForwardForwardTrainer;
+import org.flexphase.plots.Charts;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One Forward-Forward run on labelled images: train, evaluate at every checkpoint on the first {@code evalSize}
+ * images of each split (the splits are shuffled, so that is a fair sample) and at the end on all of them.
+ * Writes {@code history.csv} after every checkpoint (step, train_error, test_error), then {@code summary.json}
+ * (configuration, final errors, wall seconds, examples per second) and {@code history.png}.
+ */
+public final class ForwardForwardRun {
+    private final Digits train;
+    private final Digits test;
+    private final double[][] trainImages;
+    private final double[][] testImages;
+
+    public ForwardForwardRun(Digits train, Digits test) {
+        this.train = train;
+        this.test = test;
+        this.trainImages = train.scaled();
+        this.testImages = test.scaled();
+    }
+
+    public record Outcome(Table history, ForwardForwardTrainer.Result result, Map<String, Object> summary) {
+        public double finalTestError() {
+            return ((Number) ((Map<?, ?>) summary.get("final")).get("test_error")).doubleValue();
+        }
+
+        public double finalTrainError() {
+            return ((Number) ((Map<?, ?>) summary.get("final")).get("train_error")).doubleValue();
+        }
+    }
+
+    public Outcome run(ForwardForwardTrainer.Config config, int evalSize, Path out) {
+        Table history = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
+                DoubleColumn.create("test_error"));
+        int[] trainLabels = train.labelArray();
+        int[] testLabels = test.labelArray();
+        ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
+        ForwardForwardNet net = trainer.newNet(train.pixelsPerImage(), 10);
+        ForwardForwardTrainer.Result result = trainer.train(net, trainImages, trainLabels, (step, n) -> {
+            history.longColumn("step").append(step);
+            history.doubleColumn("train_error").append(n.error(trainImages, trainLabels, evalSize));
+            history.doubleColumn("test_error").append(n.error(testImages, testLabels, evalSize));
+            if (out != null) {
+                RunFiles.writeCsv(history, out.resolve("history.csv"));
+            }
+        });
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", net.describe());
+        s.put("data", train.name() + " / " + test.name());
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("mode", config.mode().label());
+        c.put("b", config.b());
+        c.put("switch_prob", config.switchProbability());
+        c.put("process", config.process() == null ? null : config.process().describe());
+        c.put("epochs", config.epochs());
+        c.put("lr", config.rate());
+        c.put("threshold", config.threshold());
+        c.put("hidden", config.hidden());
+        c.put("eval_every", config.evalEvery());
+        c.put("eval_size", evalSize);
+        s.put("config", c);
+        s.put("seed", config.seed());
+        s.put("steps_done", result.steps());
+        s.put("positive_examples", result.positiveExamples());
+        s.put("negative_examples", result.negativeExamples());
+        s.put("wall_seconds", result.wallSeconds());
+        s.put("examples_per_second", result.examplesPerSecond());
+        s.put("steps_per_second", result.stepsPerSecond());
+        s.put("diverged", result.divergence() != null);
+        s.put("divergence", result.divergence());
+        Map<String, Object> fin = new LinkedHashMap<>();
+        fin.put("train_error", net.error(trainImages, trainLabels, Integer.MAX_VALUE));
+        fin.put("test_error", net.error(testImages, testLabels, Integer.MAX_VALUE));
+        s.put("final", fin);
+        if (out != null) {
+            RunFiles.writeJson(s, out.resolve("summary.json"));
+            double[] x = history.longColumn("step").asDoubleColumn().asDoubleArray();
+            List<Charts.Curve> curves = new ArrayList<>();
+            curves.add(Charts.Curve.of("train error", x, history.doubleColumn("train_error").asDoubleArray()));
+            curves.add(Charts.Curve.of("test error", x, history.doubleColumn("test_error").asDoubleArray()));
+            Charts.savePng(Charts.lineChart(net.describe() + " on " + train.name() + ", " + config.mode().label(),
+                    "training steps (one image each)", "classification error", curves, false, false),
+                    out.resolve("history.png"));
+        }
+        return new Outcome(history, result, s);
+    }
+}

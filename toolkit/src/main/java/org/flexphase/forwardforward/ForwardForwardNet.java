@@ -1,0 +1,176 @@
+package org.flexphase.forwardforward;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.util.Checks;
+
+/**
+ * A Forward-Forward network (EXPERIMENTS.md): a stack of {@link ForwardForwardLayer}s, each fed the activities
+ * of the layer below and trained on its own loss only (the input is treated as a constant, "detached"). The label
+ * is written into the first {@code classes} pixels: pixel {@code y} set to the image's maximum, the others to 0.
+ * Prediction writes each label in turn and picks the one with the largest goodness summed over layers.
+ */
+public final class ForwardForwardNet {
+    private final ForwardForwardLayer[] layers;
+    private final int classes;
+
+    private ForwardForwardNet(ForwardForwardLayer[] layers, int classes) {
+        this.layers = layers;
+        this.classes = classes;
+    }
+
+    /** Layers of the given sizes ({@code sizes[0]} is the input), PyTorch-style initialisation from {@code rng}. */
+    public static ForwardForwardNet of(int[] sizes, int classes, double threshold, RandomGenerator rng) {
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("sizes must list the input and at least one layer: " + sizes.length);
+        }
+        Checks.requireInRange(classes, 2, sizes[0], "classes");
+        ForwardForwardLayer[] layers = new ForwardForwardLayer[sizes.length - 1];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = ForwardForwardLayer.initialised(sizes[l], sizes[l + 1], threshold, rng);
+        }
+        return new ForwardForwardNet(layers, classes);
+    }
+
+    public int layerCount() {
+        return layers.length;
+    }
+
+    public ForwardForwardLayer layer(int l) {
+        return layers[l];
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public int inputSize() {
+        return layers[0].inputSize();
+    }
+
+    /** Writes {@code image} with label {@code label} overlaid into {@code out}. */
+    public void overlay(double[] image, int label, double[] out) {
+        double max = 0;
+        for (double v : image) {
+            max = Math.max(max, v);
+        }
+        System.arraycopy(image, 0, out, 0, image.length);
+        for (int c = 0; c < classes; c++) {
+            out[c] = 0;
+        }
+        out[label] = max;
+    }
+
+    /** Per-layer scratch for one pass; reuse across steps. */
+    public final class Pass {
+        final double[] input = new double[inputSize()];
+        final ForwardForwardLayer.Activations[] acts = new ForwardForwardLayer.Activations[layers.length];
+        final double[] base = new double[layers[0].outputSize()];
+
+        Pass() {
+            for (int l = 0; l < layers.length; l++) {
+                acts[l] = layers[l].newActivations();
+            }
+        }
+
+        public ForwardForwardLayer.Activations activations(int layer) {
+            return acts[layer];
+        }
+    }
+
+    public Pass newPass() {
+        return new Pass();
+    }
+
+    /** Runs all layers on {@code image} labelled {@code label}; returns the goodness summed over layers. */
+    public double forward(double[] image, int label, Pass pass) {
+        overlay(image, label, pass.input);
+        double[] x = pass.input;
+        double total = 0;
+        for (int l = 0; l < layers.length; l++) {
+            total += layers[l].forward(x, pass.acts[l]);
+            x = pass.acts[l].activity;
+        }
+        return total;
+    }
+
+    /**
+     * Goodness summed over layers for every label, into {@code out}. The first layer's pre-activations differ
+     * between labels only through one input column and share one norm, so they are computed once for the image
+     * without label and corrected per label: the layer costs one matrix-vector product instead of ten.
+     */
+    public void goodnessForAllLabels(double[] image, Pass pass, double[] out) {
+        ForwardForwardLayer first = layers[0];
+        double[] theta = first.parameters();
+        int in = first.inputSize();
+        int units = first.outputSize();
+        double max = 0;
+        double sq = 0;
+        for (int i = 0; i < in; i++) {
+            max = Math.max(max, image[i]);
+            if (i >= classes) {
+                sq += image[i] * image[i];
+            }
+        }
+        double scale = 1.0 / (Math.sqrt(sq + max * max) + ForwardForwardLayer.NORM_EPS);
+        for (int j = 0; j < units; j++) {
+            int row = j * in;
+            double z = 0;
+            for (int i = classes; i < in; i++) {
+                z += theta[row + i] * image[i];
+            }
+            pass.base[j] = z;
+        }
+        int biasOffset = units * in;
+        ForwardForwardLayer.Activations a0 = pass.acts[0];
+        for (int label = 0; label < classes; label++) {
+            double good = 0;
+            for (int j = 0; j < units; j++) {
+                double z = (pass.base[j] + theta[j * in + label] * max) * scale + theta[biasOffset + j];
+                double h = z > 0 ? z : 0;
+                a0.activity[j] = h;
+                good += h * h;
+            }
+            double total = good / units;
+            double[] x = a0.activity;
+            for (int l = 1; l < layers.length; l++) {
+                total += layers[l].forward(x, pass.acts[l]);
+                x = pass.acts[l].activity;
+            }
+            out[label] = total;
+        }
+    }
+
+    /** The label with the largest summed goodness. */
+    public int predict(double[] image, Pass pass, double[] scratch) {
+        goodnessForAllLabels(image, pass, scratch);
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+            if (scratch[c] > scratch[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Fraction of the first {@code n} images misclassified. */
+    public double error(double[][] images, int[] labels, int n) {
+        Pass pass = newPass();
+        double[] scratch = new double[classes];
+        int m = Math.min(n, images.length);
+        int wrong = 0;
+        for (int k = 0; k < m; k++) {
+            if (predict(images[k], pass, scratch) != labels[k]) {
+                wrong++;
+            }
+        }
+        return wrong / (double) m;
+    }
+
+    public String describe() {
+        StringBuilder sb = new StringBuilder("ff ").append(inputSize());
+        for (ForwardForwardLayer layer : layers) {
+            sb.append('-').append(layer.outputSize());
+        }
+        return sb.toString();
+    }
+}
