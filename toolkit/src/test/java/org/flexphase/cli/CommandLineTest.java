@@ -62,6 +62,41 @@ class CommandLineTest {
         assertEquals(history, Files.readString(b.resolve("history.csv")));
     }
 
+    @Test
+    void ffAndMnistOptionsAreCheckedToo() {
+        String[][] cases = {
+            {"ff", "--b", "0", "0 < value < 1"}, {"ff", "--epochs", "0", ">= 1"}, {"ff", "--mode", "slow", "standard | isd | local"},
+            {"ff", "--data", "cifar", "mnist | fashion"}, {"train", "--binarise", "1.2", "0 <= value < 1"}};
+        for (String[] c : cases) {
+            int[] code = new int[1];
+            String[] args = c[0].equals("train")
+                    ? new String[]{"train", "--data", "mnist", c[1], c[2], "--out", tmp.toString()}
+                    : new String[]{"ff", c[1], c[2], "--out", tmp.toString()};
+            String err = stderrOf(() -> code[0] = Main.run(args));
+            assertEquals(2, code[0], c[1]);
+            assertTrue(err.contains(c[1]) && err.contains(c[2]) && err.contains(c[3]), err);
+        }
+    }
+
+    @Test
+    void ffWritesHistorySummaryAndFigure() throws Exception {
+        Path out = tmp.resolve("ff");
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream()));
+        try {
+            assertEquals(0, Main.run("ff", "--mode", "isd", "--epochs", "1", "--hidden", "20,20", "--eval-every", "4000",
+                    "--eval-size", "50", "--seed", "2", "--out", out.toString()));
+        } finally {
+            System.setOut(old);
+        }
+        String history = Files.readString(out.resolve("history.csv"));
+        assertTrue(history.startsWith("step,train_error,test_error"), history);
+        assertEquals(1 + 3, history.strip().split("\n").length, "checkpoints at 0, 4000, 8000");
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"examples_per_second\"") && summary.contains("\"test_error\""), summary);
+        assertTrue(Files.size(out.resolve("history.png")) > 0);
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

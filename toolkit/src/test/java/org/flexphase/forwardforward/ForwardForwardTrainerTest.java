@@ -1,0 +1,102 @@
+package org.flexphase.forwardforward;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.util.Rngs;
+import org.junit.jupiter.api.Test;
+
+/** The Forward-Forward net and trainer on a small synthetic task whose answer is known. */
+class ForwardForwardTrainerTest {
+    /**
+     * 4 classes, 24 pixels: class c lights pixels 4 + 5c .. 8 + 5c with noise. Linearly separable, so a
+     * two-layer FF net must get near-zero error; chance is 0.75.
+     */
+    static double[][] images(int n, long seed, int[] labels) {
+        RandomGenerator r = Rngs.create(seed);
+        double[][] x = new double[n][24];
+        for (int k = 0; k < n; k++) {
+            int c = r.nextInt(4);
+            labels[k] = c;
+            for (int i = 4; i < 24; i++) {
+                x[k][i] = 0.2 * r.nextDouble();
+            }
+            for (int i = 4 + 5 * c; i < 8 + 5 * c; i++) {
+                x[k][i] = 0.8 + 0.2 * r.nextDouble();
+            }
+        }
+        return x;
+    }
+
+    static ForwardForwardTrainer.Config config(ForwardForwardTrainer.Mode mode, long seed) {
+        return new ForwardForwardTrainer.Config(mode, 0.5, 0.5, null, 15, 0.01, 2.0, new int[]{32, 32}, 500, seed);
+    }
+
+    @Test
+    void everyModeLearnsASeparableTask() {
+        int[] labels = new int[600];
+        double[][] x = images(600, 5, labels);
+        int[] testLabels = new int[300];
+        double[][] test = images(300, 6, testLabels);
+        for (ForwardForwardTrainer.Mode mode : ForwardForwardTrainer.Mode.values()) {
+            ForwardForwardTrainer t = new ForwardForwardTrainer(config(mode, 3));
+            ForwardForwardNet net = t.newNet(24, 4);
+            double before = net.error(test, testLabels, 300);
+            t.train(net, x, labels, null);
+            double after = net.error(test, testLabels, 300);
+            assertTrue(before > 0.4, mode + ": untrained error " + before);
+            assertTrue(after < 0.05, mode + ": trained error " + after);
+        }
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalParameters() {
+        int[] labels = new int[200];
+        double[][] x = images(200, 5, labels);
+        double[][] params = new double[2][];
+        for (int run = 0; run < 2; run++) {
+            ForwardForwardTrainer t = new ForwardForwardTrainer(config(ForwardForwardTrainer.Mode.LOCAL, 11));
+            ForwardForwardNet net = t.newNet(24, 4);
+            t.train(net, x, labels, null);
+            params[run] = net.layer(1).parameters().clone();
+        }
+        assertArrayEquals(params[0], params[1]);
+    }
+
+    @Test
+    void fastPredictionEqualsOverlayingEachLabel() {
+        ForwardForwardNet net = ForwardForwardNet.of(new int[]{24, 16, 8}, 4, 2.0, Rngs.create(9));
+        int[] labels = new int[20];
+        double[][] x = images(20, 1, labels);
+        ForwardForwardNet.Pass pass = net.newPass();
+        double[] all = new double[4];
+        for (double[] image : x) {
+            net.goodnessForAllLabels(image, pass, all);
+            for (int c = 0; c < 4; c++) {
+                assertEquals(net.forward(image, c, net.newPass()), all[c], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void isdCountsFollowB() {
+        int[] labels = new int[1000];
+        double[][] x = images(1000, 2, labels);
+        var cfg = new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.ISD, 0.3, 0.2, null, 2, 0.01, 2.0,
+                new int[]{8}, 10_000, 4);
+        var r = new ForwardForwardTrainer(cfg).train(new ForwardForwardTrainer(cfg).newNet(24, 4), x, labels, null);
+        // 2000 Bernoulli(0.3) draws: sd 20.5; 6 sd is 123.
+        assertEquals(600, r.positiveExamples(), 123);
+        assertEquals(2000, r.positiveExamples() + r.negativeExamples());
+    }
+
+    @Test
+    void badSettingsNameTheParameter() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new ForwardForwardTrainer.Config(
+                ForwardForwardTrainer.Mode.ISD, 1.5, 0.2, null, 2, 0.01, 2.0, new int[]{8}, 100, 1));
+        assertTrue(e.getMessage().contains("b") && e.getMessage().contains("1.5"), e.getMessage());
+    }
+}
