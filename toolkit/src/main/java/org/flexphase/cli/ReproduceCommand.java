@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.experiments.BasExperiment;
 import org.flexphase.experiments.BasProfile;
+import org.flexphase.experiments.MnistExperiment;
+import org.flexphase.experiments.MnistProfile;
 import org.flexphase.experiments.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--threads", defaultValue = "0", description = "worker threads (0: all cores)")
     int threads;
+    @Option(names = "--skip-mnist", description = "only the Bars-and-Stripes figures")
+    boolean skipMnist;
 
     @Override
     public Integer call() {
@@ -37,7 +41,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         BasExperiment bas = new BasExperiment(BasProfile.of(profile));
         Map<String, Table> tables;
         try (Progress progress = Progress.of("BAS runs", bas.specs().size())) {
-            tables = bas.run(out, workers, f -> progress.step(1));
+            tables = new java.util.LinkedHashMap<>(bas.run(out.resolve("bas"), workers, f -> progress.step(1)));
+        }
+        if (!skipMnist) {
+            MnistExperiment mnist = new MnistExperiment(MnistProfile.of(profile));
+            try (Progress progress = Progress.of("MNIST runs", mnist.jobs().size())) {
+                tables.putAll(mnist.run(out.resolve("mnist"), workers, f -> progress.step(1)));
+            }
         }
         double wall = (System.nanoTime() - start) / 1e9;
         RunFiles.writeJson(Map.of("profile", profile, "threads", workers, "wall_seconds", wall,

@@ -2,6 +2,10 @@ package org.flexphase.experiments;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.data.BarsAndStripes;
+import org.flexphase.data.Digits;
+import org.flexphase.data.MnistSubset;
+import org.flexphase.forwardforward.ForwardForwardNet;
+import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.exact.DataDistribution;
 import org.flexphase.exact.ExactAnalysis;
 import org.flexphase.models.NetworkState;
@@ -16,7 +20,7 @@ import tech.tablesaw.api.Table;
 /**
  * Throughput of the hot paths, single thread, measured after a warm-up: the temporally local step of an RBM
  * (phase process, clamping, one Gibbs step, one weighted statistic update, exactly as the trainer's loop does)
- * at BAS size (16x16) and MNIST size (794x16), and one exact BAS evaluation. Figures are reported, never asserted.
+ * at BAS size (16x16) and MNIST size (794x16), one exact BAS evaluation, and a Forward-Forward training step. Figures are reported, never asserted.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -29,6 +33,8 @@ public final class Benchmarks {
         add(t, "rbm_local_step_16x16", localSteps(16, 16, seconds), "steps/s");
         add(t, "rbm_local_step_794x16", localSteps(794, 16, seconds), "steps/s");
         add(t, "exact_bas_eval_16x16", exactEvaluationMillis(seconds), "ms/evaluation");
+        add(t, "ff_784_500_500_standard", forwardForwardExamples(ForwardForwardTrainer.Mode.STANDARD, seconds), "examples/s");
+        add(t, "ff_784_500_500_isd", forwardForwardExamples(ForwardForwardTrainer.Mode.ISD, seconds), "examples/s");
         return t;
     }
 
@@ -81,6 +87,34 @@ public final class Benchmarks {
             rbm.addStatistic(state, z.isPositive() ? wPlus : wMinus, theta);
         }
         return n;
+    }
+
+    /**
+     * Training examples per second of a 784-500-500 Forward-Forward net at batch size 1 (forward through both
+     * layers, closed-form gradients, per-layer Adam), on the MNIST subset; standard mode uses two examples a step.
+     */
+    public static double forwardForwardExamples(ForwardForwardTrainer.Mode mode, double seconds) {
+        Digits train = MnistSubset.split(MnistSubset.load()).train();
+        double[][] images = train.scaled();
+        int[] labels = train.labelArray();
+        ForwardForwardTrainer.Config config = ForwardForwardTrainer.Config.paper(mode, 1).withEvalEvery(Long.MAX_VALUE / 2);
+        ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
+        ForwardForwardNet net = trainer.newNet(784, 10);
+        int chunk = 200;
+        double[][] batch = java.util.Arrays.copyOf(images, chunk);
+        int[] batchLabels = java.util.Arrays.copyOf(labels, chunk);
+        long deadline = System.nanoTime() + (long) (0.3 * seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            trainer.train(net, batch, batchLabels, null);
+        }
+        long examples = 0;
+        long start = System.nanoTime();
+        deadline = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            ForwardForwardTrainer.Result r = trainer.train(net, batch, batchLabels, null);
+            examples += r.positiveExamples() + r.negativeExamples();
+        }
+        return examples / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Milliseconds per exact evaluation (log Z, NLL, TV) of a 16x16 RBM on BAS 4x4. */

@@ -27,8 +27,13 @@ public record RunSpec(String group, String data, int hidden, boolean visibleBias
 
     /** First 16 hex digits of the SHA-256 of {@link #describe()} as JSON. */
     public String key() {
+        return hash(describe());
+    }
+
+    /** First 16 hex digits of the SHA-256 of {@code description} as JSON (sorted keys). */
+    static String hash(Map<String, Object> description) {
         try {
-            byte[] json = RunFiles.json().writeValueAsBytes(describe());
+            byte[] json = RunFiles.json().writeValueAsBytes(new TreeMap<>(description));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
             return HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.flexphase.data.BarsAndStripes;
 import org.flexphase.models.Rbm;
 import org.flexphase.util.Rngs;
@@ -32,20 +34,50 @@ public final class Sweep {
     public record Finished(RunSpec spec, Table history, boolean skipped) {
     }
 
+    /**
+     * Any kind of run: a group label, a description of everything that determines its result (hashed into its
+     * key and written as {@code spec.json}), and a body that runs it into a folder and returns its history.
+     */
+    public record Job(String group, Map<String, Object> description, Function<Path, Table> body) {
+        public String key() {
+            return RunSpec.hash(description);
+        }
+    }
+
+    /** A finished job and its history (read back from disk when it was skipped). */
+    public record JobResult(Job job, Table history, boolean skipped) {
+    }
+
     /** Runs every spec (or loads it when already done), calling {@code onDone} as each finishes, in any order. */
     public List<Finished> run(List<RunSpec> specs, Consumer<Finished> onDone) {
+        List<Job> jobs = new ArrayList<>();
+        Map<Job, RunSpec> byJob = new java.util.IdentityHashMap<>();
+        for (RunSpec spec : specs) {
+            Job job = new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+            jobs.add(job);
+            byJob.put(job, spec);
+        }
+        List<Finished> done = new ArrayList<>();
+        for (JobResult r : runJobs(jobs, r -> onDone.accept(new Finished(byJob.get(r.job()), r.history(), r.skipped())))) {
+            done.add(new Finished(byJob.get(r.job()), r.history(), r.skipped()));
+        }
+        return done;
+    }
+
+    /** Runs every job (or loads it when already done), calling {@code onDone} as each finishes, in any order. */
+    public List<JobResult> runJobs(List<Job> jobs, Consumer<JobResult> onDone) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Finished>> futures = new ArrayList<>();
-            for (RunSpec spec : specs) {
+            List<Future<JobResult>> futures = new ArrayList<>();
+            for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
-                    Finished f = runOne(spec);
+                    JobResult f = runOne(job);
                     onDone.accept(f);
                     return f;
                 }));
             }
-            List<Finished> done = new ArrayList<>();
-            for (Future<Finished> f : futures) {
+            List<JobResult> done = new ArrayList<>();
+            for (Future<JobResult> f : futures) {
                 try {
                     done.add(f.get());
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -66,17 +98,20 @@ public final class Sweep {
         return out.resolve("runs").resolve(spec.key());
     }
 
-    Finished runOne(RunSpec spec) throws java.io.IOException {
-        Path dir = runDir(spec);
+    JobResult runOne(Job job) throws java.io.IOException {
+        Path dir = out.resolve("runs").resolve(job.key());
         if (Files.exists(dir.resolve("summary.json")) && Files.exists(dir.resolve("history.csv"))) {
-            return new Finished(spec, Table.read().csv(dir.resolve("history.csv").toFile()), true);
+            return new JobResult(job, Table.read().csv(dir.resolve("history.csv").toFile()), true);
         }
-        RunFiles.writeJson(spec.describe(), dir.resolve("spec.json"));
+        RunFiles.writeJson(job.description(), dir.resolve("spec.json"));
+        return new JobResult(job, job.body().apply(dir), false);
+    }
+
+    static Table runBoltzmann(RunSpec spec, Path dir) {
         double[][] rows = dataRows(spec.data());
         Rbm model = Rbm.of(rows[0].length, spec.hidden(), 1.0, spec.visibleBiases())
                 .initializeWeights(spec.initSd(), Rngs.stream(spec.config().seed, -1));
-        BoltzmannRun.Outcome o = new BoltzmannRun(spec.data(), rows).run(model, spec.config(), dir);
-        return new Finished(spec, o.history(), false);
+        return new BoltzmannRun(spec.data(), rows).run(model, spec.config(), dir).history();
     }
 
     static double[][] dataRows(String data) {

@@ -75,6 +75,10 @@ public final class ForwardForwardTrainer {
             return new Config(mode, v, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed);
         }
 
+        public Config withSwitchProbability(double v) {
+            return new Config(mode, b, v, process, epochs, rate, threshold, hidden, evalEvery, seed);
+        }
+
         public Config withEvalEvery(long v) {
             return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, v, seed);
         }
