@@ -62,7 +62,7 @@ public final class SweepCommand implements Callable<Integer> {
         try (Progress progress = Progress.of("sweep runs", mine.size())) {
             done = new Sweep(out, workers).run(mine, f -> progress.step(1));
         }
-        Table summary = SweepSummary.of(done);
+        Table summary = SweepSummary.of(done, out);
         String name = count == 1 ? "sweep_summary.csv" : "sweep_summary_shard" + index + "of" + count + ".csv";
         RunFiles.writeCsv(summary, out.resolve(name));
         long skipped = done.stream().filter(Sweep.Finished::skipped).count();

@@ -98,6 +98,20 @@ public final class Sweep {
         return out.resolve("runs").resolve(spec.key());
     }
 
+    /**
+     * Runs one spec into {@code runs/<key>/}, or loads it when its summary is already there: the unit of work of
+     * every runner (this pool, a Spark task, a shard of a job array), so all of them write identical files.
+     */
+    public Finished runOrLoad(RunSpec spec) {
+        Job job = new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+        try {
+            JobResult r = runOne(job);
+            return new Finished(spec, r.history(), r.skipped());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("run " + job.key() + ": " + e.getMessage(), e);
+        }
+    }
+
     JobResult runOne(Job job) throws java.io.IOException {
         Path dir = out.resolve("runs").resolve(job.key());
         if (Files.exists(dir.resolve("summary.json")) && Files.exists(dir.resolve("history.csv"))) {

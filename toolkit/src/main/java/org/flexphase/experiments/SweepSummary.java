@@ -12,6 +12,18 @@ public final class SweepSummary {
     private SweepSummary() {
     }
 
+    /** One row per run; {@code out} is the sweep folder, from whose summaries the wall time of each run is read. */
+    public static Table of(List<Sweep.Finished> done, java.nio.file.Path out) {
+        Table t = of(done);
+        DoubleColumn wall = DoubleColumn.create("wall_seconds");
+        for (int r = 0; r < t.rowCount(); r++) {
+            java.nio.file.Path summary = out.resolve("runs").resolve(t.stringColumn("key").get(r)).resolve("summary.json");
+            wall.append(java.nio.file.Files.exists(summary) ? RunFiles.readJson(summary).path("wall_seconds").asDouble(Double.NaN)
+                    : Double.NaN);
+        }
+        return t.addColumns(wall);
+    }
+
     public static Table of(List<Sweep.Finished> done) {
         Table t = Table.create("sweep_summary", StringColumn.create("group"), StringColumn.create("key"),
                 StringColumn.create("mode"), DoubleColumn.create("b"), DoubleColumn.create("switch_prob"),

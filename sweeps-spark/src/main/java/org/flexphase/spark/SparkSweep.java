@@ -1,0 +1,142 @@
+package org.flexphase.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.flexphase.experiments.RunFiles;
+import org.flexphase.experiments.RunSpec;
+import org.flexphase.experiments.Sweep;
+import org.flexphase.experiments.SweepSpec;
+import org.flexphase.experiments.SweepSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/**
+ * Runs a flexphase sweep spec on Apache Spark: one task per run. The spec's text travels to the executors, each
+ * task re-reads it and runs its own run with the toolkit's {@link Sweep#runOrLoad}, which writes
+ * {@code runs/<key>/} exactly as the local runner does (same key, same files, same numbers: randomness comes from
+ * the run's seed only, never from the task, partition or thread). The output folder must be visible to the driver
+ * and every executor (a shared filesystem path). Finished runs are skipped, so a re-run resumes; a run that throws
+ * is retried by Spark while attempts remain and is then reported by key while the other runs complete.
+ *
+ * <pre>
+ * spark-submit --class org.flexphase.spark.SparkSweep --master spark://host:7077 flexphase-spark.jar \
+ *     --spec sweep.json --out /shared/results
+ * java @docs/spark-java17.args -cp "flexphase-spark.jar:$SPARK_HOME/jars/*" org.flexphase.spark.SparkSweep \
+ *     --spec sweep.json --out results        # embedded, --master local[*] by default
+ * </pre>
+ */
+@Command(name = "flexphase-spark", mixinStandardHelpOptions = true,
+        description = "Run a flexphase sweep spec on Spark, one task per run; results as the local 'sweep' writes them.")
+public final class SparkSweep implements Callable<Integer> {
+    @Option(names = "--spec", required = true, description = "sweep spec (JSON), the same file 'flexphase sweep' reads")
+    Path specFile;
+    @Option(names = "--out", required = true, description = "output folder on a filesystem shared by driver and executors")
+    Path out;
+    @Option(names = "--master", defaultValue = "local[*]",
+            description = "Spark master when spark-submit did not set one (default: ${DEFAULT-VALUE})")
+    String master;
+
+    /** What became of one run. */
+    public record Outcome(String key, String group, boolean skipped, String error) implements Serializable {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SparkSweep()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String specJson = Files.readString(specFile);
+        SweepSpec.parse(RunFiles.json().readTree(specJson)); // fail fast on the driver, naming the problem
+        SparkConf conf = new SparkConf().setAppName("flexphase sweep " + specFile.getFileName());
+        if (!conf.contains("spark.master")) {
+            conf.setMaster(master);
+        }
+        long start = System.nanoTime();
+        List<Outcome> outcomes;
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            outcomes = run(sc, specJson, out);
+        }
+        Table summary = summarise(specJson, out, outcomes);
+        RunFiles.writeCsv(summary, out.resolve("sweep_summary.csv"));
+        long failed = outcomes.stream().filter(Outcome::failed).count();
+        long skipped = outcomes.stream().filter(Outcome::skipped).count();
+        for (Outcome o : outcomes) {
+            if (o.failed()) {
+                System.err.println("flexphase-spark: run " + o.key() + " (" + o.group() + ") failed: " + o.error());
+            }
+        }
+        System.out.printf("flexphase-spark: %d runs (%d already done, %d failed) in %.1f s -> %s%n", outcomes.size(),
+                skipped, failed, (System.nanoTime() - start) / 1e9, out.resolve("sweep_summary.csv"));
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Runs every run of the spec as one Spark task each and returns their outcomes in spec order. */
+    public static List<Outcome> run(JavaSparkContext sc, String specJson, Path out) {
+        int n = parse(specJson).size();
+        int attempts = maxAttempts(sc.getConf());
+        String dir = out.toAbsolutePath().toString();
+        List<Integer> indices = IntStream.range(0, n).boxed().toList();
+        return sc.parallelize(indices, Math.max(1, n)).map(i -> runTask(specJson, dir, i, attempts)).collect();
+    }
+
+    /** One task: run {@code index} of the spec; rethrow while Spark has attempts left, then report the failure. */
+    static Outcome runTask(String specJson, String out, int index, int attempts) {
+        RunSpec spec = parse(specJson).get(index);
+        try {
+            Sweep.Finished f = new Sweep(Path.of(out), 1).runOrLoad(spec);
+            return new Outcome(spec.key(), spec.group(), f.skipped(), null);
+        } catch (RuntimeException e) {
+            TaskContext task = TaskContext.get();
+            if (task != null && task.attemptNumber() + 1 < attempts) {
+                throw e;
+            }
+            return new Outcome(spec.key(), spec.group(), false, e.toString());
+        }
+    }
+
+    /** Attempts per task: {@code local[N,F]} gives F; a cluster master uses {@code spark.task.maxFailures}. */
+    static int maxAttempts(SparkConf conf) {
+        String m = conf.get("spark.master", "local");
+        if (m.startsWith("local")) {
+            int comma = m.indexOf(',');
+            return comma < 0 ? 1 : Integer.parseInt(m.substring(comma + 1, m.length() - 1).strip());
+        }
+        return conf.getInt("spark.task.maxFailures", 4);
+    }
+
+    static List<RunSpec> parse(String specJson) {
+        try {
+            return SweepSpec.parse(RunFiles.json().readTree(specJson));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("sweep spec is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The local runner's summary table, made from the finished runs on disk. */
+    static Table summarise(String specJson, Path out, List<Outcome> outcomes) {
+        List<RunSpec> specs = parse(specJson);
+        List<Sweep.Finished> done = new ArrayList<>();
+        Sweep reader = new Sweep(out, 1);
+        for (int k = 0; k < specs.size(); k++) {
+            if (!outcomes.get(k).failed()) {
+                done.add(reader.runOrLoad(specs.get(k)));
+            }
+        }
+        return SweepSummary.of(done, out);
+    }
+}
