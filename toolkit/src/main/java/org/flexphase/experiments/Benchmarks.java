@@ -83,8 +83,7 @@ public final class Benchmarks {
             if (process.startedNewPhase() && z.isPositive()) {
                 state.clamp(rows[next++ & 63]);
             }
-            rbm.gibbsStep(state, z, rng);
-            rbm.addStatistic(state, z.isPositive() ? wPlus : wMinus, theta);
+            rbm.gibbsStepAndAddStatistic(state, z, rng, z.isPositive() ? wPlus : wMinus, theta);
         }
         return n;
     }

@@ -111,9 +111,8 @@ public final class Trainer {
                     startPhase(z, previous);
                 }
                 previous = z;
-                model.gibbsStep(state, z, rng);
                 double eta = config.schedule.rate(step);
-                model.addStatistic(state, eta * (z.isPositive() ? wPlus : wMinus), theta);
+                model.gibbsStepAndAddStatistic(state, z, rng, eta * (z.isPositive() ? wPlus : wMinus), theta);
                 decay(eta);
                 countAndObserve(z, 1);
             }

@@ -44,6 +44,17 @@ public interface BoltzmannMachine {
     /** {@code target += weight * phi(theta, state)}; {@code target} has the parameter layout and may be {@link #parameters()}. */
     void addStatistic(NetworkState state, double weight, double[] target);
 
+    /**
+     * One Gibbs step of {@code phase}, then {@code addStatistic(state, weight, target)}: temporally local learning's
+     * whole step. Models override it to share work between the two (the RBM reuses the active visible units it found
+     * while sampling the hidden layer); the result is the same as the two calls in sequence.
+     */
+    default void gibbsStepAndAddStatistic(NetworkState state, Phase phase, RandomGenerator rng, double weight,
+                                          double[] target) {
+        gibbsStep(state, phase, rng);
+        addStatistic(state, weight, target);
+    }
+
     /** {@code -beta E(v, h)}, the unnormalised log-probability of a joint state. */
     double negativeEnergy(NetworkState state);
 

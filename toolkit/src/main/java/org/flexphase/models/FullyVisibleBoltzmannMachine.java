@@ -76,7 +76,7 @@ public final class FullyVisibleBoltzmannMachine implements BoltzmannMachine {
         }
         double[] s = state.visible;
         for (int i = 0; i < n; i++) {
-            s[i] = rng.nextDouble() < Rbm.sigmoid(beta * field(i, s)) ? 1.0 : 0.0;
+            s[i] = LogisticBernoulli.sample(beta * field(i, s), rng.nextDouble());
         }
     }
 

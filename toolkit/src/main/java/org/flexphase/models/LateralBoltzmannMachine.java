@@ -90,7 +90,7 @@ public final class LateralBoltzmannMachine implements BoltzmannMachine {
                 visibleField[i] = field;
             }
             for (int i = 0; i < nv; i++) {
-                v[i] = rng.nextDouble() < Rbm.sigmoid(beta * visibleField[i]) ? 1.0 : 0.0;
+                v[i] = LogisticBernoulli.sample(beta * visibleField[i], rng.nextDouble());
             }
         }
         sweepHidden(state, rng);
@@ -110,7 +110,7 @@ public final class LateralBoltzmannMachine implements BoltzmannMachine {
                     field += theta[lOffset + PairLayout.index(j, k, nh)];
                 }
             }
-            h[j] = rng.nextDouble() < Rbm.sigmoid(beta * field) ? 1.0 : 0.0;
+            h[j] = LogisticBernoulli.sample(beta * field, rng.nextDouble());
         }
     }
 

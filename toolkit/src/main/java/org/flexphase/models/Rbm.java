@@ -119,14 +119,18 @@ public final class Rbm implements BoltzmannMachine {
      * one {@code nextDouble()} per hidden unit, in index order.
      */
     public void sampleHiddenGivenVisible(double[] visible, double[] hidden, RandomGenerator rng) {
-        int active = activeIndices(visible, activeVisible);
+        sampleHiddenFromActive(activeIndices(visible, activeVisible), hidden, rng);
+    }
+
+    /** Hidden units given the visible units listed in {@code activeVisible[0..active)}: fields are sums of W rows. */
+    private void sampleHiddenFromActive(int active, double[] hidden, RandomGenerator rng) {
         final double[] t = theta;
         for (int j = 0, row = 0; j < nh; j++, row += nv) {
             double field = t[bOffset + j];
             for (int k = 0; k < active; k++) {
                 field += t[row + activeVisible[k]];
             }
-            hidden[j] = rng.nextDouble() < sigmoid(beta * field) ? 1.0 : 0.0;
+            hidden[j] = LogisticBernoulli.sample(beta * field, rng.nextDouble());
         }
     }
 
@@ -137,7 +141,7 @@ public final class Rbm implements BoltzmannMachine {
     public void sampleVisibleGivenHidden(double[] hidden, double[] visible, RandomGenerator rng) {
         double[] field = visibleFieldGivenHidden(hidden, visibleField);
         for (int i = 0; i < nv; i++) {
-            visible[i] = rng.nextDouble() < sigmoid(beta * field[i]) ? 1.0 : 0.0;
+            visible[i] = LogisticBernoulli.sample(beta * field[i], rng.nextDouble());
         }
     }
 
@@ -166,8 +170,23 @@ public final class Rbm implements BoltzmannMachine {
 
     @Override
     public void addStatistic(NetworkState state, double weight, double[] target) {
-        final double s = weight * beta;
+        addStatisticFromActive(activeIndices(state.visible, activeVisible), state, weight, target);
+    }
+
+    @Override
+    public void gibbsStepAndAddStatistic(NetworkState state, Phase phase, RandomGenerator rng, double weight,
+                                         double[] target) {
+        if (!phase.isPositive()) {
+            sampleVisibleGivenHidden(state.hidden, state.visible, rng);
+        }
         int av = activeIndices(state.visible, activeVisible);
+        sampleHiddenFromActive(av, state.hidden, rng);
+        addStatisticFromActive(av, state, weight, target);
+    }
+
+    /** The statistic's sparse update: only weights between active visible and active hidden units change. */
+    private void addStatisticFromActive(int av, NetworkState state, double weight, double[] target) {
+        final double s = weight * beta;
         int ah = activeIndices(state.hidden, activeHidden);
         for (int m = 0; m < ah; m++) {
             int j = activeHidden[m];
@@ -227,6 +246,6 @@ public final class Rbm implements BoltzmannMachine {
 
     /** The logistic function {@code 1 / (1 + e^-x)}, exact at both tails (no overflow). */
     public static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+        return LogisticBernoulli.sigmoid(x);
     }
 }
