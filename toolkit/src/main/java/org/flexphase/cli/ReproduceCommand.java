@@ -40,19 +40,34 @@ public final class ReproduceCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BasExperiment bas = new BasExperiment(BasProfile.of(profile));
         Map<String, Table> tables;
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
         try (Progress progress = Progress.of("BAS runs", bas.specs().size())) {
-            tables = new java.util.LinkedHashMap<>(bas.run(out.resolve("bas"), workers, f -> progress.step(1)));
+            tables = new java.util.LinkedHashMap<>(bas.run(out.resolve("bas"), workers, f -> {
+                runs.incrementAndGet();
+                if (f.skipped()) {
+                    resumed.incrementAndGet();
+                }
+                progress.step(1);
+            }));
         }
         if (!skipMnist) {
             MnistExperiment mnist = new MnistExperiment(MnistProfile.of(profile));
             try (Progress progress = Progress.of("MNIST runs", mnist.jobs().size())) {
-                tables.putAll(mnist.run(out.resolve("mnist"), workers, f -> progress.step(1)));
+                tables.putAll(mnist.run(out.resolve("mnist"), workers, f -> {
+                    runs.incrementAndGet();
+                    if (f.skipped()) {
+                        resumed.incrementAndGet();
+                    }
+                    progress.step(1);
+                }));
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        RunFiles.writeJson(Map.of("profile", profile, "threads", workers, "wall_seconds", wall,
-                "tables", tables.keySet()), out.resolve("reproduce.json"));
-        System.out.printf("reproduce --profile %s: %d tables and figures in %s (%.1f s)%n", profile, tables.size(), out, wall);
+        RunFiles.writeJson(Map.of("profile", profile, "threads", workers, "wall_seconds", wall, "runs", runs.get(),
+                "runs_already_done", resumed.get(), "tables", tables.keySet()), out.resolve("reproduce.json"));
+        System.out.printf("reproduce --profile %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
+                profile, runs.get(), resumed.get(), tables.size(), out, wall);
         return 0;
     }
 }
