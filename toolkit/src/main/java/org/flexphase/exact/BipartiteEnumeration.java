@@ -74,13 +74,35 @@ final class BipartiteEnumeration {
                     field[o] += sign * m[r];
                 }
             }
-            double lw = beta * bias;
-            for (int o = 0; o < no; o++) {
-                lw += LogSpace.softplus(beta * field[o]);
-            }
-            logW[code] = lw;
+            logW[code] = beta * bias + sumSoftplus(field, no, beta);
         }
         return logW;
+    }
+
+    /**
+     * {@code sum_o softplus(beta field[o])} with one logarithm per 512 terms instead of one per term:
+     * {@code softplus(x) = max(x, 0) + log(1 + e^-|x|)}, and the product of the factors {@code 1 + e^-|x|}, each in
+     * [1, 2], cannot overflow before 1023 of them. The rounding error is that of the product (a few ulps), while the
+     * exponentials' arguments stay non-positive, so nothing overflows for any weights.
+     */
+    static double sumSoftplus(double[] field, int n, double beta) {
+        double linear = 0;
+        double product = 1;
+        double logs = 0;
+        for (int o = 0; o < n; o++) {
+            double x = beta * field[o];
+            if (x > 0) {
+                linear += x;
+                product *= 1 + Math.exp(-x);
+            } else {
+                product *= 1 + Math.exp(x);
+            }
+            if ((o & 511) == 511) {
+                logs += Math.log(product);
+                product = 1;
+            }
+        }
+        return linear + logs + Math.log(product);
     }
 
     /**
