@@ -94,6 +94,15 @@ final class Generators {
         return fullSupportRows(3, seed);
     }
 
+    /** The 0/1 pattern of {@code code}'s low {@code units} bits. */
+    static double[] bits(int code, int units) {
+        double[] row = new double[units];
+        for (int i = 0; i < units; i++) {
+            row[i] = (code >> i) & 1;
+        }
+        return row;
+    }
+
     /** A full-support data multiset on {@code units} units: every pattern 1..4 times. */
     static double[][] fullSupportRows(int units, long seed) {
         RandomGenerator r = Rngs.create(seed);
@@ -101,11 +110,7 @@ final class Generators {
         for (int code = 0; code < 1 << units; code++) {
             int count = 1 + r.nextInt(4);
             for (int c = 0; c < count; c++) {
-                double[] row = new double[units];
-                for (int i = 0; i < units; i++) {
-                    row[i] = (code >> i) & 1;
-                }
-                rows.add(row);
+                rows.add(bits(code, units));
             }
         }
         return rows.toArray(new double[0][]);
@@ -138,11 +143,7 @@ final class Generators {
             int code = r.nextInt(1 << units);
             int copies = 8 + r.nextInt(17);
             for (int c = 0; c < copies; c++) {
-                double[] row = new double[units];
-                for (int i = 0; i < units; i++) {
-                    row[i] = (code >> i) & 1;
-                }
-                rows.add(row);
+                rows.add(bits(code, units));
             }
         }
         return rows.toArray(new double[0][]);
