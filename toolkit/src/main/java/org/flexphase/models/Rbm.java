@@ -237,9 +237,9 @@ public final class Rbm implements BoltzmannMachine {
     static int activeIndices(double[] units, int[] out) {
         int n = 0;
         for (int i = 0; i < units.length; i++) {
-            if (units[i] != 0) {
-                out[n++] = i;
-            }
+            // Written unconditionally and kept only if active: no branch on the unit, which is a coin flip.
+            out[n] = i;
+            n += units[i] != 0 ? 1 : 0;
         }
         return n;
     }
