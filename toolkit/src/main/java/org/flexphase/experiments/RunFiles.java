@@ -65,4 +65,22 @@ public final class RunFiles {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Reads a history table written by a run. Tablesaw infers whole-number columns as {@code int}; they are
+     * widened back to {@code long}, so a history read from disk has the column types of one just computed.
+     */
+    public static Table readHistory(Path file) {
+        try {
+            Table t = Table.read().csv(file.toFile());
+            for (String name : t.columnNames()) {
+                if (t.column(name) instanceof tech.tablesaw.api.IntColumn ints) {
+                    t.replaceColumn(name, ints.asLongColumn().setName(name));
+                }
+            }
+            return t;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": unreadable history (" + e.getMessage() + ")", e);
+        }
+    }
 }

@@ -115,7 +115,7 @@ public final class Sweep {
     JobResult runOne(Job job) throws java.io.IOException {
         Path dir = out.resolve("runs").resolve(job.key());
         if (Files.exists(dir.resolve("summary.json")) && Files.exists(dir.resolve("history.csv"))) {
-            return new JobResult(job, Table.read().csv(dir.resolve("history.csv").toFile()), true);
+            return new JobResult(job, RunFiles.readHistory(dir.resolve("history.csv")), true);
         }
         RunFiles.writeJson(job.description(), dir.resolve("spec.json"));
         return new JobResult(job, job.body().apply(dir), false);
