@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.flexphase.experiments.RunFiles;
 import org.flexphase.experiments.RunSpec;
 import org.flexphase.experiments.Sweep;
+import org.flexphase.experiments.SweepFigures;
 import org.flexphase.experiments.SweepSpec;
 import org.flexphase.experiments.SweepSummary;
 import picocli.CommandLine;
@@ -73,6 +74,7 @@ public final class SparkSweep implements Callable<Integer> {
         }
         Table summary = summarise(specJson, out, outcomes);
         RunFiles.writeCsv(summary, out.resolve("sweep_summary.csv"));
+        SweepFigures.draw(summary, out);
         long failed = outcomes.stream().filter(Outcome::failed).count();
         long skipped = outcomes.stream().filter(Outcome::skipped).count();
         for (Outcome o : outcomes) {

@@ -9,6 +9,7 @@ import org.flexphase.experiments.RunFiles;
 import org.flexphase.experiments.RunSpec;
 import org.flexphase.experiments.Sweep;
 import org.flexphase.experiments.SweepSpec;
+import org.flexphase.experiments.SweepFigures;
 import org.flexphase.experiments.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,9 @@ public final class SweepCommand implements Callable<Integer> {
         Table summary = SweepSummary.of(done, out);
         String name = count == 1 ? "sweep_summary.csv" : "sweep_summary_shard" + index + "of" + count + ".csv";
         RunFiles.writeCsv(summary, out.resolve(name));
+        if (count == 1) {
+            SweepFigures.draw(summary, out);
+        }
         long skipped = done.stream().filter(Sweep.Finished::skipped).count();
         System.out.printf("sweep: %d runs (%d already done) in %.1f s -> %s%n", done.size(), skipped,
                 (System.nanoTime() - start) / 1e9, out.resolve(name));

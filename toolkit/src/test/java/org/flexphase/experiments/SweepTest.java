@@ -64,4 +64,21 @@ class SweepTest {
             assertEquals(Files.readString(a), Files.readString(b), "same run on 1 and 2 threads");
         }
     }
+
+    @Test
+    void summaryHasOneRowPerRunAndFiguresForEveryVaryingSetting() throws Exception {
+        List<Sweep.Finished> done = new Sweep(tmp, 2).run(specs(), f -> { });
+        tech.tablesaw.api.Table summary = SweepSummary.of(done, tmp);
+        assertEquals(16, summary.rowCount());
+        assertTrue(summary.doubleColumn("wall_seconds").min() > 0);
+        var drawn = SweepFigures.draw(summary, tmp);
+        assertEquals(java.util.Set.of("sweep_nll_vs_b", "sweep_nll_vs_mean_phase_length"), drawn.keySet());
+        // b varies over 2 values, and the other varying settings (p, negative start) make 4 curves of 2 points.
+        assertEquals(8, drawn.get("sweep_nll_vs_b").rowCount());
+        assertTrue(drawn.get("sweep_nll_vs_b").doubleColumn("seeds").min() == 2);
+        assertTrue(Files.size(tmp.resolve("sweep_nll_vs_mean_phase_length.png")) > 0);
+        // Resumed runs (read back from disk) give the same table.
+        assertEquals(summary.doubleColumn("nll_per_row").asList(),
+                SweepSummary.of(new Sweep(tmp, 1).run(specs(), f -> { }), tmp).doubleColumn("nll_per_row").asList());
+    }
 }
