@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flexphase.plots.Charts;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -30,41 +29,52 @@ public final class BasExperiment {
         this.profile = profile;
     }
 
-    /** All runs of the three figures. */
-    public List<RunSpec> specs() {
-        List<RunSpec> specs = new ArrayList<>();
+    /**
+     * The experiment as a sweep spec, the same format {@code sweep} and the Spark runner read: curves (a) over
+     * {@code seeds}, points (b) and (c) over {@code sweepSeeds}, each entry labelled with its group.
+     * {@link #run} writes it as {@code reproduce-spec.json}, so the same runs can be sent to a cluster.
+     */
+    public ObjectNode spec() {
+        ObjectNode root = RunFiles.json().createObjectNode();
+        ObjectNode base = root.putObject("base");
+        base.put("data", "bas4").put("hidden", profile.hidden()).put("visible_biases", true).put("init_sd", 0.01)
+                .put("mode", "local").put("b", 0.5).put("cd_k", 1).put("switch_prob", 0.05).put("phase_length", 20)
+                .put("steps", profile.steps()).put("eval_every", profile.evalEvery())
+                .put("lr_schedule", "constant").put("lr", profile.localRate());
+        ArrayNode runs = root.putArray("runs");
         double eta = profile.localRate();
-        for (int s = 1; s <= profile.seeds(); s++) {
-            specs.add(spec("a:standard", base(TrainingMode.STANDARD, s).schedule(LearningRateSchedule.constant(2 * eta))));
-            specs.add(spec("a:isd", base(TrainingMode.ISD, s).phaseLength(20)));
-            specs.add(spec("a:local", base(TrainingMode.LOCAL, s).switchProbability(0.05)));
-            specs.add(spec("a:exact", base(TrainingMode.EXACT, s).exactStride(profile.exactStride())
-                    .schedule(LearningRateSchedule.constant(BasProfile.EXACT_RATE))));
-        }
+        entry(runs, "a:standard", profile.seeds()).put("mode", "standard").put("lr", 2 * eta);
+        entry(runs, "a:isd", profile.seeds()).put("mode", "isd").put("phase_length", 20);
+        entry(runs, "a:local", profile.seeds()).put("switch_prob", 0.05);
+        entry(runs, "a:exact", profile.seeds()).put("mode", "exact").put("exact_stride", profile.exactStride())
+                .put("lr", BasProfile.EXACT_RATE);
         for (double b : B_VALUES) {
-            for (int s = 1; s <= profile.sweepSeeds(); s++) {
-                specs.add(spec("b:" + b, base(TrainingMode.LOCAL, s).b(b).switchProbability(0.05)));
-            }
+            entry(runs, "b:" + b, profile.sweepSeeds()).put("b", b);
         }
         for (double p : SWITCH_PROBS) {
-            for (int s = 1; s <= profile.sweepSeeds(); s++) {
-                specs.add(spec("c:" + p, base(TrainingMode.LOCAL, s).switchProbability(p)));
-            }
+            entry(runs, "c:" + p, profile.sweepSeeds()).put("switch_prob", p);
         }
-        return specs;
+        return root;
     }
 
-    private TrainerConfig.Builder base(TrainingMode mode, int seed) {
-        return TrainerConfig.builder().mode(mode).b(0.5).cdK(1).steps(profile.steps()).evalEvery(profile.evalEvery())
-                .schedule(LearningRateSchedule.constant(profile.localRate())).seed(seed);
+    private static ObjectNode entry(ArrayNode runs, String group, int seeds) {
+        ObjectNode e = runs.addObject();
+        e.put("group", group);
+        ArrayNode s = e.putArray("seeds");
+        for (int k = 1; k <= seeds; k++) {
+            s.add(k);
+        }
+        return e;
     }
 
-    private RunSpec spec(String group, TrainerConfig.Builder config) {
-        return new RunSpec(group, "bas4", profile.hidden(), true, 0.01, config.build());
+    /** All runs of the three figures: the spec, parsed. */
+    public List<RunSpec> specs() {
+        return SweepSpec.parse(spec());
     }
 
     /** Runs (or resumes) every run into {@code out} and writes the figures and tables; returns the tables by name. */
     public Map<String, Table> run(Path out, int threads, Consumer<Sweep.Finished> onDone) {
+        RunFiles.writeJson(spec(), out.resolve("reproduce-spec.json"));
         List<Sweep.Finished> done = new Sweep(out, threads).run(specs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("bas_nll_vs_steps", curves(done, out));

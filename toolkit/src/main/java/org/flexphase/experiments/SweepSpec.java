@@ -28,7 +28,8 @@ import org.flexphase.learning.TrainingMode;
  * }</pre>
  *
  * Every entry of {@code runs} (or just {@code base} when there is none) is crossed with every combination of the
- * grid, laid over {@code base}, and run once per seed. Unknown keys are rejected with the list of known ones.
+ * grid, laid over {@code base}, and run once per seed. An entry may also carry a {@code "group"} label (how
+ * figures name it) and its own {@code "seeds"}. Unknown keys are rejected with the list of known ones.
  */
 public final class SweepSpec {
     static final Set<String> KEYS = Set.of("data", "hidden", "visible_biases", "init_sd", "mode", "b", "switch_prob",
@@ -57,44 +58,60 @@ public final class SweepSpec {
     public static List<RunSpec> parse(JsonNode root) {
         Map<String, Object> base = object(root.get("base"), "base");
         List<Map<String, Object>> grid = gridCombinations(root.get("grid"));
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<Long> defaultSeeds = seeds(root.get("seeds"), "seeds");
+        List<Entry> list = new ArrayList<>();
         JsonNode runs = root.get("runs");
         if (runs != null) {
             for (JsonNode r : runs) {
-                list.add(object(r, "runs[]"));
+                if (!r.isObject()) {
+                    throw new IllegalArgumentException("runs[] must be an object: " + r);
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode settings = r.deepCopy();
+                JsonNode group = settings.remove("group");
+                JsonNode seeds = settings.remove("seeds");
+                list.add(new Entry(object(settings, "runs[]"), group == null ? null : group.asText(),
+                        seeds == null ? defaultSeeds : seeds(seeds, "runs[].seeds")));
             }
         }
         if (grid.isEmpty()) {
             grid.add(new LinkedHashMap<>());
         }
         if (list.isEmpty()) {
-            list.add(new LinkedHashMap<>());
-        }
-        List<Map<String, Object>> variants = new ArrayList<>();
-        for (Map<String, Object> entry : list) {
-            for (Map<String, Object> combo : grid) {
-                Map<String, Object> v = new LinkedHashMap<>(entry);
-                v.putAll(combo);
-                variants.add(v);
-            }
-        }
-        JsonNode seeds = root.get("seeds");
-        List<Long> seedList = new ArrayList<>();
-        if (seeds == null) {
-            seedList.add(1L);
-        } else {
-            seeds.forEach(s -> seedList.add(s.asLong()));
+            list.add(new Entry(new LinkedHashMap<>(), null, defaultSeeds));
         }
         List<RunSpec> out = new ArrayList<>();
-        for (Map<String, Object> variant : variants) {
-            Map<String, Object> merged = new LinkedHashMap<>(base);
-            merged.putAll(variant);
-            String group = variant.isEmpty() ? "base" : variant.toString().replace(" ", "");
-            for (long seed : seedList) {
-                out.add(toRun(group, merged, seed));
+        for (Entry entry : list) {
+            for (Map<String, Object> combo : grid) {
+                Map<String, Object> variant = new LinkedHashMap<>(entry.settings());
+                variant.putAll(combo);
+                Map<String, Object> merged = new LinkedHashMap<>(base);
+                merged.putAll(variant);
+                String group = entry.group() != null
+                        ? (combo.isEmpty() ? entry.group() : entry.group() + combo.toString().replace(" ", ""))
+                        : variant.isEmpty() ? "base" : variant.toString().replace(" ", "");
+                for (long seed : entry.seeds()) {
+                    out.add(toRun(group, merged, seed));
+                }
             }
         }
         return out;
+    }
+
+    /** One entry of {@code runs}: its settings, an optional label for figures, and its seeds. */
+    private record Entry(Map<String, Object> settings, String group, List<Long> seeds) {
+    }
+
+    static List<Long> seeds(JsonNode seeds, String where) {
+        List<Long> list = new ArrayList<>();
+        if (seeds == null) {
+            list.add(1L);
+            return list;
+        }
+        if (!seeds.isArray()) {
+            throw new IllegalArgumentException(where + " must be an array of integers: " + seeds);
+        }
+        seeds.forEach(x -> list.add(x.asLong()));
+        return list;
     }
 
     static List<Map<String, Object>> gridCombinations(JsonNode grid) {
