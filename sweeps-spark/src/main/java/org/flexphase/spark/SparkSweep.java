@@ -42,8 +42,9 @@ import tech.tablesaw.api.Table;
 public final class SparkSweep implements Callable<Integer> {
     @Option(names = "--spec", required = true, description = "sweep spec (JSON), the same file 'flexphase sweep' reads")
     Path specFile;
-    @Option(names = "--out", required = true, description = "output folder on a filesystem shared by driver and executors")
-    Path out;
+    @Option(names = "--out", required = true,
+            description = "output folder: a path on a filesystem shared by driver and executors, or a Hadoop URI (hdfs://, s3a://, file://)")
+    String out;
     @Option(names = "--master", defaultValue = "local[*]",
             description = "Spark master when spark-submit did not set one (default: ${DEFAULT-VALUE})")
     String master;
@@ -69,12 +70,20 @@ public final class SparkSweep implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<Outcome> outcomes;
+        String where;
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            outcomes = run(sc, specJson, out);
+            if (RunStore.isUri(out)) {
+                outcomes = runOnStore(sc, specJson, out);
+                where = RunStore.publishSummary(out, specJson, outcomes, sc.hadoopConfiguration());
+            } else {
+                Path dir = Path.of(out);
+                outcomes = run(sc, specJson, dir);
+                Table summary = summarise(specJson, dir, outcomes);
+                RunFiles.writeCsv(summary, dir.resolve("sweep_summary.csv"));
+                SweepFigures.draw(summary, dir);
+                where = dir.resolve("sweep_summary.csv").toString();
+            }
         }
-        Table summary = summarise(specJson, out, outcomes);
-        RunFiles.writeCsv(summary, out.resolve("sweep_summary.csv"));
-        SweepFigures.draw(summary, out);
         long failed = outcomes.stream().filter(Outcome::failed).count();
         long skipped = outcomes.stream().filter(Outcome::skipped).count();
         for (Outcome o : outcomes) {
@@ -83,7 +92,7 @@ public final class SparkSweep implements Callable<Integer> {
             }
         }
         System.out.printf("flexphase-spark: %d runs (%d already done, %d failed) in %.1f s -> %s%n", outcomes.size(),
-                skipped, failed, (System.nanoTime() - start) / 1e9, out.resolve("sweep_summary.csv"));
+                skipped, failed, (System.nanoTime() - start) / 1e9, where);
         return failed == 0 ? 0 : 1;
     }
 
@@ -94,6 +103,45 @@ public final class SparkSweep implements Callable<Integer> {
         String dir = out.toAbsolutePath().toString();
         List<Integer> indices = IntStream.range(0, n).boxed().toList();
         return sc.parallelize(indices, Math.max(1, n)).map(i -> runTask(specJson, dir, i, attempts)).collect();
+    }
+
+    /**
+     * Runs every run as one task into a Hadoop filesystem URI: each task runs into a local temporary folder and
+     * publishes the finished run folder with one rename, so a retried or killed task never leaves a half-written
+     * run under its key; a run whose {@code summary.json} exists under the URI is skipped.
+     */
+    public static List<Outcome> runOnStore(JavaSparkContext sc, String specJson, String uri) {
+        int n = parse(specJson).size();
+        int attempts = maxAttempts(sc.getConf());
+        var hadoop = new org.apache.spark.util.SerializableConfiguration(sc.hadoopConfiguration());
+        List<Integer> indices = IntStream.range(0, n).boxed().toList();
+        return sc.parallelize(indices, Math.max(1, n))
+                .map(i -> runTaskOnStore(specJson, uri, i, attempts, hadoop.value())).collect();
+    }
+
+    static Outcome runTaskOnStore(String specJson, String uri, int index, int attempts,
+                                  org.apache.hadoop.conf.Configuration hadoop) {
+        RunSpec spec = parse(specJson).get(index);
+        try {
+            RunStore store = new RunStore(uri, hadoop);
+            if (store.finished(spec.key())) {
+                return new Outcome(spec.key(), spec.group(), true, null);
+            }
+            Path local = Files.createTempDirectory("flexphase-run-");
+            try {
+                new Sweep(local, 1).runOrLoad(spec);
+                store.publish(spec.key(), local.resolve("runs").resolve(spec.key()));
+            } finally {
+                RunStore.deleteLocal(local);
+            }
+            return new Outcome(spec.key(), spec.group(), false, null);
+        } catch (IOException | RuntimeException e) {
+            TaskContext task = TaskContext.get();
+            if (task != null && task.attemptNumber() + 1 < attempts) {
+                throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
+            }
+            return new Outcome(spec.key(), spec.group(), false, e.toString());
+        }
     }
 
     /** One task: run {@code index} of the spec; rethrow while Spark has attempts left, then report the failure. */

@@ -98,9 +98,35 @@ class SparkSweepTest {
     }
 
     @Test
+    void aHadoopUriReceivesTheSameRunsPublishedAtomicallyAndASummary(@TempDir Path tmp) throws Exception {
+        List<RunSpec> specs = SparkSweep.parse(SPEC);
+        Path local = tmp.resolve("local");
+        new Sweep(local, 2).run(specs, f -> { });
+        Path store = tmp.resolve("store");
+        String uri = store.toUri().toString(); // file:///..., read and written through Hadoop's FileSystem
+        assertTrue(RunStore.isUri(uri));
+        List<SparkSweep.Outcome> outcomes = SparkSweep.runOnStore(sc, SPEC, uri);
+        assertTrue(outcomes.stream().noneMatch(SparkSweep.Outcome::failed), outcomes.toString());
+        for (RunSpec s : specs) {
+            assertArrayEquals(Files.readAllBytes(local.resolve("runs").resolve(s.key()).resolve("history.csv")),
+                    Files.readAllBytes(store.resolve("runs").resolve(s.key()).resolve("history.csv")), s.key());
+        }
+        try (var names = Files.list(store.resolve("runs"))) {
+            assertTrue(names.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary folders left");
+        }
+        assertTrue(SparkSweep.runOnStore(sc, SPEC, uri).stream().allMatch(SparkSweep.Outcome::skipped));
+        String summary = RunStore.publishSummary(uri, SPEC, outcomes, sc.hadoopConfiguration());
+        assertTrue(summary.endsWith("sweep_summary.csv"));
+        assertEquals(1 + 8, Files.readAllLines(store.resolve("sweep_summary.csv")).size());
+        assertTrue(Files.exists(store.resolve("sweep_nll_vs_mean_phase_length.png")));
+    }
+
+    @Test
     void localMasterAttemptsComeFromTheMasterString() {
         assertEquals(1, SparkSweep.maxAttempts(new SparkConf().setMaster("local[*]")));
         assertEquals(3, SparkSweep.maxAttempts(new SparkConf().setMaster("local[2, 3]")));
         assertEquals(4, SparkSweep.maxAttempts(new SparkConf().setMaster("spark://h:7077")));
+        assertTrue(RunStore.isUri("hdfs://namenode:8020/results") && RunStore.isUri("s3a://bucket/x"));
+        assertFalse(RunStore.isUri("/shared/results") || RunStore.isUri("results/long"));
     }
 }
