@@ -20,7 +20,11 @@ final class Averages {
 
     /** Standard deviations of the averaged iterate, coordinate by coordinate. */
     static double[] standardDeviations(double[][] jacobian, double[][] sigma, double updates) {
-        double[][] v = covariance(jacobian, sigma, updates);
+        return standardDeviations(covariance(jacobian, sigma, updates));
+    }
+
+    /** Square roots of the diagonal of a covariance matrix. */
+    static double[] standardDeviations(double[][] v) {
         double[] sd = new double[v.length];
         for (int k = 0; k < sd.length; k++) {
             sd[k] = Math.sqrt(Math.max(v[k][k], 0));

@@ -51,13 +51,6 @@ class ConvergenceProperties {
         return new Trainer(config).train(FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0), pr.rows(), null);
     }
 
-    /** Standard deviations of the Polyak average around the zero {@code target} of the given chain's field. */
-    static double[] sd(Generators.Problem pr, double[] target, JointChain.Start start) {
-        double[][] j = FixedPoints.jacobian(t -> field(t, pr, start), target);
-        double[][] sigma = chain(target, pr, start).asymptoticCovariance(pr.b());
-        return Averages.standardDeviations(j, sigma, STEPS - AVERAGE_FROM);
-    }
-
     static FullyVisibleBoltzmannMachine fvbm(double[] theta) {
         return FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0, theta);
     }
@@ -69,8 +62,7 @@ class ConvergenceProperties {
             double[][] j = FixedPoints.jacobian(t -> field(t, pr, reset), pr.optimum());
             double[][] v = Averages.covariance(j, chain(pr.optimum(), pr, reset).asymptoticCovariance(pr.b()),
                     STEPS - AVERAGE_FROM);
-            double[] sd = Averages.standardDeviations(j, chain(pr.optimum(), pr, reset).asymptoticCovariance(pr.b()),
-                    STEPS - AVERAGE_FROM);
+            double[] sd = Averages.standardDeviations(v);
             double[] avg = train(pr, NegativeStart.EQUILIBRIUM).averaged().parameters();
             double z = Averages.worstZ(avg, pr.optimum(), sd);
             assertTrue(z <= Averages.Z, "averaged iterate " + Arrays.toString(avg) + " is " + z

@@ -1,7 +1,6 @@
 package org.flexphase.exact;
 
 import org.flexphase.models.BoltzmannMachine;
-import org.flexphase.models.NetworkState;
 import org.flexphase.phases.Phase;
 
 /**
@@ -25,7 +24,7 @@ public final class GibbsKernels {
             throw new IllegalArgumentException("exact kernels need at most " + MAX_UNITS + " units: " + n);
         }
         int size = 1 << n;
-        double[] logW = logWeights(model);
+        double[] logW = JointEnumeration.logWeights(model);
         int[] order = new int[phase.isPositive() ? n - nv : n];
         for (int k = 0; k < order.length; k++) {
             order[k] = phase.isPositive() ? nv + k : k;
@@ -59,22 +58,9 @@ public final class GibbsKernels {
         return out;
     }
 
-    /** {@code -beta E} of every joint code. */
-    public static double[] logWeights(BoltzmannMachine model) {
-        int nv = model.visibleCount();
-        int n = nv + model.hiddenCount();
-        double[] logW = new double[1 << n];
-        NetworkState s = model.newState();
-        for (int code = 0; code < logW.length; code++) {
-            s.setBits(code & ((1L << nv) - 1), (long) code >>> nv);
-            logW[code] = model.negativeEnergy(s);
-        }
-        return logW;
-    }
-
     /** The model's equilibrium {@code p(v, h)} over joint codes. */
     public static double[] equilibrium(BoltzmannMachine model) {
-        double[] logW = logWeights(model);
+        double[] logW = JointEnumeration.logWeights(model);
         double logZ = LogSpace.logSumExp(logW, logW.length);
         double[] p = new double[logW.length];
         for (int a = 0; a < p.length; a++) {
@@ -87,7 +73,7 @@ public final class GibbsKernels {
     public static double[] clampedEquilibrium(BoltzmannMachine model, DataDistribution data) {
         int nv = model.visibleCount();
         int nh = model.hiddenCount();
-        double[] logW = logWeights(model);
+        double[] logW = JointEnumeration.logWeights(model);
         double[] p = new double[logW.length];
         double[] cond = new double[1 << nh];
         for (int k = 0; k < data.support(); k++) {

@@ -123,19 +123,15 @@ public final class JointChain {
      * {@code +1/rho+, -1/rho-} computed from the given occupancy (pass the process's reported occupancy to test it).
      */
     public double[] meanUpdate(double rhoPlus) {
-        double[] pi = stationary();
-        double[] h = new double[model.parameterCount()];
-        NetworkState s = model.newState();
-        int nv = model.visibleCount();
-        for (int q = 0; q < phases.size(); q++) {
-            double w = phases.phase(q).isPositive() ? 1.0 / rhoPlus : -1.0 / (1.0 - rhoPlus);
-            for (int a = 0; a < states; a++) {
-                double mass = pi[q * states + a];
-                if (mass == 0) {
-                    continue;
-                }
-                s.setBits(a & ((1L << nv) - 1), (long) a >>> nv);
-                model.addStatistic(s, w * mass, h);
+        return mean(stationary(), updates(rhoPlus));
+    }
+
+    /** {@code sum_a pi(a) f(a)}. */
+    static double[] mean(double[] pi, double[][] f) {
+        double[] h = new double[f[0].length];
+        for (int a = 0; a < pi.length; a++) {
+            for (int k = 0; k < h.length; k++) {
+                h[k] += pi[a] * f[a][k];
             }
         }
         return h;
@@ -168,12 +164,7 @@ public final class JointChain {
         double[][] f = updates(rhoPlus);
         int n = pi.length;
         int d = model.parameterCount();
-        double[] h = new double[d];
-        for (int a = 0; a < n; a++) {
-            for (int k = 0; k < d; k++) {
-                h[k] += pi[a] * f[a][k];
-            }
-        }
+        double[] h = mean(pi, f);
         org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(n, n);
         for (int a = 0; a < n; a++) {
             for (int c = 0; c < n; c++) {

@@ -28,7 +28,7 @@ public final class MaximumLikelihood {
         double[] u = ExactAnalysis.gradient(m, data);
         double ll = -ExactAnalysis.metrics(m, data).nllPerRow();
         int it = 0;
-        while (maxAbs(u) > tolerance && it < maxIterations) {
+        while (FixedPoints.maxAbs(u) > tolerance && it < maxIterations) {
             it++;
             DMatrixRMaj cov = covariance(m);
             DMatrixRMaj g = new DMatrixRMaj(n, 1, true, u);
@@ -54,7 +54,7 @@ public final class MaximumLikelihood {
             }
             ExactAnalysis.gradient(m, data, u);
         }
-        double norm = maxAbs(u);
+        double norm = FixedPoints.maxAbs(u);
         return new Result(theta.clone(), it, norm, norm <= tolerance);
     }
 
@@ -88,13 +88,5 @@ public final class MaximumLikelihood {
             }
         }
         return second;
-    }
-
-    static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

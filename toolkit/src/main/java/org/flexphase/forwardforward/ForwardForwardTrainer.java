@@ -173,7 +173,7 @@ public final class ForwardForwardTrainer {
             }
             step++;
             if (step % config.evalEvery() == 0 || step == total) {
-                if (!finite(net)) {
+                if (!allLayersFinite(net)) {
                     divergence = "parameters became NaN or infinite by step " + step + "; stopped";
                     break;
                 }
@@ -196,13 +196,9 @@ public final class ForwardForwardTrainer {
         return w >= label ? w + 1 : w;
     }
 
-    static boolean finite(ForwardForwardNet net) {
+    static boolean allLayersFinite(ForwardForwardNet net) {
         for (int layer = 0; layer < net.layerCount(); layer++) {
-            double s = 0;
-            for (double v : net.layer(layer).parameters()) {
-                s += v * 0.0;
-            }
-            if (s != 0.0) {
+            if (!Checks.allFinite(net.layer(layer).parameters())) {
                 return false;
             }
         }

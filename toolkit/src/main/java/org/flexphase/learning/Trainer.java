@@ -9,6 +9,7 @@ import org.flexphase.models.BoltzmannMachine;
 import org.flexphase.models.NetworkState;
 import org.flexphase.phases.Phase;
 import org.flexphase.phases.PhaseProcess;
+import org.flexphase.util.Checks;
 import org.flexphase.util.Rngs;
 
 /**
@@ -205,13 +206,13 @@ public final class Trainer {
             } else {
                 negativeSteps += n;
             }
-            if (step % FINITE_CHECK_EVERY < n && !allFinite(theta)) {
+            if (step % FINITE_CHECK_EVERY < n && !Checks.allFinite(theta)) {
                 divergence = "parameters became NaN or infinite by Gibbs step " + step
                         + "; stopped, keeping the results up to the last checkpoint (step " + lastCheckpointStep + ")";
                 return;
             }
             if (step >= nextCheckpoint || step >= config.steps) {
-                if (!allFinite(theta)) {
+                if (!Checks.allFinite(theta)) {
                     divergence = "parameters became NaN or infinite by Gibbs step " + step
                             + "; stopped, keeping the results up to the last checkpoint (step " + lastCheckpointStep + ")";
                     return;
@@ -234,13 +235,5 @@ public final class Trainer {
             System.arraycopy(mean, 0, avg.parameters(), 0, mean.length);
             return avg;
         }
-    }
-
-    static boolean allFinite(double[] x) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v * 0.0;
-        }
-        return sum == 0.0;
     }
 }

@@ -9,6 +9,18 @@ public final class Checks {
     private Checks() {
     }
 
+    /**
+     * True when no entry is NaN or infinite: {@code v * 0.0} is 0 for finite {@code v} and NaN otherwise, so one
+     * branch-free pass decides it (the trainers call this on every parameter vector they check).
+     */
+    public static boolean allFinite(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v * 0.0;
+        }
+        return sum == 0.0;
+    }
+
     /** Requires {@code 0 < value < 1}. */
     public static double requireOpenProbability(double value, String name) {
         if (!(value > 0 && value < 1)) {
