@@ -4,19 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.flexphase.experiments.RunFiles;
 import org.flexphase.experiments.RunSpec;
-import org.flexphase.experiments.Sweep;
-import org.flexphase.experiments.SweepFigures;
-import org.flexphase.experiments.SweepSummary;
-import tech.tablesaw.api.Table;
 
 /**
  * Run folders under a Hadoop filesystem URI ({@code hdfs://}, {@code s3a://}, {@code file://}, whatever the
@@ -63,7 +57,6 @@ final class RunStore {
         java.nio.file.Path local = Files.createTempDirectory("flexphase-summary-");
         try {
             List<RunSpec> specs = SparkSweep.parse(specJson);
-            List<Sweep.Finished> done = new ArrayList<>();
             for (int k = 0; k < specs.size(); k++) {
                 if (outcomes.get(k).failed()) {
                     continue;
@@ -75,17 +68,8 @@ final class RunStore {
                     store.fs.copyToLocalFile(false, new Path(new Path(new Path(store.root, "runs"), key), f),
                             new Path(dir.resolve(f).toUri()), true);
                 }
-                done.add(new Sweep(local, 1).runOrLoad(specs.get(k)));
             }
-            Table summary = SweepSummary.of(done, local);
-            RunFiles.writeCsv(summary, local.resolve("sweep_summary.csv"));
-            List<java.nio.file.Path> outputs = new ArrayList<>();
-            outputs.add(local.resolve("sweep_summary.csv"));
-            for (String name : SweepFigures.draw(summary, local).keySet()) {
-                outputs.add(local.resolve(name + ".csv"));
-                outputs.add(local.resolve(name + ".png"));
-            }
-            for (java.nio.file.Path f : outputs) {
+            for (java.nio.file.Path f : SparkSweep.writeSummary(specJson, local, outcomes)) {
                 store.fs.copyFromLocalFile(false, true, new Path(f.toUri()), new Path(store.root, f.getFileName().toString()));
             }
             return new Path(store.root, "sweep_summary.csv").toString();

@@ -78,10 +78,7 @@ public final class SparkSweep implements Callable<Integer> {
             } else {
                 Path dir = Path.of(out);
                 outcomes = run(sc, specJson, dir);
-                Table summary = summarise(specJson, dir, outcomes);
-                RunFiles.writeCsv(summary, dir.resolve("sweep_summary.csv"));
-                SweepFigures.draw(summary, dir);
-                where = dir.resolve("sweep_summary.csv").toString();
+                where = writeSummary(specJson, dir, outcomes).get(0).toString();
             }
         }
         long failed = outcomes.stream().filter(Outcome::failed).count();
@@ -135,12 +132,10 @@ public final class SparkSweep implements Callable<Integer> {
                 RunStore.deleteLocal(local);
             }
             return new Outcome(spec.key(), spec.group(), false, null);
-        } catch (IOException | RuntimeException e) {
-            TaskContext task = TaskContext.get();
-            if (task != null && task.attemptNumber() + 1 < attempts) {
-                throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((IOException) e);
-            }
-            return new Outcome(spec.key(), spec.group(), false, e.toString());
+        } catch (IOException e) {
+            return failure(spec, new java.io.UncheckedIOException(e), attempts);
+        } catch (RuntimeException e) {
+            return failure(spec, e, attempts);
         }
     }
 
@@ -151,12 +146,17 @@ public final class SparkSweep implements Callable<Integer> {
             Sweep.Finished f = new Sweep(Path.of(out), 1).runOrLoad(spec);
             return new Outcome(spec.key(), spec.group(), f.skipped(), null);
         } catch (RuntimeException e) {
-            TaskContext task = TaskContext.get();
-            if (task != null && task.attemptNumber() + 1 < attempts) {
-                throw e;
-            }
-            return new Outcome(spec.key(), spec.group(), false, e.toString());
+            return failure(spec, e, attempts);
         }
+    }
+
+    /** Rethrows while Spark has attempts left for this task, so it retries; on the last attempt, reports. */
+    static Outcome failure(RunSpec spec, RuntimeException e, int attempts) {
+        TaskContext task = TaskContext.get();
+        if (task != null && task.attemptNumber() + 1 < attempts) {
+            throw e;
+        }
+        return new Outcome(spec.key(), spec.group(), false, e.toString());
     }
 
     /** Attempts per task: {@code local[N,F]} gives F; a cluster master uses {@code spark.task.maxFailures}. */
@@ -177,8 +177,11 @@ public final class SparkSweep implements Callable<Integer> {
         }
     }
 
-    /** The local runner's summary table, made from the finished runs on disk. */
-    static Table summarise(String specJson, Path out, List<Outcome> outcomes) {
+    /**
+     * Writes the local runner's summary table ({@code sweep_summary.csv}, first in the returned list) and the
+     * figures drawn from it into {@code out}, from the finished runs under {@code out/runs}.
+     */
+    static List<Path> writeSummary(String specJson, Path out, List<Outcome> outcomes) {
         List<RunSpec> specs = parse(specJson);
         List<Sweep.Finished> done = new ArrayList<>();
         Sweep reader = new Sweep(out, 1);
@@ -187,6 +190,14 @@ public final class SparkSweep implements Callable<Integer> {
                 done.add(reader.runOrLoad(specs.get(k)));
             }
         }
-        return SweepSummary.of(done, out);
+        Table summary = SweepSummary.of(done, out);
+        List<Path> written = new ArrayList<>();
+        written.add(out.resolve("sweep_summary.csv"));
+        RunFiles.writeCsv(summary, written.get(0));
+        for (String name : SweepFigures.draw(summary, out).keySet()) {
+            written.add(out.resolve(name + ".csv"));
+            written.add(out.resolve(name + ".png"));
+        }
+        return written;
     }
 }

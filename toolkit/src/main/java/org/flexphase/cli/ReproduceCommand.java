@@ -43,24 +43,14 @@ public final class ReproduceCommand implements Callable<Integer> {
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
         try (Progress progress = Progress.of("BAS runs", bas.specs().size())) {
-            tables = new java.util.LinkedHashMap<>(bas.run(out.resolve("bas"), workers, f -> {
-                runs.incrementAndGet();
-                if (f.skipped()) {
-                    resumed.incrementAndGet();
-                }
-                progress.step(1);
-            }));
+            tables = new java.util.LinkedHashMap<>(bas.run(out.resolve("bas"), workers,
+                    f -> count(f.skipped(), runs, resumed, progress)));
         }
         if (!skipMnist) {
             MnistExperiment mnist = new MnistExperiment(MnistProfile.of(profile));
             try (Progress progress = Progress.of("MNIST runs", mnist.jobs().size())) {
-                tables.putAll(mnist.run(out.resolve("mnist"), workers, f -> {
-                    runs.incrementAndGet();
-                    if (f.skipped()) {
-                        resumed.incrementAndGet();
-                    }
-                    progress.step(1);
-                }));
+                tables.putAll(mnist.run(out.resolve("mnist"), workers,
+                        f -> count(f.skipped(), runs, resumed, progress)));
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
@@ -69,5 +59,15 @@ public final class ReproduceCommand implements Callable<Integer> {
         System.out.printf("reproduce --profile %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
                 profile, runs.get(), resumed.get(), tables.size(), out, wall);
         return 0;
+    }
+
+    /** Counts a finished run (and whether it was found already done) and advances the progress bar. */
+    private static void count(boolean skipped, java.util.concurrent.atomic.AtomicInteger runs,
+                              java.util.concurrent.atomic.AtomicInteger resumed, Progress progress) {
+        runs.incrementAndGet();
+        if (skipped) {
+            resumed.incrementAndGet();
+        }
+        progress.step(1);
     }
 }

@@ -33,8 +33,10 @@ public final class Benchmarks {
         add(t, "rbm_local_step_16x16", localSteps(16, 16, seconds), "steps/s");
         add(t, "rbm_local_step_794x16", localSteps(794, 16, seconds), "steps/s");
         add(t, "exact_bas_eval_16x16", exactEvaluationMillis(seconds), "ms/evaluation");
-        add(t, "ff_784_500_500_standard", forwardForwardExamples(ForwardForwardTrainer.Mode.STANDARD, seconds), "examples/s");
-        add(t, "ff_784_500_500_isd", forwardForwardExamples(ForwardForwardTrainer.Mode.ISD, seconds), "examples/s");
+        Digits train = MnistSubset.split(MnistSubset.load()).train();
+        add(t, "ff_784_500_500_standard", forwardForwardExamples(train, ForwardForwardTrainer.Mode.STANDARD, seconds),
+                "examples/s");
+        add(t, "ff_784_500_500_isd", forwardForwardExamples(train, ForwardForwardTrainer.Mode.ISD, seconds), "examples/s");
         return t;
     }
 
@@ -92,16 +94,13 @@ public final class Benchmarks {
      * Training examples per second of a 784-500-500 Forward-Forward net at batch size 1 (forward through both
      * layers, closed-form gradients, per-layer Adam), on the MNIST subset; standard mode uses two examples a step.
      */
-    public static double forwardForwardExamples(ForwardForwardTrainer.Mode mode, double seconds) {
-        Digits train = MnistSubset.split(MnistSubset.load()).train();
-        double[][] images = train.scaled();
-        int[] labels = train.labelArray();
+    public static double forwardForwardExamples(Digits train, ForwardForwardTrainer.Mode mode, double seconds) {
+        int chunk = 200;
+        double[][] batch = java.util.Arrays.copyOf(train.scaled(), chunk);
+        int[] batchLabels = java.util.Arrays.copyOf(train.labelArray(), chunk);
         ForwardForwardTrainer.Config config = ForwardForwardTrainer.Config.paper(mode, 1).withEvalEvery(Long.MAX_VALUE / 2);
         ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
         ForwardForwardNet net = trainer.newNet(784, 10);
-        int chunk = 200;
-        double[][] batch = java.util.Arrays.copyOf(images, chunk);
-        int[] batchLabels = java.util.Arrays.copyOf(labels, chunk);
         long deadline = System.nanoTime() + (long) (0.3 * seconds * 1e9);
         while (System.nanoTime() < deadline) {
             trainer.train(net, batch, batchLabels, null);

@@ -57,11 +57,8 @@ public final class Sweep {
             jobs.add(job);
             byJob.put(job, spec);
         }
-        List<Finished> done = new ArrayList<>();
-        for (JobResult r : runJobs(jobs, r -> onDone.accept(new Finished(byJob.get(r.job()), r.history(), r.skipped())))) {
-            done.add(new Finished(byJob.get(r.job()), r.history(), r.skipped()));
-        }
-        return done;
+        Function<JobResult, Finished> finished = r -> new Finished(byJob.get(r.job()), r.history(), r.skipped());
+        return runJobs(jobs, r -> onDone.accept(finished.apply(r))).stream().map(finished).toList();
     }
 
     /** Runs every job (or loads it when already done), calling {@code onDone} as each finishes, in any order. */
