@@ -49,7 +49,7 @@ public record Digits(String name, int count, int rows, int cols, byte[] pixels, 
         return out;
     }
 
-    /** All images binarised: 1 where the scaled pixel exceeds {@code threshold} (EXPERIMENTS.md uses 0.8). */
+    /** All images binarised: 1 where the scaled pixel exceeds {@code threshold} (docs/experiments.md uses 0.8). */
     public double[][] binarised(double threshold) {
         double[][] out = new double[count][pixelsPerImage()];
         for (int i = 0; i < count; i++) {

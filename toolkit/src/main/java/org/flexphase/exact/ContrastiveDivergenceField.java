@@ -8,7 +8,7 @@ import org.flexphase.phases.Phase;
  * The exact mean update of CD-k on a fully visible Boltzmann machine: the positive statistic at a data pattern
  * minus the statistic after {@code k} free Gibbs steps started from that pattern,
  * {@code h_k(theta) = sum_v p_data(v) [phi(v) - sum_v' K^k(v, v') phi(v')]}. Its zero is CD-k's biased fixed
- * point, which approaches the maximum-likelihood {@code theta*} as {@code k} grows (THEORY.md T8).
+ * point, which approaches the maximum-likelihood {@code theta*} as {@code k} grows (docs/theory.md T8).
  */
 public final class ContrastiveDivergenceField {
     private ContrastiveDivergenceField() {

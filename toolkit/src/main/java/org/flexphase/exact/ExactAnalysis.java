@@ -6,7 +6,7 @@ import org.flexphase.models.Rbm;
 /**
  * Exact quantities of small Boltzmann machines by enumeration in log space: the log partition function, log
  * probabilities, the NLL, total variation and KL to a data distribution, and the exact learning direction
- * {@code u(theta) = E_data[phi] - E_model[phi]}, the gradient of the mean log-likelihood (THEORY.md section 1).
+ * {@code u(theta) = E_data[phi] - E_model[phi]}, the gradient of the mean log-likelihood (docs/theory.md section 1).
  *
  * <p>An RBM is handled by enumerating its smaller layer and summing the other out analytically (at most
  * 26 units in the smaller layer; BAS 4x4 with 16 hidden units takes milliseconds). Any other machine is

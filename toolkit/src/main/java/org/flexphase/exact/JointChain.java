@@ -6,7 +6,7 @@ import org.flexphase.phases.Phase;
 
 /**
  * The exact joint Markov chain of temporally local learning at fixed parameters: state = (phase-chain state,
- * network state), for a tiny model, a data distribution and a {@link PhaseChain} (THEORY.md T4, T5). Each step the
+ * network state), for a tiny model, a data distribution and a {@link PhaseChain} (docs/theory.md T4, T5). Each step the
  * phase chain moves; a transition that begins a {@code +} phase clamps a pattern drawn from {@code p_data}
  * (persistent) or draws the state from {@code pi+} (reset); one that begins a {@code -} phase keeps the state
  * (persistent) or draws it from the model's equilibrium (reset); then the state takes one Gibbs step of the new

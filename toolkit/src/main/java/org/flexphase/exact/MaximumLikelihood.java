@@ -10,7 +10,7 @@ import org.flexphase.models.NetworkState;
  * Exact maximum-likelihood parameters of a fully visible Boltzmann machine on a full-support data distribution,
  * by damped Newton's method. The mean log-likelihood is concave with gradient {@code u(theta)} and Hessian
  * {@code -Cov_model(phi)}, both by enumeration; each Newton system is solved with EJML (Cholesky, falling back to
- * LU). The optimum {@code theta*} is unique (THEORY.md T6).
+ * LU). The optimum {@code theta*} is unique (docs/theory.md T6).
  */
 public final class MaximumLikelihood {
     private MaximumLikelihood() {

@@ -6,7 +6,7 @@ import org.flexphase.util.Checks;
  * Sizes of the Bars-and-Stripes reproduction. {@code quick} fits in a few minutes on 2 cores; {@code full} is
  * paper-sized (10^7 Gibbs steps per run, 10 seeds). Rates are per Gibbs step for ISD, local and exact (whose
  * weights of about 2 double the per-step drift) and per update for standard CD-1, chosen so every mode has the
- * same mean drift per Gibbs step (THEORY.md section 2; EXPERIMENTS.md calibration notes: 1e-3 and above diverge).
+ * same mean drift per Gibbs step (docs/theory.md section 2; docs/experiments.md calibration notes: 1e-3 and above diverge).
  * Exact ascent takes steps of {@link #EXACT_RATE}, each charged {@code EXACT_RATE / localRate} Gibbs steps, so it
  * follows the mean-field path of local learning at the same learning time {@code eta * t}.
  */

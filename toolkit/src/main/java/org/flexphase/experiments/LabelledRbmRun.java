@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
 /**
  * A generative RBM trained on binary inputs with a one-hot label appended (MNIST: 784 pixels binarised at 0.8
  * plus 10 label units), evaluated by classification: clamp the input, sample the label units (80 steps, 40
- * burn-in), arg-max (EXPERIMENTS.md). Checkpoints use the first {@code evalSize} examples of each split; the
+ * burn-in), arg-max (docs/experiments.md). Checkpoints use the first {@code evalSize} examples of each split; the
  * final numbers use all of them. Writes {@code history.csv} after every checkpoint, then {@code summary.json} and
  * {@code history.png}.
  */

@@ -21,7 +21,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The MNIST experiments (EXPERIMENTS.md) on the shipped 8,000/2,000 split: (a) Forward-Forward test error against
+ * The MNIST experiments (docs/experiments.md) on the shipped 8,000/2,000 split: (a) Forward-Forward test error against
  * training steps for standard, isd and local (geometric phases, p = 0.2), mean and min-max over seeds; (b) final
  * Forward-Forward test error against b (isd); (c) label-clamped RBM (794 visible, 16 hidden) classification error
  * against Gibbs steps for standard CD-200 (rate 0.005 per update) and temporally local learning (b = 0.5,

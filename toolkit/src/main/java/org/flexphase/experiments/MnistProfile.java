@@ -3,7 +3,7 @@ package org.flexphase.experiments;
 /**
  * Budgets of the MNIST figures. {@code quick} keeps the whole {@code reproduce --profile quick} within 10 minutes
  * on 2 cores: one epoch of Forward-Forward per run and cheap intermediate evaluations. {@code full} is
- * EXPERIMENTS.md's: 2 epochs, 5 seeds, evaluations on every image.
+ * docs/experiments.md's: 2 epochs, 5 seeds, evaluations on every image.
  *
  * @param ffEpochs      passes through the 8,000 training digits per Forward-Forward run
  * @param ffSeeds       seeds per Forward-Forward mode

@@ -5,7 +5,7 @@ import org.flexphase.exact.LogSpace;
 import org.flexphase.util.Checks;
 
 /**
- * One Forward-Forward layer (Hinton 2022; EXPERIMENTS.md): it normalises its input to unit L2 norm (plus
+ * One Forward-Forward layer (Hinton 2022; docs/experiments.md): it normalises its input to unit L2 norm (plus
  * {@link #NORM_EPS}), applies {@code h = relu(W x^ + c)}, and scores the input by its goodness
  * {@code G = mean_j h_j^2}. A positive input should have {@code G} above the threshold, a negative one below:
  * the losses are {@code softplus(threshold - G)} and {@code softplus(G - threshold)}.

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 import org.flexphase.util.Checks;
 
 /**
- * A Forward-Forward network (EXPERIMENTS.md): a stack of {@link ForwardForwardLayer}s, each fed the activities
+ * A Forward-Forward network (docs/experiments.md): a stack of {@link ForwardForwardLayer}s, each fed the activities
  * of the layer below and trained on its own loss only (the input is treated as a constant, "detached"). The label
  * is written into the first {@code classes} pixels: pixel {@code y} set to the image's maximum, the others to 0.
  * Prediction writes each label in turn and picks the one with the largest goodness summed over layers.

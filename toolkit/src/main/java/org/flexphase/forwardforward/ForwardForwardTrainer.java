@@ -18,7 +18,7 @@ import org.flexphase.util.Rngs;
  *   <li>{@code STANDARD}: every step trains on the image with its true label (positive) and with a wrong label
  *       (negative), loss {@code L+ + L-}.</li>
  *   <li>{@code ISD}: every step is positive with probability {@code b}, loss weighted {@code 1/b} or
- *       {@code 1/(1-b)}, so its expected gradient is the standard one (THEORY.md T10; the published code weighted
+ *       {@code 1/(1-b)}, so its expected gradient is the standard one (docs/theory.md T10; the published code weighted
  *       by 1).</li>
  *   <li>{@code LOCAL}: the phase type follows a phase process (geometric lengths by default, any process if
  *       given): runs of positive steps and runs of negative ones, weighted {@code 1/rho+} and {@code 1/rho-}.</li>
@@ -62,7 +62,7 @@ public final class ForwardForwardTrainer {
             }
         }
 
-        /** EXPERIMENTS.md's settings: 784-500-500, threshold 2, Adam 0.01, 2 epochs, b 0.5. */
+        /** docs/experiments.md's settings: 784-500-500, threshold 2, Adam 0.01, 2 epochs, b 0.5. */
         public static Config paper(Mode mode, long seed) {
             return new Config(mode, 0.5, 0.05, null, 2, 0.01, 2.0, new int[]{500, 500}, 1000, seed);
         }

@@ -27,7 +27,7 @@ public interface LearningRateSchedule {
 
     /**
      * Robbins–Monro {@code eta_t = eta0 / (1 + t / tau)^kappa}; with {@code kappa in (0.5, 1]} the rates sum to
-     * infinity while their squares do not, the classic condition for convergence (THEORY.md T6).
+     * infinity while their squares do not, the classic condition for convergence (docs/theory.md T6).
      */
     static LearningRateSchedule robbinsMonro(double eta0, double tau, double kappa) {
         Checks.requirePositive(eta0, "eta0");

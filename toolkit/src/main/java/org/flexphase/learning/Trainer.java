@@ -14,7 +14,7 @@ import org.flexphase.util.Rngs;
 
 /**
  * Trains a {@link BoltzmannMachine} on binary data by contrastive learning under a phase process
- * (THEORY.md section 2). One loop serves ISD and temporally local learning: at every Gibbs step the phase
+ * (docs/theory.md section 2). One loop serves ISD and temporally local learning: at every Gibbs step the phase
  * process gives the phase, a new {@code +} phase clamps the next example of a shuffled cycle through the data,
  * a new {@code -} phase starts as {@link NegativeStart} says, the state takes one Gibbs step of the current
  * phase's kernel, and the parameters take {@code theta += eta_t w(z_t) phi(theta, a_t)} with

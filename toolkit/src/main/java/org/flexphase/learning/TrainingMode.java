@@ -1,6 +1,6 @@
 package org.flexphase.learning;
 
-/** How phases are run and learning is done (THEORY.md section 2). */
+/** How phases are run and learning is done (docs/theory.md section 2). */
 public enum TrainingMode {
     /** Standard CL: periodic {@code +} then {@code -} phases of {@code k} steps, one update per pair from the held {@code +} state (CD-k). */
     STANDARD,

@@ -5,7 +5,7 @@ import org.flexphase.phases.Phase;
 
 /**
  * A Boltzmann machine over binary units, {@code p(v, h) = exp(-beta E(v, h)) / Z}, as seen by contrastive
- * learning (THEORY.md section 1).
+ * learning (docs/theory.md section 1).
  *
  * <p>Parameters live in one flat vector ({@link #parameters()}), a live view: writing to it changes the
  * model, so a learning step is {@code theta += eta * w * phi} on that array. The statistic is

@@ -7,7 +7,7 @@ import org.flexphase.util.Checks;
 /**
  * Fully visible Boltzmann machine: {@code E(s) = -(sum_{i<k} J_ik s_i s_k + c^T s)} over {@code n} binary units,
  * at inverse temperature {@code beta}. Its log-likelihood is concave in {@code (J, c)}, so maximum likelihood on a
- * full-support data distribution has a unique optimum (THEORY.md T6).
+ * full-support data distribution has a unique optimum (docs/theory.md T6).
  *
  * <p>Flat layout: the couplings once per pair in {@link PairLayout} order, then the biases {@code c}.
  * All units are visible: a positive step changes nothing (the clamped state is the data pattern, an exact

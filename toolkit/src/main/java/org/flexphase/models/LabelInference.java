@@ -7,7 +7,7 @@ import org.flexphase.util.Checks;
  * Classification with a generative RBM whose last {@code classes} visible units are a one-hot label: clamp the
  * other visible units to an input, run Gibbs sampling on the hidden and label units only, discard a burn-in,
  * average the label units' conditional probabilities {@code p(y_c = 1 | h)} over the remaining steps and take the
- * arg-max (EXPERIMENTS.md: 80 steps, 40 burn-in). Averaging the probabilities rather than the 0/1 samples gives
+ * arg-max (docs/experiments.md: 80 steps, 40 burn-in). Averaging the probabilities rather than the 0/1 samples gives
  * the same expectation with less noise. Not thread-safe (scratch arrays); one instance per thread.
  */
 public final class LabelInference {

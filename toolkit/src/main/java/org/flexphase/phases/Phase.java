@@ -1,6 +1,6 @@
 package org.flexphase.phases;
 
-/** The two phases of contrastive learning (THEORY.md section 1). */
+/** The two phases of contrastive learning (docs/theory.md section 1). */
 public enum Phase {
     /** Clamped ("wake", data-driven) phase: visible units are held at a data pattern. */
     POSITIVE('+'),

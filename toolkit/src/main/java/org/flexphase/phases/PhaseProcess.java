@@ -3,7 +3,7 @@ package org.flexphase.phases;
 import java.util.random.RandomGenerator;
 
 /**
- * A stochastic process of phases {@code z_t} in {+, -}, consumed one step at a time (THEORY.md section 2).
+ * A stochastic process of phases {@code z_t} in {+, -}, consumed one step at a time (docs/theory.md section 2).
  *
  * <p>Order of use: call {@link #next} once per time step; afterwards {@link #startedNewPhase()} tells
  * whether the phase returned began at that step (always true at the first step). The process holds the
