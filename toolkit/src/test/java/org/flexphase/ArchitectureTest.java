@@ -13,7 +13,8 @@ class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.flexphase");
     static final String[] CORE = {"org.flexphase.phases..", "org.flexphase.models..", "org.flexphase.learning..",
-        "org.flexphase.exact..", "org.flexphase.data..", "org.flexphase.util..", "org.flexphase.forwardforward.."};
+        "org.flexphase.exact..", "org.flexphase.estimation..", "org.flexphase.data..", "org.flexphase.util..",
+        "org.flexphase.forwardforward.."};
 
     @Test
     void coreUsesOnlyTheJdkAndEjml() {
