@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
 /**
  * Throughput of the hot paths, single thread, measured after a warm-up: the temporally local step of an RBM
  * (phase process, clamping, one Gibbs step, one weighted statistic update, exactly as the trainer's loop does)
- * at BAS size (16x16) and MNIST size (794x16), one exact BAS evaluation, and a Forward-Forward training step. Figures are reported, never asserted.
+ * at BAS size (16x16) and MNIST sizes (794x16, 794x64, 794x256), one exact BAS evaluation, and a Forward-Forward training step. Figures are reported, never asserted.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -32,6 +32,8 @@ public final class Benchmarks {
                 StringColumn.create("unit"));
         add(t, "rbm_local_step_16x16", localSteps(16, 16, seconds), "steps/s");
         add(t, "rbm_local_step_794x16", localSteps(794, 16, seconds), "steps/s");
+        add(t, "rbm_local_step_794x64", localSteps(794, 64, seconds), "steps/s");
+        add(t, "rbm_local_step_794x256", localSteps(794, 256, seconds), "steps/s");
         add(t, "exact_bas_eval_16x16", exactEvaluationMillis(seconds), "ms/evaluation");
         Digits train = MnistSubset.split(MnistSubset.load()).train();
         add(t, "ff_784_500_500_standard", forwardForwardExamples(train, ForwardForwardTrainer.Mode.STANDARD, seconds),
