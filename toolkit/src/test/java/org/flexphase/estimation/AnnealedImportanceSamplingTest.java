@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Why coverage may be asserted: the mean weight is unbiased for {@code Z / Z_0} and, for 100 runs with even
  * weights (more than 30 effective runs in every case here), close to normal, so it falls outside ±3 standard errors
- * with probability about 0.3%; over the 27 (model, seed) checks below a correct implementation would fail for some
+ * with probability about 0.3%; over the 24 (model, seed) checks below a correct implementation would fail for some
  * newly drawn seed with probability about 7%, and the seeds are fixed, so the suite is deterministic. An error in
  * the estimator moves {@code log Z} by whole nats (a hidden unit's {@code log 2}, an energy's sign), far beyond the
  * bounds, whose width is also bounded so that they cannot cover by being vacuous.
