@@ -11,15 +11,15 @@ import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.flexphase.experiments.RunFiles;
-import org.flexphase.experiments.RunSpec;
-import org.flexphase.experiments.Sweep;
-import org.flexphase.experiments.SweepFigures;
-import org.flexphase.experiments.SweepSpec;
-import org.flexphase.experiments.SweepSummary;
-import picocli.CommandLine;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.Sweep;
+import org.flexphase.sweeps.SweepFigures;
+import org.flexphase.sweeps.SweepSpec;
+import org.flexphase.sweeps.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import tech.tablesaw.api.Table;
 
 /**

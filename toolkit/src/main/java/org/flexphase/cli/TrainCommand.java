@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.data.BarsAndStripes;
-import org.flexphase.experiments.BoltzmannRun;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.NegativeStart;
 import org.flexphase.learning.TrainerConfig;
@@ -12,6 +11,7 @@ import org.flexphase.learning.TrainingMode;
 import org.flexphase.models.BoltzmannMachine;
 import org.flexphase.models.LateralBoltzmannMachine;
 import org.flexphase.models.Rbm;
+import org.flexphase.runs.BoltzmannRun;
 import org.flexphase.util.Rngs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--eval-size", evalSize, 1);
         var split = DataChoice.split(spec, data, dataDir);
-        var run = new org.flexphase.experiments.LabelledRbmRun(data, split.train().binarised(binarise),
+        var run = new org.flexphase.runs.LabelledRbmRun(data, split.train().binarised(binarise),
                 split.train().labelArray(), split.test().binarised(binarise), split.test().labelArray(), 10);
         Rbm rbm = (Rbm) model(split.train().pixelsPerImage() + 10);
         var outcome = run.run(rbm, config, evalSize, out);

@@ -9,6 +9,11 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flexphase.plots.Charts;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.SeedStats;
+import org.flexphase.sweeps.Sweep;
+import org.flexphase.sweeps.SweepSpec;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -19,7 +24,7 @@ import tech.tablesaw.api.Table;
  * (b) final NLL against the positive-phase probability b; (c) final NLL against the mean phase length 1/p.
  * Each figure is a PNG with its CSV beside it.
  */
-public final class BasExperiment {
+public final class BasExperiment implements Experiment {
     static final double[] B_VALUES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     static final double[] SWITCH_PROBS = {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005};
 
@@ -72,10 +77,20 @@ public final class BasExperiment {
         return SweepSpec.parse(spec());
     }
 
-    /** Runs (or resumes) every run into {@code out} and writes the figures and tables; returns the tables by name. */
-    public Map<String, Table> run(Path out, int threads, Consumer<Sweep.Finished> onDone) {
+    @Override
+    public String name() {
+        return "bas";
+    }
+
+    @Override
+    public List<Sweep.Job> jobs() {
+        return specs().stream().map(Sweep::job).toList();
+    }
+
+    @Override
+    public Map<String, Table> run(Path out, int threads, Consumer<Sweep.JobResult> onDone) {
         RunFiles.writeJson(spec(), out.resolve("reproduce-spec.json"));
-        List<Sweep.Finished> done = new Sweep(out, threads).run(specs(), onDone);
+        List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("bas_nll_vs_steps", curves(done, out));
         tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b",
@@ -84,10 +99,10 @@ public final class BasExperiment {
                 "BAS 4x4: final NLL vs mean phase length 1/p (b=0.5)", true));
         Table runs = Table.create("runs", StringColumn.create("group"), StringColumn.create("key"),
                 DoubleColumn.create("seed"), DoubleColumn.create("final_nll"), DoubleColumn.create("final_nll_avg"));
-        for (Sweep.Finished f : done) {
-            runs.stringColumn("group").append(f.spec().group());
-            runs.stringColumn("key").append(f.spec().key());
-            runs.doubleColumn("seed").append(f.spec().config().seed);
+        for (Sweep.JobResult f : done) {
+            runs.stringColumn("group").append(f.job().group());
+            runs.stringColumn("key").append(f.job().key());
+            runs.doubleColumn("seed").append(((Number) f.job().description().get("seed")).doubleValue());
             runs.doubleColumn("final_nll").append(last(f.history(), "nll_per_row"));
             runs.doubleColumn("final_nll_avg").append(last(f.history(), "nll_per_row_avg"));
         }
@@ -96,13 +111,13 @@ public final class BasExperiment {
         return tables;
     }
 
-    private Table curves(List<Sweep.Finished> done, Path out) {
+    private Table curves(List<Sweep.JobResult> done, Path out) {
         Table t = Table.create("bas_nll_vs_steps", StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"),
                 DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"), DoubleColumn.create("max_avg"));
         List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : List.of("standard", "isd", "local", "exact")) {
-            List<Table> hs = done.stream().filter(f -> f.spec().group().equals("a:" + mode)).map(Sweep.Finished::history).toList();
+            List<Table> hs = done.stream().filter(f -> f.job().group().equals("a:" + mode)).map(Sweep.JobResult::history).toList();
             if (hs.isEmpty()) {
                 continue;
             }
@@ -131,15 +146,15 @@ public final class BasExperiment {
         return t;
     }
 
-    private Table finals(List<Sweep.Finished> done, String prefix, String xName, Path out, String name, String title,
+    private Table finals(List<Sweep.JobResult> done, String prefix, String xName, Path out, String name, String title,
                          boolean logX) {
         Table t = Table.create(name, DoubleColumn.create(xName), DoubleColumn.create("mean"), DoubleColumn.create("min"),
                 DoubleColumn.create("max"), DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"),
                 DoubleColumn.create("max_avg"));
         Map<Double, List<Table>> byX = new LinkedHashMap<>();
-        for (Sweep.Finished f : done) {
-            if (f.spec().group().startsWith(prefix)) {
-                double v = Double.parseDouble(f.spec().group().substring(prefix.length()));
+        for (Sweep.JobResult f : done) {
+            if (f.job().group().startsWith(prefix)) {
+                double v = Double.parseDouble(f.job().group().substring(prefix.length()));
                 byX.computeIfAbsent(prefix.equals("c:") ? 1.0 / v : v, k -> new ArrayList<>()).add(f.history());
             }
         }

@@ -15,6 +15,11 @@ import org.flexphase.learning.TrainerConfig;
 import org.flexphase.learning.TrainingMode;
 import org.flexphase.models.Rbm;
 import org.flexphase.plots.Charts;
+import org.flexphase.runs.ForwardForwardRun;
+import org.flexphase.runs.LabelledRbmRun;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.SeedStats;
+import org.flexphase.sweeps.Sweep;
 import org.flexphase.util.Rngs;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,7 +32,7 @@ import tech.tablesaw.api.Table;
  * against Gibbs steps for standard CD-200 (rate 0.005 per update) and temporally local learning (b = 0.5,
  * p = 1/200, rate 0.005/200 per step: the same movement per phase as one CD update). Resumable runs via {@link Sweep}.
  */
-public final class MnistExperiment {
+public final class MnistExperiment implements Experiment {
     static final double[] B_VALUES = {0.3, 0.5, 0.7};
     static final String[] FF_MODES = {"standard", "isd", "local"};
     /** Local Forward-Forward phases last 5 steps on average: long enough to be phases, short enough for Adam. */
@@ -46,6 +51,12 @@ public final class MnistExperiment {
         this.test = split.test();
     }
 
+    @Override
+    public String name() {
+        return "mnist";
+    }
+
+    @Override
     public List<Sweep.Job> jobs() {
         List<Sweep.Job> jobs = new ArrayList<>();
         for (String mode : FF_MODES) {
@@ -103,7 +114,7 @@ public final class MnistExperiment {
         });
     }
 
-    /** Runs (or resumes) every job into {@code out} and writes the figures and tables; returns the tables by name. */
+    @Override
     public Map<String, Table> run(Path out, int threads, Consumer<Sweep.JobResult> onDone) {
         List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();

@@ -1,8 +1,9 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.flexphase.runs.RunFiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

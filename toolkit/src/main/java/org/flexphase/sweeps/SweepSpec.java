@@ -1,6 +1,5 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.NegativeStart;
 import org.flexphase.learning.TrainerConfig;
 import org.flexphase.learning.TrainingMode;
+import org.flexphase.runs.RunFiles;
 
 /**
  * A sweep as a file a person can read and edit (JSON). Keys are the {@code train} command's options with

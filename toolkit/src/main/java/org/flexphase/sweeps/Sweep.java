@@ -1,17 +1,19 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flexphase.data.BarsAndStripes;
 import org.flexphase.models.Rbm;
+import org.flexphase.runs.BoltzmannRun;
+import org.flexphase.runs.RunFiles;
 import org.flexphase.util.Rngs;
 import tech.tablesaw.api.Table;
 
@@ -48,12 +50,17 @@ public final class Sweep {
     public record JobResult(Job job, Table history, boolean skipped) {
     }
 
+    /** A spec's run as a job: the spec's description is its key's source, the body trains and evaluates it. */
+    public static Job job(RunSpec spec) {
+        return new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+    }
+
     /** Runs every spec (or loads it when already done), calling {@code onDone} as each finishes, in any order. */
     public List<Finished> run(List<RunSpec> specs, Consumer<Finished> onDone) {
         List<Job> jobs = new ArrayList<>();
         Map<Job, RunSpec> byJob = new java.util.IdentityHashMap<>();
         for (RunSpec spec : specs) {
-            Job job = new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+            Job job = job(spec);
             jobs.add(job);
             byJob.put(job, spec);
         }
@@ -100,7 +107,7 @@ public final class Sweep {
      * every runner (this pool, a Spark task, a shard of a job array), so all of them write identical files.
      */
     public Finished runOrLoad(RunSpec spec) {
-        Job job = new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+        Job job = job(spec);
         try {
             JobResult r = runOne(job);
             return new Finished(spec, r.history(), r.skipped());

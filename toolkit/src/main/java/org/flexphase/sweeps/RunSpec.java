@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flexphase.learning.TrainerConfig;
+import org.flexphase.runs.RunFiles;
 
 /**
  * One run of a sweep: a group label (which curve or point it belongs to), the model settings and the trainer

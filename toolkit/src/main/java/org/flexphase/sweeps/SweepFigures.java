@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.flexphase.plots.Charts;
+import org.flexphase.runs.RunFiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

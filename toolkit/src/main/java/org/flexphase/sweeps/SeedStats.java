@@ -1,15 +1,15 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import java.util.List;
 import tech.tablesaw.api.Table;
 
 /** Mean, minimum and maximum across seeds, of a history column row by row or of its final value. */
-final class SeedStats {
+public final class SeedStats {
     private SeedStats() {
     }
 
     /** {@code {mean[], min[], max[]}} over the first {@code n} rows of {@code column} in every table. */
-    static double[][] band(List<Table> histories, String column, int n) {
+    public static double[][] band(List<Table> histories, String column, int n) {
         double[][] out = new double[3][n];
         for (int r = 0; r < n; r++) {
             double sum = 0;
@@ -29,7 +29,7 @@ final class SeedStats {
     }
 
     /** {@code {mean, min, max}} of the last value of {@code column} across tables. */
-    static double[] finalStats(List<Table> histories, String column) {
+    public static double[] finalStats(List<Table> histories, String column) {
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
