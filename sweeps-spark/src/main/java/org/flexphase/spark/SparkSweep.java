@@ -63,7 +63,7 @@ public final class SparkSweep implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String specJson = Files.readString(specFile);
-        SweepSpec.parse(RunFiles.json().readTree(specJson)); // fail fast on the driver, naming the problem
+        SweepSpec.read(specFile); // every run validated on the driver before any task starts, naming the file
         SparkConf conf = new SparkConf().setAppName("flexphase sweep " + specFile.getFileName());
         if (!conf.contains("spark.master")) {
             conf.setMaster(master);
@@ -170,11 +170,7 @@ public final class SparkSweep implements Callable<Integer> {
     }
 
     static List<RunSpec> parse(String specJson) {
-        try {
-            return SweepSpec.parse(RunFiles.json().readTree(specJson));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("sweep spec is not JSON: " + e.getMessage(), e);
-        }
+        return SweepSpec.parse(specJson, "sweep spec");
     }
 
     /**

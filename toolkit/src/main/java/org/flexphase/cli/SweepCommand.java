@@ -70,8 +70,13 @@ public final class SweepCommand implements Callable<Integer> {
             SweepFigures.draw(summary, out);
         }
         long skipped = done.stream().filter(Sweep.Finished::skipped).count();
-        System.out.printf("sweep: %d runs (%d already done) in %.1f s -> %s%n", done.size(), skipped,
-                (System.nanoTime() - start) / 1e9, out.resolve(name));
-        return 0;
+        List<Sweep.Finished> diverged = done.stream().filter(Sweep.Finished::diverged).toList();
+        for (Sweep.Finished f : diverged) {
+            System.err.println("flexphase: run " + f.spec().key() + " (" + f.spec().group() + ", seed " + f.spec().seed()
+                    + ") diverged; it is marked in " + name + " and left out of the figures");
+        }
+        System.out.printf("sweep: %d runs (%d already done, %d diverged) in %.1f s -> %s%n", done.size(), skipped,
+                diverged.size(), (System.nanoTime() - start) / 1e9, out.resolve(name));
+        return diverged.isEmpty() ? 0 : 1;
     }
 }

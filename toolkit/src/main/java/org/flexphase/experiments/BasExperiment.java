@@ -117,28 +117,26 @@ public final class BasExperiment implements Experiment {
                 DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"), DoubleColumn.create("max_avg"));
         List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : List.of("standard", "isd", "local", "exact")) {
-            List<Table> hs = done.stream().filter(f -> f.job().group().equals("a:" + mode)).map(Sweep.JobResult::history).toList();
+            List<Table> hs = done.stream().filter(f -> !f.diverged() && f.job().group().equals("a:" + mode))
+                    .map(Sweep.JobResult::history).toList();
             if (hs.isEmpty()) {
                 continue;
             }
-            int n = hs.stream().mapToInt(Table::rowCount).min().orElse(0);
-            double[] x = new double[n];
-            double[][] cur = SeedStats.band(hs, "nll_per_row", n);
-            double[][] avg = SeedStats.band(hs, "nll_per_row_avg", n);
-            for (int r = 0; r < n; r++) {
-                x[r] = hs.get(0).longColumn("step").get(r);
+            Table cur = SeedStats.band(hs, "nll_per_row");
+            Table avg = SeedStats.band(hs, "nll_per_row_avg");
+            double[] x = cur.doubleColumn("step").asDoubleArray();
+            for (int r = 0; r < x.length; r++) {
                 t.stringColumn("mode").append(mode);
                 t.doubleColumn("step").append(x[r]);
-                t.doubleColumn("mean").append(cur[0][r]);
-                t.doubleColumn("min").append(cur[1][r]);
-                t.doubleColumn("max").append(cur[2][r]);
-                t.doubleColumn("mean_avg").append(avg[0][r]);
-                t.doubleColumn("min_avg").append(avg[1][r]);
-                t.doubleColumn("max_avg").append(avg[2][r]);
+                for (String stat : new String[]{"mean", "min", "max"}) {
+                    t.doubleColumn(stat).append(cur.doubleColumn(stat).get(r));
+                    t.doubleColumn(stat + "_avg").append(avg.doubleColumn(stat).get(r));
+                }
             }
+            Table drawn = mode.equals("exact") ? cur : avg;
             String label = mode.equals("exact") ? mode : mode + " (averaged)";
-            curves.add(new Charts.Curve(label, x, mode.equals("exact") ? cur[0] : avg[0],
-                    mode.equals("exact") ? cur[1] : avg[1], mode.equals("exact") ? cur[2] : avg[2]));
+            curves.add(new Charts.Curve(label, x, drawn.doubleColumn("mean").asDoubleArray(),
+                    drawn.doubleColumn("min").asDoubleArray(), drawn.doubleColumn("max").asDoubleArray()));
         }
         RunFiles.writeCsv(t, out.resolve("bas_nll_vs_steps.csv"));
         Charts.savePng(Charts.lineChart("BAS 4x4: NLL vs Gibbs steps, " + profile.seeds() + " seeds (optimum 3.38)", "Gibbs steps", "NLL per row (nats)", curves, false, false),
@@ -148,29 +146,21 @@ public final class BasExperiment implements Experiment {
 
     private Table finals(List<Sweep.JobResult> done, String prefix, String xName, Path out, String name, String title,
                          boolean logX) {
-        Table t = Table.create(name, DoubleColumn.create(xName), DoubleColumn.create("mean"), DoubleColumn.create("min"),
-                DoubleColumn.create("max"), DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"),
-                DoubleColumn.create("max_avg"));
-        Map<Double, List<Table>> byX = new LinkedHashMap<>();
+        Table finals = Table.create("finals", DoubleColumn.create(xName), DoubleColumn.create("nll_per_row"),
+                DoubleColumn.create("nll_per_row_avg"));
         for (Sweep.JobResult f : done) {
-            if (f.job().group().startsWith(prefix)) {
+            if (!f.diverged() && f.job().group().startsWith(prefix)) {
                 double v = Double.parseDouble(f.job().group().substring(prefix.length()));
-                byX.computeIfAbsent(prefix.equals("c:") ? 1.0 / v : v, k -> new ArrayList<>()).add(f.history());
+                finals.doubleColumn(xName).append(prefix.equals("c:") ? 1.0 / v : v);
+                finals.doubleColumn("nll_per_row").append(last(f.history(), "nll_per_row"));
+                finals.doubleColumn("nll_per_row_avg").append(last(f.history(), "nll_per_row_avg"));
             }
         }
-        List<Double> xs = new ArrayList<>(byX.keySet());
-        xs.sort(Double::compare);
-        for (double x : xs) {
-            double[] cur = SeedStats.finalStats(byX.get(x), "nll_per_row");
-            double[] avg = SeedStats.finalStats(byX.get(x), "nll_per_row_avg");
-            t.doubleColumn(xName).append(x);
-            t.doubleColumn("mean").append(cur[0]);
-            t.doubleColumn("min").append(cur[1]);
-            t.doubleColumn("max").append(cur[2]);
-            t.doubleColumn("mean_avg").append(avg[0]);
-            t.doubleColumn("min_avg").append(avg[1]);
-            t.doubleColumn("max_avg").append(avg[2]);
-        }
+        Table cur = SeedStats.summarize(finals, "nll_per_row", xName);
+        Table avg = SeedStats.summarize(finals, "nll_per_row_avg", xName);
+        Table t = Table.create(name, cur.doubleColumn(xName), cur.doubleColumn("mean"), cur.doubleColumn("min"),
+                cur.doubleColumn("max"), avg.doubleColumn("mean").setName("mean_avg"),
+                avg.doubleColumn("min").setName("min_avg"), avg.doubleColumn("max").setName("max_avg"));
         RunFiles.writeCsv(t, out.resolve(name + ".csv"));
         double[] x = t.doubleColumn(xName).asDoubleArray();
         List<Charts.Curve> curves = List.of(

@@ -5,30 +5,36 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import org.flexphase.learning.TrainerConfig;
 import org.flexphase.runs.RunFiles;
+import org.flexphase.runs.RunSettings;
+import org.flexphase.runs.SettingsJson;
+import org.flexphase.runs.TrainSettings;
 
 /**
- * One run of a sweep: a group label (which curve or point it belongs to), the model settings and the trainer
- * configuration (which carries the seed). Its {@link #key()} is a hash of everything that determines the result,
- * so a re-run of the sweep finds finished runs by key and skips them.
+ * One run of a sweep: a group label (which curve or point it belongs to) and its validated settings (which carry
+ * the kind and the seed). Its {@link #key()} hashes the settings record itself, so every setting that can change
+ * the result is in the key, and a re-run of the sweep finds finished runs by key and skips them.
  */
-public record RunSpec(String group, String data, int hidden, boolean visibleBiases, double initSd,
-                      TrainerConfig config) {
+public record RunSpec(String group, RunSettings settings) {
 
-    /** Everything that determines the result, as a sorted map. */
+    /** The settings as a sorted map with their kind: what {@code spec.json} holds and the key hashes. */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> describe() {
-        Map<String, Object> m = new TreeMap<>(config.describe());
-        m.put("data", data);
-        m.put("hidden", hidden);
-        m.put("visible_biases", visibleBiases);
-        m.put("init_sd", initSd);
-        return m;
+        return new TreeMap<>(SettingsJson.mapper().convertValue(settings.canonical(), Map.class));
     }
 
     /** First 16 hex digits of the SHA-256 of {@link #describe()} as JSON. */
     public String key() {
         return hash(describe());
+    }
+
+    /** The settings of a {@code train} run (the kind every figure of a BAS sweep draws). */
+    public TrainSettings train() {
+        return (TrainSettings) settings;
+    }
+
+    public long seed() {
+        return settings.seed();
     }
 
     /** First 16 hex digits of the SHA-256 of {@code description} as JSON (sorted keys). */
@@ -41,5 +47,4 @@ public record RunSpec(String group, String data, int hidden, boolean visibleBias
             throw new IllegalStateException("cannot hash run spec: " + e.getMessage(), e);
         }
     }
-
 }

@@ -1,44 +1,62 @@
 package org.flexphase.sweeps;
 
+import static tech.tablesaw.aggregate.AggregateFunctions.count;
+import static tech.tablesaw.aggregate.AggregateFunctions.max;
+import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+import static tech.tablesaw.aggregate.AggregateFunctions.min;
+
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Mean, minimum and maximum across seeds, of a history column row by row or of its final value. */
+/**
+ * Mean, minimum and maximum across seeds with Tablesaw ({@code summarize(value, mean, min, max, count).by(...)}):
+ * of a history column step by step, or of any value grouped by the columns that identify a point.
+ */
 public final class SeedStats {
     private SeedStats() {
     }
 
-    /** {@code {mean[], min[], max[]}} over the first {@code n} rows of {@code column} in every table. */
-    public static double[][] band(List<Table> histories, String column, int n) {
-        double[][] out = new double[3][n];
-        for (int r = 0; r < n; r++) {
-            double sum = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (Table h : histories) {
-                double v = h.doubleColumn(column).get(r);
-                sum += v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+    /**
+     * One row per distinct combination of the {@code by} columns, sorted by them, with columns {@code by...},
+     * {@code mean}, {@code min}, {@code max} and {@code seeds} (how many values each point summarises).
+     */
+    public static Table summarize(Table rows, String value, String... by) {
+        // Tablesaw groups by categorical columns only: numbers are grouped by their exact text and parsed back.
+        Table keyed = rows.copy();
+        for (String b : by) {
+            if (keyed.column(b) instanceof DoubleColumn d) {
+                keyed.replaceColumn(b, StringColumn.create(b, d.asList().stream().map(String::valueOf)));
             }
-            out[0][r] = sum / histories.size();
-            out[1][r] = min;
-            out[2][r] = max;
         }
-        return out;
+        Table s = keyed.summarize(value, mean, min, max, count).by(by);
+        for (String b : by) {
+            if (rows.column(b) instanceof DoubleColumn) {
+                s.replaceColumn(b, DoubleColumn.create(b, s.stringColumn(b).asList().stream()
+                        .mapToDouble(Double::parseDouble)));
+            }
+        }
+        s.column("Mean [" + value + "]").setName("mean");
+        s.column("Min [" + value + "]").setName("min");
+        s.column("Max [" + value + "]").setName("max");
+        s.column("Count [" + value + "]").setName("seeds");
+        return s.sortAscendingOn(by);
     }
 
-    /** {@code {mean, min, max}} of the last value of {@code column} across tables. */
-    public static double[] finalStats(List<Table> histories, String column) {
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+    /**
+     * {@code column} of every history against {@code step}, summarised step by step over the histories: columns
+     * {@code step}, {@code mean}, {@code min}, {@code max}, {@code seeds}; only steps every history reached.
+     */
+    public static Table band(List<Table> histories, String column) {
+        Table stacked = Table.create("stacked", DoubleColumn.create("step"), DoubleColumn.create(column));
         for (Table h : histories) {
-            double v = h.doubleColumn(column).get(h.rowCount() - 1);
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            for (int r = 0; r < h.rowCount(); r++) {
+                stacked.doubleColumn("step").append(h.numberColumn("step").getDouble(r));
+                stacked.doubleColumn(column).append(h.numberColumn(column).getDouble(r));
+            }
         }
-        return new double[]{sum / histories.size(), min, max};
+        Table band = summarize(stacked, column, "step");
+        return band.where(band.numberColumn("seeds").isEqualTo(histories.size()));
     }
 }

@@ -10,11 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flexphase.data.BarsAndStripes;
-import org.flexphase.models.Rbm;
-import org.flexphase.runs.BoltzmannRun;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.util.Rngs;
 import tech.tablesaw.api.Table;
 
 /**
@@ -32,8 +28,8 @@ public final class Sweep {
         this.threads = Math.max(1, threads);
     }
 
-    /** A finished run: its spec and its history table (read back from disk when it was skipped). */
-    public record Finished(RunSpec spec, Table history, boolean skipped) {
+    /** A finished run: its spec, its history table (read back from disk when it was skipped), and whether it diverged. */
+    public record Finished(RunSpec spec, Table history, boolean skipped, boolean diverged) {
     }
 
     /**
@@ -46,13 +42,13 @@ public final class Sweep {
         }
     }
 
-    /** A finished job and its history (read back from disk when it was skipped). */
-    public record JobResult(Job job, Table history, boolean skipped) {
+    /** A finished job, its history (read back from disk when it was skipped) and whether it diverged. */
+    public record JobResult(Job job, Table history, boolean skipped, boolean diverged) {
     }
 
     /** A spec's run as a job: the spec's description is its key's source, the body trains and evaluates it. */
     public static Job job(RunSpec spec) {
-        return new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+        return new Job(spec.group(), spec.describe(), dir -> spec.settings().run(dir).history());
     }
 
     /** Runs every spec (or loads it when already done), calling {@code onDone} as each finishes, in any order. */
@@ -64,7 +60,7 @@ public final class Sweep {
             jobs.add(job);
             byJob.put(job, spec);
         }
-        Function<JobResult, Finished> finished = r -> new Finished(byJob.get(r.job()), r.history(), r.skipped());
+        Function<JobResult, Finished> finished = r -> new Finished(byJob.get(r.job()), r.history(), r.skipped(), r.diverged());
         return runJobs(jobs, r -> onDone.accept(finished.apply(r))).stream().map(finished).toList();
     }
 
@@ -110,7 +106,7 @@ public final class Sweep {
         Job job = job(spec);
         try {
             JobResult r = runOne(job);
-            return new Finished(spec, r.history(), r.skipped());
+            return new Finished(spec, r.history(), r.skipped(), r.diverged());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("run " + job.key() + ": " + e.getMessage(), e);
         }
@@ -119,24 +115,16 @@ public final class Sweep {
     JobResult runOne(Job job) throws java.io.IOException {
         Path dir = out.resolve("runs").resolve(job.key());
         if (Files.exists(dir.resolve("summary.json")) && Files.exists(dir.resolve("history.csv"))) {
-            return new JobResult(job, RunFiles.readHistory(dir.resolve("history.csv")), true);
+            return new JobResult(job, RunFiles.readHistory(dir.resolve("history.csv")), true, diverged(dir));
         }
         RunFiles.writeJson(job.description(), dir.resolve("spec.json"));
-        return new JobResult(job, job.body().apply(dir), false);
+        Table history = job.body().apply(dir);
+        return new JobResult(job, history, false, diverged(dir));
     }
 
-    static Table runBoltzmann(RunSpec spec, Path dir) {
-        double[][] rows = dataRows(spec.data());
-        Rbm model = Rbm.of(rows[0].length, spec.hidden(), 1.0, spec.visibleBiases())
-                .initializeWeights(spec.initSd(), Rngs.stream(spec.config().seed, -1));
-        return new BoltzmannRun(spec.data(), rows).run(model, spec.config(), dir).history();
-    }
-
-    static double[][] dataRows(String data) {
-        return switch (data) {
-            case "bas4" -> BarsAndStripes.published4x4();
-            case "bas3" -> BarsAndStripes.multiset(3);
-            default -> throw new IllegalArgumentException("data must be bas4 or bas3: " + data);
-        };
+    /** Whether the run in {@code dir} diverged, as its {@code summary.json} records. */
+    static boolean diverged(Path dir) {
+        Path summary = dir.resolve("summary.json");
+        return Files.exists(summary) && RunFiles.readJson(summary).path("diverged").asBoolean(false);
     }
 }

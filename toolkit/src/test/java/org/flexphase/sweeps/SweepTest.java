@@ -32,8 +32,8 @@ class SweepTest {
         List<RunSpec> runs = specs();
         assertEquals(2 * 2 * 2 * 2, runs.size());
         assertEquals(runs.size(), runs.stream().map(RunSpec::key).distinct().count(), "keys are unique");
-        assertEquals(0.3, runs.get(0).config().b);
-        assertEquals(3, runs.get(0).hidden());
+        assertEquals(0.3, runs.get(0).train().b());
+        assertEquals(3, runs.get(0).train().hidden());
     }
 
     @Test
