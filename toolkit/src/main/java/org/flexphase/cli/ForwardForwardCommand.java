@@ -26,6 +26,10 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     double b;
     @Option(names = "--switch-prob", defaultValue = "0.05", description = "local: per-step switch probability, in (0,1]")
     double switchProb;
+    @Option(names = "--negatives", defaultValue = "paired", description = "paired (the image with a fresh wrong label) | published (a fixed set: labels permuted once, so about 1 in 10 is the true one; shuffled apart from the positives) (default: ${DEFAULT-VALUE})")
+    String negatives;
+    @Option(names = "--isd-weights", defaultValue = "unbiased", description = "isd, local: unbiased (1/b and 1/(1-b)) | published (1 for both) (default: ${DEFAULT-VALUE})")
+    String isdWeights;
     @Option(names = "--epochs", defaultValue = "2", description = "passes through the training set")
     int epochs;
     @Option(names = "--lr", defaultValue = "0.01", description = "Adam learning rate")
@@ -60,11 +64,24 @@ public final class ForwardForwardCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Options.bad(spec, "--mode", mode, "standard | isd | local");
         }
+        ForwardForwardTrainer.Negatives neg;
+        try {
+            neg = ForwardForwardTrainer.Negatives.parse(negatives);
+        } catch (IllegalArgumentException e) {
+            throw Options.bad(spec, "--negatives", negatives, "paired | published");
+        }
+        ForwardForwardTrainer.IsdWeights weights;
+        try {
+            weights = ForwardForwardTrainer.IsdWeights.parse(isdWeights);
+        } catch (IllegalArgumentException e) {
+            throw Options.bad(spec, "--isd-weights", isdWeights, "unbiased | published");
+        }
         var split = DataChoice.split(spec, data, dataDir);
-        var config = new ForwardForwardTrainer.Config(m, b, switchProb, null, epochs, lr, threshold, hidden, evalEvery, seed);
+        var config = new ForwardForwardTrainer.Config(m, b, switchProb, null, epochs, lr, threshold, hidden, evalEvery,
+                seed, neg, weights);
         ForwardForwardRun.Outcome o = new ForwardForwardRun(split.train(), split.test()).run(config, evalSize, out);
-        System.out.printf("%s %s: %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s%n",
-                o.summary().get("model"), m.label(), o.result().steps(), o.finalTrainError(), o.finalTestError(),
+        System.out.printf("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s%n",
+                o.summary().get("model"), m.label(), neg.label(), weights.label(), o.result().steps(), o.finalTrainError(), o.finalTestError(),
                 o.result().examplesPerSecond(), out);
         if (o.result().divergence() != null) {
             System.err.println("flexphase: run diverged: " + o.result().divergence());

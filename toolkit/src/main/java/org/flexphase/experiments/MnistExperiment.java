@@ -84,6 +84,13 @@ public final class MnistExperiment {
         d.put("eval_every", config.evalEvery());
         d.put("eval_size", profile.ffEvalSize());
         d.put("seed", seed);
+        // Only a non-default protocol enters the key, so the toolkit's runs keep the keys they had before.
+        if (config.negatives() != ForwardForwardTrainer.Negatives.PAIRED) {
+            d.put("negatives", config.negatives().label());
+        }
+        if (config.isdWeights() != ForwardForwardTrainer.IsdWeights.UNBIASED) {
+            d.put("isd_weights", config.isdWeights().label());
+        }
         return new Sweep.Job(group, d, dir -> new ForwardForwardRun(train, test).run(config, profile.ffEvalSize(), dir).history());
     }
 
