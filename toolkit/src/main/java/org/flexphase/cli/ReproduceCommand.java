@@ -29,6 +29,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     int threads;
     @Option(names = "--skip-mnist", description = "only the Bars-and-Stripes figures")
     boolean skipMnist;
+    @Option(names = "--ff-protocols-only", description = "only the Forward-Forward protocol comparison (standard and isd, paired vs published negatives and weights) at the profile's epochs and seeds; full includes it")
+    boolean ffProtocolsOnly;
 
     @Override
     public Integer call() {
@@ -37,17 +39,21 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--threads", threads, 0);
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        if (ffProtocolsOnly && skipMnist) {
+            throw Options.bad(spec, "--ff-protocols-only", "with --skip-mnist", "one of the two");
+        }
         long start = System.nanoTime();
-        BasExperiment bas = new BasExperiment(BasProfile.of(profile));
-        Map<String, Table> tables;
+        Map<String, Table> tables = new java.util.LinkedHashMap<>();
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
-        try (Progress progress = Progress.of("BAS runs", bas.specs().size())) {
-            tables = new java.util.LinkedHashMap<>(bas.run(out.resolve("bas"), workers,
-                    f -> count(f.skipped(), runs, resumed, progress)));
+        if (!ffProtocolsOnly) {
+            BasExperiment bas = new BasExperiment(BasProfile.of(profile));
+            try (Progress progress = Progress.of("BAS runs", bas.specs().size())) {
+                tables.putAll(bas.run(out.resolve("bas"), workers, f -> count(f.skipped(), runs, resumed, progress)));
+            }
         }
         if (!skipMnist) {
-            MnistExperiment mnist = new MnistExperiment(MnistProfile.of(profile));
+            MnistExperiment mnist = new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly);
             try (Progress progress = Progress.of("MNIST runs", mnist.jobs().size())) {
                 tables.putAll(mnist.run(out.resolve("mnist"), workers,
                         f -> count(f.skipped(), runs, resumed, progress)));

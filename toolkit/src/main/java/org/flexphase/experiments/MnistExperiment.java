@@ -25,7 +25,9 @@ import tech.tablesaw.api.Table;
  * training steps for standard, isd and local (geometric phases, p = 0.2), mean and min-max over seeds; (b) final
  * Forward-Forward test error against b (isd); (c) label-clamped RBM (794 visible, 16 hidden) classification error
  * against Gibbs steps for standard CD-200 (rate 0.005 per update) and temporally local learning (b = 0.5,
- * p = 1/200, rate 0.005/200 per step: the same movement per phase as one CD update). Resumable runs via {@link Sweep}.
+ * p = 1/200, rate 0.005/200 per step: the same movement per phase as one CD update); (d) when the profile asks,
+ * standard and isd under the published Forward-Forward protocol beside (a)'s ({@link ForwardForwardProtocols}).
+ * Resumable runs via {@link Sweep}.
  */
 public final class MnistExperiment {
     static final double[] B_VALUES = {0.3, 0.5, 0.7};
@@ -36,17 +38,27 @@ public final class MnistExperiment {
     static final double CD_RATE = 0.005;
 
     private final MnistProfile profile;
+    private final boolean protocolsOnly;
     private final Digits train;
     private final Digits test;
 
     public MnistExperiment(MnistProfile profile) {
+        this(profile, false);
+    }
+
+    /** With {@code protocolsOnly}, just (d) and the (a) runs it compares against, whatever the profile. */
+    public MnistExperiment(MnistProfile profile, boolean protocolsOnly) {
         this.profile = profile;
+        this.protocolsOnly = protocolsOnly;
         MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
         this.train = split.train();
         this.test = split.test();
     }
 
     public List<Sweep.Job> jobs() {
+        if (protocolsOnly) {
+            return protocolJobs(true);
+        }
         List<Sweep.Job> jobs = new ArrayList<>();
         for (String mode : FF_MODES) {
             for (int s = 1; s <= profile.ffSeeds(); s++) {
@@ -66,16 +78,45 @@ public final class MnistExperiment {
                     .switchProbability(1.0 / CD_K).schedule(LearningRateSchedule.constant(CD_RATE / CD_K))
                     .steps(steps).evalEvery(steps / 8).seed(s).build()));
         }
+        if (profile.ffProtocols()) {
+            jobs.addAll(protocolJobs(false));
+        }
+        return jobs;
+    }
+
+    /**
+     * (d): standard and isd under the published protocol, and with {@code withPaired} (a)'s runs of both modes;
+     * seed by seed, so an interrupted single-thread run leaves every cell with the same number of seeds.
+     */
+    List<Sweep.Job> protocolJobs(boolean withPaired) {
+        List<Sweep.Job> jobs = new ArrayList<>();
+        for (int s = 1; s <= profile.ffSeeds(); s++) {
+            for (String mode : ForwardForwardProtocols.MODES) {
+                ForwardForwardTrainer.Mode m = ForwardForwardTrainer.Mode.parse(mode);
+                if (withPaired) {
+                    jobs.add(ffJob(ForwardForwardProtocols.PAIRED + mode, m, 0.5, s));
+                }
+                jobs.add(ffJob(ForwardForwardProtocols.PUBLISHED + mode, ffConfig(m, 0.5, s).withPublishedProtocol()));
+            }
+        }
         return jobs;
     }
 
     Sweep.Job ffJob(String group, ForwardForwardTrainer.Mode mode, double b, long seed) {
-        ForwardForwardTrainer.Config config = ForwardForwardTrainer.Config.paper(mode, seed).withB(b)
-                .withEpochs(profile.ffEpochs()).withSwitchProbability(FF_SWITCH_PROB);
+        return ffJob(group, ffConfig(mode, b, seed));
+    }
+
+    ForwardForwardTrainer.Config ffConfig(ForwardForwardTrainer.Mode mode, double b, long seed) {
+        return ForwardForwardTrainer.Config.paper(mode, seed).withB(b).withEpochs(profile.ffEpochs())
+                .withSwitchProbability(FF_SWITCH_PROB);
+    }
+
+    Sweep.Job ffJob(String group, ForwardForwardTrainer.Config config) {
+        long seed = config.seed();
         Map<String, Object> d = new TreeMap<>();
         d.put("experiment", "mnist-ff");
-        d.put("mode", mode.label());
-        d.put("b", b);
+        d.put("mode", config.mode().label());
+        d.put("b", config.b());
         d.put("switch_prob", config.switchProbability());
         d.put("epochs", config.epochs());
         d.put("lr", config.rate());
@@ -114,6 +155,12 @@ public final class MnistExperiment {
     public Map<String, Table> run(Path out, int threads, Consumer<Sweep.JobResult> onDone) {
         List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
+        if (protocolsOnly || profile.ffProtocols()) {
+            tables.putAll(ForwardForwardProtocols.write(done, out, profile));
+        }
+        if (protocolsOnly) {
+            return tables;
+        }
         tables.put("mnist_ff_error_vs_steps", curves(done, "a:", FF_MODES, out, "mnist_ff_error_vs_steps",
                 "MNIST Forward-Forward: test error vs steps, " + profile.ffSeeds() + " seeds", "training steps (one image each)"));
         tables.put("mnist_ff_error_vs_b", versusB(done, out));
