@@ -26,7 +26,7 @@ final class ForwardForwardProtocols {
     private ForwardForwardProtocols() {
     }
 
-    /** The groups compared, as (protocol name, group) pairs in drawing order. */
+    /** The cells compared, as {protocol, mode, sweep group} in drawing order. */
     static List<String[]> groups() {
         List<String[]> g = new ArrayList<>();
         for (String prefix : new String[]{PAIRED, PUBLISHED}) {
