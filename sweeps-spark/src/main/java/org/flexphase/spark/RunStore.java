@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.flexphase.experiments.RunSpec;
+import org.flexphase.sweeps.RunSpec;
 
 /**
  * Run folders under a Hadoop filesystem URI ({@code hdfs://}, {@code s3a://}, {@code file://}, whatever the
@@ -33,6 +33,13 @@ final class RunStore {
 
     boolean finished(String key) throws IOException {
         return fs.exists(new Path(new Path(new Path(root, "runs"), key), "summary.json"));
+    }
+
+    /** Whether a finished run diverged, as its {@code summary.json} records. */
+    boolean diverged(String key) throws IOException {
+        try (var in = fs.open(new Path(new Path(new Path(root, "runs"), key), "summary.json"))) {
+            return org.flexphase.runs.RunFiles.json().readTree(in).path("diverged").asBoolean(false);
+        }
     }
 
     /** Copies a finished local run folder to a temporary name, then renames it into place. */

@@ -2,9 +2,15 @@ package org.flexphase.forwardforward;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
@@ -94,9 +100,116 @@ class ForwardForwardTrainerTest {
     }
 
     @Test
+    void theDefaultProtocolIsPairedWithUnbiasedWeights() {
+        var cfg = config(ForwardForwardTrainer.Mode.ISD, 1);
+        assertEquals(ForwardForwardTrainer.Negatives.PAIRED, cfg.negatives());
+        assertEquals(ForwardForwardTrainer.IsdWeights.UNBIASED, cfg.isdWeights());
+        var published = cfg.withPublishedProtocol();
+        assertEquals(ForwardForwardTrainer.Negatives.PUBLISHED, published.negatives());
+        assertEquals(ForwardForwardTrainer.IsdWeights.PUBLISHED, published.isdWeights());
+    }
+
+    @Test
+    void publishedProtocolRerunsBitIdenticallyAndDependsOnTheSeed() {
+        int[] labels = new int[200];
+        double[][] x = images(200, 5, labels);
+        for (ForwardForwardTrainer.Mode mode : ForwardForwardTrainer.Mode.values()) {
+            double[][] params = new double[3][];
+            for (int run = 0; run < 3; run++) {
+                var cfg = config(mode, run < 2 ? 11 : 12).withEpochs(2).withPublishedProtocol();
+                ForwardForwardTrainer t = new ForwardForwardTrainer(cfg);
+                ForwardForwardNet net = t.newNet(24, 4);
+                t.train(net, x, labels, null);
+                params[run] = net.layer(1).parameters().clone();
+            }
+            assertArrayEquals(params[0], params[1], mode.label());
+            assertFalse(java.util.Arrays.equals(params[0], params[2]), mode.label() + ": another seed");
+        }
+    }
+
+    /** The examples of a 2-epoch run on 200 images: {step, image, label, positive (1/0)} rows in order. */
+    static List<int[]> examples(ForwardForwardTrainer.Config cfg, double[][] x, int[] labels) {
+        List<int[]> seen = new ArrayList<>();
+        var t = new ForwardForwardTrainer(cfg);
+        t.train(t.newNet(24, 4), x, labels, null, (step, image, label, positive) ->
+                seen.add(new int[]{(int) step, image, label, positive ? 1 : 0}));
+        return seen;
+    }
+
+    @Test
+    void publishedNegativesAreAFixedSetShuffledApartFromThePositives() {
+        int n = 200;
+        int[] labels = new int[n];
+        double[][] x = images(n, 5, labels);
+        var cfg = config(ForwardForwardTrainer.Mode.STANDARD, 7).withEpochs(2)
+                .withNegatives(ForwardForwardTrainer.Negatives.PUBLISHED);
+        List<int[]> seen = examples(cfg, x, labels);
+        assertEquals(2 * 2 * n, seen.size());
+        NegativeLabels expected = NegativeLabels.published(labels, 4, Rngs.stream(7, -2));
+        int sameImage = 0;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            Set<Integer> positives = new HashSet<>();
+            Set<Integer> negatives = new HashSet<>();
+            for (int step = epoch * n; step < (epoch + 1) * n; step++) {
+                int[] pos = seen.get(2 * step);
+                int[] neg = seen.get(2 * step + 1);
+                assertEquals(1, pos[3]);
+                assertEquals(0, neg[3]);
+                assertEquals(labels[pos[1]], pos[2]);
+                assertEquals(expected.label(neg[1], null), neg[2], "the negative set is built once, from its own stream");
+                positives.add(pos[1]);
+                negatives.add(neg[1]);
+                sameImage += pos[1] == neg[1] ? 1 : 0;
+            }
+            assertEquals(n, positives.size(), "each image is a positive once per epoch");
+            assertEquals(n, negatives.size(), "each image is a negative once per epoch");
+        }
+        // Independent shuffles pair a step's two examples on one image with probability 1/n: 2 expected in 400
+        // steps (Poisson); 10 or more has probability below 1e-4.
+        assertTrue(sameImage < 10, "steps whose positive and negative share an image: " + sameImage);
+    }
+
+    @Test
+    void pairedNegativesAreTheStepsOwnImageWithAWrongLabel() {
+        int n = 200;
+        int[] labels = new int[n];
+        double[][] x = images(n, 5, labels);
+        List<int[]> seen = examples(config(ForwardForwardTrainer.Mode.STANDARD, 7).withEpochs(2), x, labels);
+        for (int step = 0; step < 2 * n; step++) {
+            int[] pos = seen.get(2 * step);
+            int[] neg = seen.get(2 * step + 1);
+            assertEquals(pos[1], neg[1]);
+            assertEquals(labels[pos[1]], pos[2]);
+            assertNotEquals(labels[neg[1]], neg[2]);
+        }
+    }
+
+    @Test
+    void theProtocolChangesTheRun() {
+        int[] labels = new int[200];
+        double[][] x = images(200, 5, labels);
+        var base = config(ForwardForwardTrainer.Mode.ISD, 11).withEpochs(2).withB(0.3);
+        ForwardForwardTrainer.Config[] configs = {base, base.withNegatives(ForwardForwardTrainer.Negatives.PUBLISHED),
+            base.withIsdWeights(ForwardForwardTrainer.IsdWeights.PUBLISHED)};
+        double[][] params = new double[configs.length][];
+        for (int i = 0; i < configs.length; i++) {
+            ForwardForwardTrainer t = new ForwardForwardTrainer(configs[i]);
+            ForwardForwardNet net = t.newNet(24, 4);
+            t.train(net, x, labels, null);
+            params[i] = net.layer(0).parameters().clone();
+        }
+        assertFalse(java.util.Arrays.equals(params[0], params[1]), "published negatives");
+        assertFalse(java.util.Arrays.equals(params[0], params[2]), "published weights");
+    }
+
+    @Test
     void badSettingsNameTheParameter() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ForwardForwardTrainer.Config(
                 ForwardForwardTrainer.Mode.ISD, 1.5, 0.2, null, 2, 0.01, 2.0, new int[]{8}, 100, 1));
         assertTrue(e.getMessage().contains("b") && e.getMessage().contains("1.5"), e.getMessage());
+        var n = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.Negatives.parse("fresh"));
+        assertTrue(n.getMessage().contains("negatives must be one of paired, published: fresh"), n.getMessage());
+        var w = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.IsdWeights.parse("one"));
+        assertTrue(w.getMessage().contains("isd-weights must be one of unbiased, published: one"), w.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flexphase.runs.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,8 @@ class SweepTest {
         List<RunSpec> runs = specs();
         assertEquals(2 * 2 * 2 * 2, runs.size());
         assertEquals(runs.size(), runs.stream().map(RunSpec::key).distinct().count(), "keys are unique");
-        assertEquals(0.3, runs.get(0).config().b);
-        assertEquals(3, runs.get(0).hidden());
+        assertEquals(0.3, runs.get(0).train().b());
+        assertEquals(3, runs.get(0).train().hidden());
     }
 
     @Test
@@ -80,5 +81,41 @@ class SweepTest {
         // Resumed runs (read back from disk) give the same table.
         assertEquals(summary.doubleColumn("nll_per_row").asList(),
                 SweepSummary.of(new Sweep(tmp, 1).run(specs(), f -> { }), tmp).doubleColumn("nll_per_row").asList());
+    }
+
+    @Test
+    void forwardForwardRunsBindTheirOwnSettingsAndRunBesideBoltzmannRuns() throws Exception {
+        String spec = """
+                {"runs": [{"kind": "ff", "mode": "isd", "epochs": 1, "hidden": [10], "eval_every": 4000,
+                           "eval_size": 50, "negatives": "published", "isd_weights": "published"},
+                          {"data": "bas3", "hidden": 3, "steps": 400, "eval_every": 200}],
+                 "seeds": [4]}
+                """;
+        List<RunSpec> runs = SweepSpec.parse(spec, "test spec");
+        var ff = (org.flexphase.runs.ForwardForwardSettings) runs.get(0).settings();
+        assertEquals(List.of(10), ff.hidden());
+        assertEquals("published", ff.negatives());
+        assertEquals("published", ff.isdWeights());
+        assertEquals(4, ff.seed());
+        assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights.PUBLISHED, ff.trainerConfig().isdWeights());
+        List<Sweep.Finished> done = new Sweep(tmp, 1).run(runs, f -> { });
+        tech.tablesaw.api.Table summary = SweepSummary.of(done, tmp);
+        assertEquals(2, summary.rowCount());
+        int ffRow = summary.stringColumn("mode").get(0).startsWith("ff") ? 0 : 1;
+        double error = summary.doubleColumn("test_error").getDouble(ffRow);
+        assertTrue(error >= 0 && error < 0.9, "a trained network beats chance: " + error);
+        assertTrue(Double.isNaN(summary.doubleColumn("test_error").getDouble(1 - ffRow)), "a BAS run has no test error");
+        assertTrue(Files.readString(tmp.resolve("runs/" + runs.get(0).key() + "/spec.json")).contains("\"kind\" : \"ff\""));
+    }
+
+    @Test
+    void theShippedSpecsBindAndValidate() throws Exception {
+        try (var files = Files.list(Path.of("..", "docs", "sweeps"))) {
+            List<Path> specs = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertTrue(specs.size() >= 4, specs.toString());
+            for (Path f : specs) {
+                assertTrue(SweepSpec.read(f).size() >= 5, f.toString());
+            }
+        }
     }
 }
