@@ -8,6 +8,10 @@ raised an error (in the notebook as JupyterLab saved it), that at least one PNG 
 stopped in all cases. Chromium may resolve no host name: every request stays on the loopback interface.
 
     .venv/bin/python notebooks/browser-check.py [NOTEBOOK] [--kernel "Java (flexphase)"] [--timeout 300]
+    .venv/bin/python notebooks/browser-check.py --gallery
+
+--gallery instead opens the HTML gallery that notebooks/run-all.sh writes (build/notebooks/html/index.html) and
+checks that every page it lists shows all its notebook's figures.
 
 Needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver) and Selenium
 (notebooks/browser-requirements.txt).
@@ -51,6 +55,13 @@ def main():
     for binary, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
         if not os.access(binary, os.X_OK):
             sys.exit(f"browser-check: {binary} not found: apt-get install -y {package}")
+    if args.gallery:
+        check_gallery()
+    else:
+        check_notebook(args)
+
+
+def check_notebook(args):
     notebook = os.path.basename(args.notebook)
     out_dir = os.path.join(REPO, "build", "browser")
     os.makedirs(out_dir, exist_ok=True)
@@ -108,13 +119,50 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def check_gallery():
+    index = os.path.join(REPO, "build", "notebooks", "html", "index.html")
+    if not os.path.isfile(index):
+        sys.exit(f"browser-check: no gallery at {os.path.relpath(index, REPO)}: run bash notebooks/run-all.sh")
+    out_dir = os.path.join(REPO, "build", "browser")
+    os.makedirs(out_dir, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="flexphase-browser-")
+    driver = None
+    try:
+        driver = start_browser(work)
+        driver.get("file://" + index)
+        driver.save_screenshot(os.path.join(out_dir, "gallery-index.png"))
+        rows = [(r.find_element(By.CSS_SELECTOR, "a").get_attribute("href"),
+                 int(r.find_elements(By.CSS_SELECTOR, "td")[2].text))
+                for r in driver.find_elements(By.CSS_SELECTOR, "tr") if r.find_elements(By.CSS_SELECTOR, "td a")]
+        if not rows:
+            raise SystemExit("browser-check: the gallery index lists no notebook")
+        problems, shown = [], 0
+        for href, figures in rows:
+            driver.get(href)
+            widths = driver.execute_script("""return [...document.querySelectorAll('img')]
+                .filter(i => i.src.startsWith('data:image/png;base64,')).map(i => i.complete ? i.naturalWidth : 0);""")
+            rendered = sum(1 for w in widths if w > 0)
+            shown += rendered
+            if rendered < figures:
+                problems.append(f"{os.path.basename(href)}: {rendered} of {figures} figures rendered")
+        if problems:
+            raise SystemExit("browser-check: gallery pages miss figures: " + "; ".join(problems))
+        print(f"browser-check: gallery: {len(rows)} pages, {shown} figures rendered; screenshot "
+              f"build/browser/gallery-index.png")
+    finally:
+        if driver is not None:
+            driver.quit()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("notebook", nargs="?", default=os.path.join(HERE, "00-quickstart.ipynb"))
     p.add_argument("--kernel", default=None, help="kernel display name (default: the notebook's own kernelspec's)")
     p.add_argument("--timeout", type=float, default=300, help="seconds for the whole check (default 300)")
+    p.add_argument("--gallery", action="store_true", help="check the HTML gallery of executed notebooks instead")
     args = p.parse_args()
-    if args.kernel is None:
+    if args.kernel is None and not args.gallery:
         name = json.load(open(args.notebook))["metadata"]["kernelspec"]["name"]
         spec = os.path.join(sys.prefix, "share", "jupyter", "kernels", name, "kernel.json")
         if not os.path.isfile(spec):
