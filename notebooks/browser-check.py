@@ -8,13 +8,8 @@ raised an error (in the notebook as JupyterLab saved it), that at least one PNG 
 stopped in all cases. Chromium may resolve no host name: every request stays on the loopback interface.
 
     .venv/bin/python notebooks/browser-check.py [NOTEBOOK] [--kernel "Java (flexphase)"] [--timeout 300]
-    .venv/bin/python notebooks/browser-check.py --gallery
 
---gallery instead opens the HTML gallery that notebooks/run-all.sh writes (build/notebooks/html/index.html) and
-checks that every page it lists shows all its notebook's figures.
-
-Needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver) and Selenium
-(notebooks/browser-requirements.txt).
+Needs Debian's chromium and chromium-driver and Selenium (notebooks/browser-requirements.txt); see chromium.py.
 """
 import argparse
 import json
@@ -30,18 +25,15 @@ import tempfile
 import time
 import urllib.request
 
+import chromium
 import psutil
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 # JupyterLab settings for the check: no requests to the Jupyter news feed, and every cell kept in the DOM.
 LAB_SETTINGS = {
@@ -52,20 +44,15 @@ LAB_SETTINGS = {
 
 def main():
     args = parse_args()
-    for binary, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not os.access(binary, os.X_OK):
-            sys.exit(f"browser-check: {binary} not found: apt-get install -y {package}")
-    if args.gallery:
-        check_gallery()
-    else:
-        check_notebook(args)
-
-
-def check_notebook(args):
+    chromium.require()
     notebook = os.path.basename(args.notebook)
     out_dir = os.path.join(REPO, "build", "browser")
     os.makedirs(out_dir, exist_ok=True)
     screenshot = os.path.join(out_dir, notebook.replace(".ipynb", ".png"))
+    failure = os.path.join(out_dir, notebook.replace(".ipynb", "-failure"))
+    for stale in (screenshot, failure + ".png", failure + ".html"):
+        if os.path.exists(stale):
+            os.remove(stale)
     work = tempfile.mkdtemp(prefix="flexphase-browser-")
     server = driver = None
     started = time.monotonic()
@@ -75,7 +62,7 @@ def check_notebook(args):
         server = start_server(work, root, port, token)
         base = f"http://127.0.0.1:{port}"
         wait_for_server(server, base, token, timeout=90)
-        driver = start_browser(work)
+        driver = chromium.start(work)
         driver.get(f"{base}/lab/tree/{notebook}?token={token}")
         server_api = ServerApi(base, token)
         choose_kernel(driver, args.kernel, server_api)
@@ -98,7 +85,6 @@ def check_notebook(args):
               f"({time.monotonic() - started:.0f} s)")
     except BaseException:
         if driver is not None:
-            failure = os.path.join(out_dir, notebook.replace(".ipynb", "-failure"))
             try:
                 driver.save_screenshot(failure + ".png")
                 with open(failure + ".html", "w") as f:
@@ -115,43 +101,7 @@ def check_notebook(args):
             except WebDriverException:
                 pass
         if server is not None:
-            stop_server(server, work)
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def check_gallery():
-    index = os.path.join(REPO, "build", "notebooks", "html", "index.html")
-    if not os.path.isfile(index):
-        sys.exit(f"browser-check: no gallery at {os.path.relpath(index, REPO)}: run bash notebooks/run-all.sh")
-    out_dir = os.path.join(REPO, "build", "browser")
-    os.makedirs(out_dir, exist_ok=True)
-    work = tempfile.mkdtemp(prefix="flexphase-browser-")
-    driver = None
-    try:
-        driver = start_browser(work)
-        driver.get("file://" + index)
-        driver.save_screenshot(os.path.join(out_dir, "gallery-index.png"))
-        rows = [(r.find_element(By.CSS_SELECTOR, "a").get_attribute("href"),
-                 int(r.find_elements(By.CSS_SELECTOR, "td")[2].text))
-                for r in driver.find_elements(By.CSS_SELECTOR, "tr") if r.find_elements(By.CSS_SELECTOR, "td a")]
-        if not rows:
-            raise SystemExit("browser-check: the gallery index lists no notebook")
-        problems, shown = [], 0
-        for href, figures in rows:
-            driver.get(href)
-            widths = driver.execute_script("""return [...document.querySelectorAll('img')]
-                .filter(i => i.src.startsWith('data:image/png;base64,')).map(i => i.complete ? i.naturalWidth : 0);""")
-            rendered = sum(1 for w in widths if w > 0)
-            shown += rendered
-            if rendered < figures:
-                problems.append(f"{os.path.basename(href)}: {rendered} of {figures} figures rendered")
-        if problems:
-            raise SystemExit("browser-check: gallery pages miss figures: " + "; ".join(problems))
-        print(f"browser-check: gallery: {len(rows)} pages, {shown} figures rendered; screenshot "
-              f"build/browser/gallery-index.png")
-    finally:
-        if driver is not None:
-            driver.quit()
+            stop_server(server)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -160,9 +110,8 @@ def parse_args():
     p.add_argument("notebook", nargs="?", default=os.path.join(HERE, "00-quickstart.ipynb"))
     p.add_argument("--kernel", default=None, help="kernel display name (default: the notebook's own kernelspec's)")
     p.add_argument("--timeout", type=float, default=300, help="seconds for the whole check (default 300)")
-    p.add_argument("--gallery", action="store_true", help="check the HTML gallery of executed notebooks instead")
     args = p.parse_args()
-    if args.kernel is None and not args.gallery:
+    if args.kernel is None:
         name = json.load(open(args.notebook))["metadata"]["kernelspec"]["name"]
         spec = os.path.join(sys.prefix, "share", "jupyter", "kernels", name, "kernel.json")
         if not os.path.isfile(spec):
@@ -220,23 +169,8 @@ def wait_for_server(server, base, token, timeout):
     raise SystemExit(f"browser-check: JupyterLab did not answer within {timeout} s")
 
 
-def start_browser(work):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1800",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-default-apps", f"--user-data-dir={os.path.join(work, 'chromium')}",
-                 # Loopback only: any host name but the server's address fails to resolve.
-                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"):
-        options.add_argument(flag)
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager fetch a driver or browser
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(60)
-    return driver
-
-
 def choose_kernel(driver, display_name, server_api):
-    dialog = WebDriverWait(driver, 90).until(lambda d: visible(d, ".jp-Dialog select"))
+    dialog = WebDriverWait(driver, 90).until(lambda d: chromium.visible(d, ".jp-Dialog select"))
     select = Select(dialog)
     names = [o.text for o in select.options]
     if display_name not in names:
@@ -326,12 +260,7 @@ def error_text(output):
     return f"{output.get('ename')}: {output.get('evalue')}"
 
 
-def visible(driver, css):
-    found = [e for e in driver.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()]
-    return found[0] if found else None
-
-
-def stop_server(server, work):
+def stop_server(server):
     """Asks the server to shut down (it stops its kernels), then ends whatever of its process tree is left."""
     try:  # psutil.Process refuses to signal a process whose id was reused meanwhile
         tree = psutil.Process(server.pid).children(recursive=True)

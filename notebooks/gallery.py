@@ -1,17 +1,22 @@
 """Exports executed notebooks to HTML and writes an index page: the gallery under build/notebooks/html/.
 
     .venv/bin/python notebooks/gallery.py [EXECUTED_NOTEBOOK ...]
+    .venv/bin/python notebooks/gallery.py --check
 
 Exports the given executed notebooks (default: every build/notebooks/*.ipynb) and then indexes every page in the
 gallery, so a run of a subset keeps the pages of earlier runs. Pages are self-contained: figures are embedded as
-PNG data URIs, and nothing is fetched from the network to show them.
+PNG data URIs, and nothing is fetched from the network to show them. --check opens the index in headless Chromium
+(chromium.py), follows every link and fails unless each page renders all of its notebook's figures; it saves a
+screenshot of the index to build/browser/gallery-index.png.
 """
 import datetime
 import glob
 import html
 import json
 import os
+import shutil
 import sys
+import tempfile
 
 import nbformat
 from nbconvert import HTMLExporter
@@ -85,5 +90,47 @@ outputs and figures.</p>
 """
 
 
+def check():
+    import chromium
+    from selenium.webdriver.common.by import By
+    chromium.require()
+    index = os.path.join(GALLERY, "index.html")
+    if not os.path.isfile(index):
+        sys.exit(f"gallery: no {os.path.relpath(index, REPO)}: run bash notebooks/run-all.sh")
+    shots = os.path.join(REPO, "build", "browser")
+    os.makedirs(shots, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="flexphase-gallery-")
+    driver = None
+    try:
+        driver = chromium.start(work)
+        driver.get("file://" + index)
+        driver.save_screenshot(os.path.join(shots, "gallery-index.png"))
+        rows = [(r.find_element(By.CSS_SELECTOR, "a").get_attribute("href"),
+                 int(r.find_elements(By.CSS_SELECTOR, "td")[2].text))
+                for r in driver.find_elements(By.CSS_SELECTOR, "tr") if r.find_elements(By.CSS_SELECTOR, "td a")]
+        if not rows:
+            sys.exit("gallery: the index lists no notebook")
+        problems, shown = [], 0
+        for href, figures in rows:
+            driver.get(href)
+            widths = driver.execute_script("""return [...document.querySelectorAll('img')]
+                .filter(i => i.src.startsWith('data:image/png;base64,')).map(i => i.complete ? i.naturalWidth : 0);""")
+            rendered = sum(1 for w in widths if w > 0)
+            shown += rendered
+            if rendered < figures:
+                problems.append(f"{os.path.basename(href)}: {rendered} of {figures} figures rendered")
+        if problems:
+            sys.exit("gallery: pages miss figures: " + "; ".join(problems))
+        print(f"gallery: {len(rows)} pages in Chromium, {shown} figures rendered; screenshot "
+              f"build/browser/gallery-index.png")
+    finally:
+        if driver is not None:
+            driver.quit()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:] == ["--check"]:
+        check()
+    else:
+        main(sys.argv[1:])
