@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.flexphase.experiments.RunSpec;
+import org.flexphase.sweeps.RunSpec;
 
 /**
  * Run folders under a Hadoop filesystem URI ({@code hdfs://}, {@code s3a://}, {@code file://}, whatever the

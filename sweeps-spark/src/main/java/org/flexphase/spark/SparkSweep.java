@@ -11,15 +11,15 @@ import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.flexphase.experiments.RunFiles;
-import org.flexphase.experiments.RunSpec;
-import org.flexphase.experiments.Sweep;
-import org.flexphase.experiments.SweepFigures;
-import org.flexphase.experiments.SweepSpec;
-import org.flexphase.experiments.SweepSummary;
-import picocli.CommandLine;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.Sweep;
+import org.flexphase.sweeps.SweepFigures;
+import org.flexphase.sweeps.SweepSpec;
+import org.flexphase.sweeps.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import tech.tablesaw.api.Table;
 
 /**
@@ -63,7 +63,7 @@ public final class SparkSweep implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String specJson = Files.readString(specFile);
-        SweepSpec.parse(RunFiles.json().readTree(specJson)); // fail fast on the driver, naming the problem
+        SweepSpec.read(specFile); // every run validated on the driver before any task starts, naming the file
         SparkConf conf = new SparkConf().setAppName("flexphase sweep " + specFile.getFileName());
         if (!conf.contains("spark.master")) {
             conf.setMaster(master);
@@ -173,11 +173,7 @@ public final class SparkSweep implements Callable<Integer> {
     }
 
     static List<RunSpec> parse(String specJson) {
-        try {
-            return SweepSpec.parse(RunFiles.json().readTree(specJson));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("sweep spec is not JSON: " + e.getMessage(), e);
-        }
+        return SweepSpec.parse(specJson, "sweep spec");
     }
 
     /**

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.flexphase.experiments.RunFiles;
-import org.flexphase.experiments.RunSpec;
-import org.flexphase.experiments.Sweep;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.Sweep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,22 +76,22 @@ class SparkSweepTest {
     void aFailingRunIsReportedByKeyWhileTheOthersFinishAndARerunRunsOnlyIt(@TempDir Path out) {
         String broken = """
                 {"base": {"hidden": 4, "mode": "local", "lr": 1e-3, "steps": 10000, "eval_every": 5000},
-                 "runs": [{"data": "bas4"}, {"data": "bas9"}], "seeds": [1, 2]}
+                 "runs": [{"data": "bas4"}, {"data": "mnist", "data_dir": "/nonexistent/flexphase-data"}], "seeds": [1, 2]}
                 """;
         List<SparkSweep.Outcome> first = SparkSweep.run(sc, broken, out);
         List<String> failedKeys = first.stream().filter(SparkSweep.Outcome::failed).map(SparkSweep.Outcome::key).toList();
-        List<String> badKeys = SparkSweep.parse(broken).stream().filter(s -> s.data().equals("bas9")).map(RunSpec::key).toList();
+        List<String> badKeys = SparkSweep.parse(broken).stream().filter(s -> s.train().data().equals("mnist")).map(RunSpec::key).toList();
         assertEquals(badKeys, failedKeys);
-        assertTrue(first.stream().filter(SparkSweep.Outcome::failed).allMatch(o -> o.error().contains("bas9")),
+        assertTrue(first.stream().filter(SparkSweep.Outcome::failed).allMatch(o -> o.error().contains("flexphase-data")),
                 first.toString());
         for (SparkSweep.Outcome o : first) {
             assertEquals(!o.failed(), Files.exists(out.resolve("runs").resolve(o.key()).resolve("summary.json")), o.key());
         }
-        String fixed = broken.replace("bas9", "bas3");
+        String fixed = broken.replace("{\"data\": \"mnist\", \"data_dir\": \"/nonexistent/flexphase-data\"}", "{\"data\": \"bas3\"}");
         List<SparkSweep.Outcome> second = SparkSweep.run(sc, fixed, out);
         assertTrue(second.stream().noneMatch(SparkSweep.Outcome::failed));
         List<String> ran = second.stream().filter(o -> !o.skipped()).map(SparkSweep.Outcome::key).sorted().toList();
-        List<String> fixedKeys = SparkSweep.parse(fixed).stream().filter(s -> s.data().equals("bas3"))
+        List<String> fixedKeys = SparkSweep.parse(fixed).stream().filter(s -> s.train().data().equals("bas3"))
                 .map(RunSpec::key).sorted().collect(Collectors.toList());
         assertEquals(fixedKeys, ran, "the re-run runs only the fixed configuration");
         assertFalse(ran.isEmpty());

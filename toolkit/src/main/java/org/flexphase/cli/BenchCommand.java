@@ -3,7 +3,7 @@ package org.flexphase.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flexphase.experiments.Benchmarks;
-import org.flexphase.experiments.RunFiles;
+import org.flexphase.runs.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

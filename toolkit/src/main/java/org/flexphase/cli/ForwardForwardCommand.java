@@ -2,8 +2,8 @@ package org.flexphase.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.flexphase.experiments.ForwardForwardRun;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
+import org.flexphase.runs.ForwardForwardRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,13 +1,16 @@
 package org.flexphase.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.experiments.BasExperiment;
 import org.flexphase.experiments.BasProfile;
+import org.flexphase.experiments.Experiment;
 import org.flexphase.experiments.MnistExperiment;
 import org.flexphase.experiments.MnistProfile;
-import org.flexphase.experiments.RunFiles;
+import org.flexphase.runs.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,18 +41,17 @@ public final class ReproduceCommand implements Callable<Integer> {
         Options.atLeast(spec, "--threads", threads, 0);
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         long start = System.nanoTime();
-        BasExperiment bas = new BasExperiment(BasProfile.of(profile));
-        Map<String, Table> tables;
+        List<Experiment> experiments = new ArrayList<>();
+        experiments.add(new BasExperiment(BasProfile.of(profile)));
+        if (!skipMnist) {
+            experiments.add(new MnistExperiment(MnistProfile.of(profile)));
+        }
+        Map<String, Table> tables = new java.util.LinkedHashMap<>();
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
-        try (Progress progress = Progress.of("BAS runs", bas.specs().size())) {
-            tables = new java.util.LinkedHashMap<>(bas.run(out.resolve("bas"), workers,
-                    f -> count(f.skipped(), runs, resumed, progress)));
-        }
-        if (!skipMnist) {
-            MnistExperiment mnist = new MnistExperiment(MnistProfile.of(profile));
-            try (Progress progress = Progress.of("MNIST runs", mnist.jobs().size())) {
-                tables.putAll(mnist.run(out.resolve("mnist"), workers,
+        for (Experiment experiment : experiments) {
+            try (Progress progress = Progress.of(experiment.name().toUpperCase() + " runs", experiment.jobs().size())) {
+                tables.putAll(experiment.run(out.resolve(experiment.name()), workers,
                         f -> count(f.skipped(), runs, resumed, progress)));
             }
         }

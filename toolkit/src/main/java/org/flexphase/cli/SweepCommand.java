@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.flexphase.experiments.RunFiles;
-import org.flexphase.experiments.RunSpec;
-import org.flexphase.experiments.Sweep;
-import org.flexphase.experiments.SweepSpec;
-import org.flexphase.experiments.SweepFigures;
-import org.flexphase.experiments.SweepSummary;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.Sweep;
+import org.flexphase.sweeps.SweepFigures;
+import org.flexphase.sweeps.SweepSpec;
+import org.flexphase.sweeps.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,8 +70,13 @@ public final class SweepCommand implements Callable<Integer> {
             SweepFigures.draw(summary, out);
         }
         long skipped = done.stream().filter(Sweep.Finished::skipped).count();
-        System.out.printf("sweep: %d runs (%d already done) in %.1f s -> %s%n", done.size(), skipped,
-                (System.nanoTime() - start) / 1e9, out.resolve(name));
-        return 0;
+        List<Sweep.Finished> diverged = done.stream().filter(Sweep.Finished::diverged).toList();
+        for (Sweep.Finished f : diverged) {
+            System.err.println("flexphase: run " + f.spec().key() + " (" + f.spec().group() + ", seed " + f.spec().seed()
+                    + ") diverged; it is marked in " + name + " and left out of the figures");
+        }
+        System.out.printf("sweep: %d runs (%d already done, %d diverged) in %.1f s -> %s%n", done.size(), skipped,
+                diverged.size(), (System.nanoTime() - start) / 1e9, out.resolve(name));
+        return diverged.isEmpty() ? 0 : 1;
     }
 }

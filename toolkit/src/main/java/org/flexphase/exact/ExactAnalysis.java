@@ -13,6 +13,9 @@ import org.flexphase.models.Rbm;
  * enumerated jointly (at most 24 units in all).
  */
 public final class ExactAnalysis {
+    /** Units in all (visible and hidden) of a non-bipartite machine that exact analysis can enumerate. */
+    public static final int MAX_JOINT_UNITS = JointEnumeration.MAX_UNITS;
+
     private ExactAnalysis() {
     }
 

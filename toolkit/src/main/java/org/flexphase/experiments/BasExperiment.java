@@ -9,6 +9,11 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flexphase.plots.Charts;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.SeedStats;
+import org.flexphase.sweeps.Sweep;
+import org.flexphase.sweeps.SweepSpec;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -19,7 +24,7 @@ import tech.tablesaw.api.Table;
  * (b) final NLL against the positive-phase probability b; (c) final NLL against the mean phase length 1/p.
  * Each figure is a PNG with its CSV beside it.
  */
-public final class BasExperiment {
+public final class BasExperiment implements Experiment {
     static final double[] B_VALUES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     static final double[] SWITCH_PROBS = {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005};
 
@@ -72,10 +77,20 @@ public final class BasExperiment {
         return SweepSpec.parse(spec());
     }
 
-    /** Runs (or resumes) every run into {@code out} and writes the figures and tables; returns the tables by name. */
-    public Map<String, Table> run(Path out, int threads, Consumer<Sweep.Finished> onDone) {
+    @Override
+    public String name() {
+        return "bas";
+    }
+
+    @Override
+    public List<Sweep.Job> jobs() {
+        return specs().stream().map(Sweep::job).toList();
+    }
+
+    @Override
+    public Map<String, Table> run(Path out, int threads, Consumer<Sweep.JobResult> onDone) {
         RunFiles.writeJson(spec(), out.resolve("reproduce-spec.json"));
-        List<Sweep.Finished> done = new Sweep(out, threads).run(specs(), onDone);
+        List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("bas_nll_vs_steps", curves(done, out));
         tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b",
@@ -84,10 +99,10 @@ public final class BasExperiment {
                 "BAS 4x4: final NLL vs mean phase length 1/p (b=0.5)", true));
         Table runs = Table.create("runs", StringColumn.create("group"), StringColumn.create("key"),
                 DoubleColumn.create("seed"), DoubleColumn.create("final_nll"), DoubleColumn.create("final_nll_avg"));
-        for (Sweep.Finished f : done) {
-            runs.stringColumn("group").append(f.spec().group());
-            runs.stringColumn("key").append(f.spec().key());
-            runs.doubleColumn("seed").append(f.spec().config().seed);
+        for (Sweep.JobResult f : done) {
+            runs.stringColumn("group").append(f.job().group());
+            runs.stringColumn("key").append(f.job().key());
+            runs.doubleColumn("seed").append(((Number) f.job().description().get("seed")).doubleValue());
             runs.doubleColumn("final_nll").append(last(f.history(), "nll_per_row"));
             runs.doubleColumn("final_nll_avg").append(last(f.history(), "nll_per_row_avg"));
         }
@@ -96,34 +111,32 @@ public final class BasExperiment {
         return tables;
     }
 
-    private Table curves(List<Sweep.Finished> done, Path out) {
+    private Table curves(List<Sweep.JobResult> done, Path out) {
         Table t = Table.create("bas_nll_vs_steps", StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"),
                 DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"), DoubleColumn.create("max_avg"));
         List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : List.of("standard", "isd", "local", "exact")) {
-            List<Table> hs = done.stream().filter(f -> f.spec().group().equals("a:" + mode)).map(Sweep.Finished::history).toList();
+            List<Table> hs = done.stream().filter(f -> !f.diverged() && f.job().group().equals("a:" + mode))
+                    .map(Sweep.JobResult::history).toList();
             if (hs.isEmpty()) {
                 continue;
             }
-            int n = hs.stream().mapToInt(Table::rowCount).min().orElse(0);
-            double[] x = new double[n];
-            double[][] cur = SeedStats.band(hs, "nll_per_row", n);
-            double[][] avg = SeedStats.band(hs, "nll_per_row_avg", n);
-            for (int r = 0; r < n; r++) {
-                x[r] = hs.get(0).longColumn("step").get(r);
+            Table cur = SeedStats.band(hs, "nll_per_row");
+            Table avg = SeedStats.band(hs, "nll_per_row_avg");
+            double[] x = cur.doubleColumn("step").asDoubleArray();
+            for (int r = 0; r < x.length; r++) {
                 t.stringColumn("mode").append(mode);
                 t.doubleColumn("step").append(x[r]);
-                t.doubleColumn("mean").append(cur[0][r]);
-                t.doubleColumn("min").append(cur[1][r]);
-                t.doubleColumn("max").append(cur[2][r]);
-                t.doubleColumn("mean_avg").append(avg[0][r]);
-                t.doubleColumn("min_avg").append(avg[1][r]);
-                t.doubleColumn("max_avg").append(avg[2][r]);
+                for (String stat : new String[]{"mean", "min", "max"}) {
+                    t.doubleColumn(stat).append(cur.doubleColumn(stat).get(r));
+                    t.doubleColumn(stat + "_avg").append(avg.doubleColumn(stat).get(r));
+                }
             }
+            Table drawn = mode.equals("exact") ? cur : avg;
             String label = mode.equals("exact") ? mode : mode + " (averaged)";
-            curves.add(new Charts.Curve(label, x, mode.equals("exact") ? cur[0] : avg[0],
-                    mode.equals("exact") ? cur[1] : avg[1], mode.equals("exact") ? cur[2] : avg[2]));
+            curves.add(new Charts.Curve(label, x, drawn.doubleColumn("mean").asDoubleArray(),
+                    drawn.doubleColumn("min").asDoubleArray(), drawn.doubleColumn("max").asDoubleArray()));
         }
         RunFiles.writeCsv(t, out.resolve("bas_nll_vs_steps.csv"));
         Charts.savePng(Charts.lineChart("BAS 4x4: NLL vs Gibbs steps, " + profile.seeds() + " seeds (optimum 3.38)", "Gibbs steps", "NLL per row (nats)", curves, false, false),
@@ -131,31 +144,23 @@ public final class BasExperiment {
         return t;
     }
 
-    private Table finals(List<Sweep.Finished> done, String prefix, String xName, Path out, String name, String title,
+    private Table finals(List<Sweep.JobResult> done, String prefix, String xName, Path out, String name, String title,
                          boolean logX) {
-        Table t = Table.create(name, DoubleColumn.create(xName), DoubleColumn.create("mean"), DoubleColumn.create("min"),
-                DoubleColumn.create("max"), DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"),
-                DoubleColumn.create("max_avg"));
-        Map<Double, List<Table>> byX = new LinkedHashMap<>();
-        for (Sweep.Finished f : done) {
-            if (f.spec().group().startsWith(prefix)) {
-                double v = Double.parseDouble(f.spec().group().substring(prefix.length()));
-                byX.computeIfAbsent(prefix.equals("c:") ? 1.0 / v : v, k -> new ArrayList<>()).add(f.history());
+        Table finals = Table.create("finals", DoubleColumn.create(xName), DoubleColumn.create("nll_per_row"),
+                DoubleColumn.create("nll_per_row_avg"));
+        for (Sweep.JobResult f : done) {
+            if (!f.diverged() && f.job().group().startsWith(prefix)) {
+                double v = Double.parseDouble(f.job().group().substring(prefix.length()));
+                finals.doubleColumn(xName).append(prefix.equals("c:") ? 1.0 / v : v);
+                finals.doubleColumn("nll_per_row").append(last(f.history(), "nll_per_row"));
+                finals.doubleColumn("nll_per_row_avg").append(last(f.history(), "nll_per_row_avg"));
             }
         }
-        List<Double> xs = new ArrayList<>(byX.keySet());
-        xs.sort(Double::compare);
-        for (double x : xs) {
-            double[] cur = SeedStats.finalStats(byX.get(x), "nll_per_row");
-            double[] avg = SeedStats.finalStats(byX.get(x), "nll_per_row_avg");
-            t.doubleColumn(xName).append(x);
-            t.doubleColumn("mean").append(cur[0]);
-            t.doubleColumn("min").append(cur[1]);
-            t.doubleColumn("max").append(cur[2]);
-            t.doubleColumn("mean_avg").append(avg[0]);
-            t.doubleColumn("min_avg").append(avg[1]);
-            t.doubleColumn("max_avg").append(avg[2]);
-        }
+        Table cur = SeedStats.summarize(finals, "nll_per_row", xName);
+        Table avg = SeedStats.summarize(finals, "nll_per_row_avg", xName);
+        Table t = Table.create(name, cur.doubleColumn(xName), cur.doubleColumn("mean"), cur.doubleColumn("min"),
+                cur.doubleColumn("max"), avg.doubleColumn("mean").setName("mean_avg"),
+                avg.doubleColumn("min").setName("min_avg"), avg.doubleColumn("max").setName("max_avg"));
         RunFiles.writeCsv(t, out.resolve(name + ".csv"));
         double[] x = t.doubleColumn(xName).asDoubleArray();
         List<Charts.Curve> curves = List.of(

@@ -5,17 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.flexphase.data.Digits;
-import org.flexphase.data.MnistSubset;
-import org.flexphase.forwardforward.ForwardForwardTrainer;
-import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
-import org.flexphase.models.Rbm;
 import org.flexphase.plots.Charts;
-import org.flexphase.util.Rngs;
+import org.flexphase.runs.Datasets;
+import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.runs.TrainSettings;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.SeedStats;
+import org.flexphase.sweeps.Sweep;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -27,7 +25,7 @@ import tech.tablesaw.api.Table;
  * against Gibbs steps for standard CD-200 (rate 0.005 per update) and temporally local learning (b = 0.5,
  * p = 1/200, rate 0.005/200 per step: the same movement per phase as one CD update). Resumable runs via {@link Sweep}.
  */
-public final class MnistExperiment {
+public final class MnistExperiment implements Experiment {
     static final double[] B_VALUES = {0.3, 0.5, 0.7};
     static final String[] FF_MODES = {"standard", "isd", "local"};
     /** Local Forward-Forward phases last 5 steps on average: long enough to be phases, short enough for Adam. */
@@ -36,74 +34,60 @@ public final class MnistExperiment {
     static final double CD_RATE = 0.005;
 
     private final MnistProfile profile;
-    private final Digits train;
-    private final Digits test;
 
     public MnistExperiment(MnistProfile profile) {
         this.profile = profile;
-        MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
-        this.train = split.train();
-        this.test = split.test();
     }
 
+    @Override
+    public String name() {
+        return "mnist";
+    }
+
+    @Override
     public List<Sweep.Job> jobs() {
-        List<Sweep.Job> jobs = new ArrayList<>();
+        return specs().stream().map(Sweep::job).toList();
+    }
+
+    /** Every run, as validated settings: their records are the keys' only source. */
+    public List<RunSpec> specs() {
+        List<RunSpec> specs = new ArrayList<>();
         for (String mode : FF_MODES) {
             for (int s = 1; s <= profile.ffSeeds(); s++) {
-                jobs.add(ffJob("a:" + mode, ForwardForwardTrainer.Mode.parse(mode), 0.5, s));
+                specs.add(new RunSpec("a:" + mode, ff(mode, 0.5, s)));
             }
         }
         for (double b : B_VALUES) {
             for (int s = 1; s <= profile.bSeeds(); s++) {
-                jobs.add(ffJob("b:" + b, ForwardForwardTrainer.Mode.ISD, b, 100 + s));
+                specs.add(new RunSpec("b:" + b, ff("isd", b, 100 + s)));
             }
         }
-        long steps = (long) profile.rbmEpochs() * train.count() * 2L * CD_K;
+        long steps = (long) profile.rbmEpochs() * Datasets.labelled("mnist", null).train().count() * 2L * CD_K;
         for (int s = 1; s <= profile.rbmSeeds(); s++) {
-            jobs.add(rbmJob("c:standard", TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(CD_K)
-                    .schedule(LearningRateSchedule.constant(CD_RATE)).steps(steps).evalEvery(steps / 8).seed(s).build()));
-            jobs.add(rbmJob("c:local", TrainerConfig.builder().mode(TrainingMode.LOCAL).b(0.5)
-                    .switchProbability(1.0 / CD_K).schedule(LearningRateSchedule.constant(CD_RATE / CD_K))
-                    .steps(steps).evalEvery(steps / 8).seed(s).build()));
+            specs.add(new RunSpec("c:standard", rbm("standard", CD_RATE, steps, s)));
+            specs.add(new RunSpec("c:local", rbm("local", CD_RATE / CD_K, steps, s)));
         }
-        return jobs;
+        specs.forEach(r -> r.settings().validate());
+        return specs;
     }
 
-    Sweep.Job ffJob(String group, ForwardForwardTrainer.Mode mode, double b, long seed) {
-        ForwardForwardTrainer.Config config = ForwardForwardTrainer.Config.paper(mode, seed).withB(b)
-                .withEpochs(profile.ffEpochs()).withSwitchProbability(FF_SWITCH_PROB);
-        Map<String, Object> d = new TreeMap<>();
-        d.put("experiment", "mnist-ff");
-        d.put("mode", mode.label());
-        d.put("b", b);
-        d.put("switch_prob", config.switchProbability());
-        d.put("epochs", config.epochs());
-        d.put("lr", config.rate());
-        d.put("threshold", config.threshold());
-        d.put("hidden", List.of(500, 500));
-        d.put("eval_every", config.evalEvery());
-        d.put("eval_size", profile.ffEvalSize());
-        d.put("seed", seed);
-        return new Sweep.Job(group, d, dir -> new ForwardForwardRun(train, test).run(config, profile.ffEvalSize(), dir).history());
+    ForwardForwardSettings ff(String mode, double b, long seed) {
+        ForwardForwardSettings d = ForwardForwardSettings.DEFAULTS;
+        return new ForwardForwardSettings(mode, "mnist", null, b, FF_SWITCH_PROB, profile.ffEpochs(), d.lr(),
+                d.threshold(), d.hidden(), d.evalEvery(), profile.ffEvalSize(), seed);
     }
 
-    Sweep.Job rbmJob(String group, TrainerConfig config) {
-        Map<String, Object> d = new TreeMap<>(config.describe());
-        d.put("experiment", "mnist-rbm");
-        d.put("hidden", 16);
-        d.put("binarise", 0.8);
-        d.put("init_sd", 0.01);
-        d.put("eval_size", profile.rbmEvalSize());
-        return new Sweep.Job(group, d, dir -> {
-            LabelledRbmRun run = new LabelledRbmRun("mnist", train.binarised(0.8), train.labelArray(),
-                    test.binarised(0.8), test.labelArray(), 10);
-            Rbm rbm = Rbm.of(train.pixelsPerImage() + 10, 16, 1.0, true)
-                    .initializeWeights(0.01, Rngs.stream(config.seed, -1));
-            return run.run(rbm, config, profile.rbmEvalSize(), dir).history();
-        });
+    /** Standard CD-200 or local learning with phases of 200 steps on average (p = 1/200), on 794 x 16. */
+    TrainSettings rbm(String mode, double rate, long steps, long seed) {
+        TrainSettings d = TrainSettings.DEFAULTS;
+        return new TrainSettings("rbm", "mnist", null, d.binarise(), profile.rbmEvalSize(), 16, true, d.initSd(), mode,
+                0.5, mode.equals("local") ? 1.0 / CD_K : d.switchProb(), d.phaseLength(),
+                mode.equals("standard") ? CD_K : d.cdK(), rate, "constant",
+                d.lrTau(), d.lrKappa(), steps, d.weightDecay(), d.negativeStart(), d.equilibriumRefresh(),
+                d.averageFrom(), d.averageStride(), d.exactStride(), steps / 8, seed);
     }
 
-    /** Runs (or resumes) every job into {@code out} and writes the figures and tables; returns the tables by name. */
+    @Override
     public Map<String, Table> run(Path out, int threads, Consumer<Sweep.JobResult> onDone) {
         List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
@@ -136,23 +120,22 @@ public final class MnistExperiment {
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"));
         List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : modes) {
-            List<Table> hs = done.stream().filter(r -> r.job().group().equals(prefix + mode))
+            List<Table> hs = done.stream().filter(r -> !r.diverged() && r.job().group().equals(prefix + mode))
                     .map(Sweep.JobResult::history).toList();
             if (hs.isEmpty()) {
                 continue;
             }
-            int n = hs.stream().mapToInt(Table::rowCount).min().orElse(0);
-            double[][] band = SeedStats.band(hs, "test_error", n);
-            double[] x = new double[n];
-            for (int r = 0; r < n; r++) {
-                x[r] = hs.get(0).numberColumn("step").getDouble(r);
+            Table band = SeedStats.band(hs, "test_error");
+            for (int r = 0; r < band.rowCount(); r++) {
                 t.stringColumn("mode").append(mode);
-                t.doubleColumn("step").append(x[r]);
-                t.doubleColumn("mean").append(band[0][r]);
-                t.doubleColumn("min").append(band[1][r]);
-                t.doubleColumn("max").append(band[2][r]);
+                t.doubleColumn("step").append(band.doubleColumn("step").get(r));
+                t.doubleColumn("mean").append(band.doubleColumn("mean").get(r));
+                t.doubleColumn("min").append(band.doubleColumn("min").get(r));
+                t.doubleColumn("max").append(band.doubleColumn("max").get(r));
             }
-            curves.add(new Charts.Curve(mode, x, band[0], band[1], band[2]));
+            curves.add(new Charts.Curve(mode, band.doubleColumn("step").asDoubleArray(),
+                    band.doubleColumn("mean").asDoubleArray(), band.doubleColumn("min").asDoubleArray(),
+                    band.doubleColumn("max").asDoubleArray()));
         }
         RunFiles.writeCsv(t, out.resolve(name + ".csv"));
         Charts.savePng(Charts.lineChart(title, xLabel, "test error", curves, false, false), out.resolve(name + ".png"));
@@ -160,24 +143,15 @@ public final class MnistExperiment {
     }
 
     private Table versusB(List<Sweep.JobResult> done, Path out) {
-        Table t = Table.create("mnist_ff_error_vs_b", DoubleColumn.create("b"), DoubleColumn.create("mean"),
-                DoubleColumn.create("min"), DoubleColumn.create("max"));
-        for (double b : B_VALUES) {
-            List<Double> errors = new ArrayList<>();
-            for (Sweep.JobResult r : done) {
-                if (r.job().group().equals("b:" + b)) {
-                    var summary = RunFiles.readJson(out.resolve("runs").resolve(r.job().key()).resolve("summary.json"));
-                    errors.add(summary.get("final").get("test_error").asDouble());
-                }
+        Table finals = Table.create("finals", DoubleColumn.create("b"), DoubleColumn.create("test_error"));
+        for (Sweep.JobResult r : done) {
+            if (!r.diverged() && r.job().group().startsWith("b:")) {
+                var summary = RunFiles.readJson(out.resolve("runs").resolve(r.job().key()).resolve("summary.json"));
+                finals.doubleColumn("b").append(Double.parseDouble(r.job().group().substring(2)));
+                finals.doubleColumn("test_error").append(summary.get("final").get("test_error").asDouble());
             }
-            if (errors.isEmpty()) {
-                continue;
-            }
-            t.doubleColumn("b").append(b);
-            t.doubleColumn("mean").append(errors.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
-            t.doubleColumn("min").append(errors.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
-            t.doubleColumn("max").append(errors.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
+        Table t = SeedStats.summarize(finals, "test_error", "b").removeColumns("seeds").setName("mnist_ff_error_vs_b");
         RunFiles.writeCsv(t, out.resolve("mnist_ff_error_vs_b.csv"));
         Charts.savePng(Charts.lineChart("MNIST Forward-Forward (isd, " + profile.ffEpochs() + " epoch(s)): final test error vs b",
                 "b", "final test error (2,000 digits)", List.of(new Charts.Curve("isd", t.doubleColumn("b").asDoubleArray(),

@@ -1,2 +1,2 @@
-/** Experiments: runs of the trainers that produce Tablesaw tables, CSV and JSON files, and figures, used alike by the CLI's {@code reproduce}, notebooks and tests. */
+/** The paper's experiments (Bars and Stripes, MNIST) behind {@link org.flexphase.experiments.Experiment}, and the throughput benchmarks. */
 package org.flexphase.experiments;

@@ -84,6 +84,11 @@ public final class Trainer {
         TrainingResult execute() {
             long start = System.nanoTime();
             checkpoint();
+            if (!Checks.allFinite(theta)) {
+                // Reported here rather than at the first periodic check: nothing was trained, the start was already bad.
+                divergence = "parameters are NaN or infinite at step 0, before any training (initial weights too large?)";
+                return new TrainingResult(model, averagedModel(), 0, 0, 0, (System.nanoTime() - start) / 1e9, divergence);
+            }
             switch (config.mode) {
                 case STANDARD -> runStandard();
                 case ISD, LOCAL -> runLocal();

@@ -12,6 +12,11 @@ import org.flexphase.util.Checks;
  * setting is validated in {@link Builder#build()} with a message naming it.
  */
 public final class TrainerConfig {
+    /** The {@code averageFrom} that starts the Polyak average at half the steps. */
+    public static final long AVERAGE_FROM_HALF = -1;
+    /** A builder's initial values: the defaults of every front end ({@code train}, sweep specs). */
+    public static final TrainerConfig DEFAULTS = builder().build();
+
     public final TrainingMode mode;
     public final double b;
     public final double switchProbability;
@@ -122,7 +127,7 @@ public final class TrainerConfig {
         private long steps = 200_000;
         private double weightDecay = 0;
         private NegativeStart negativeStart = NegativeStart.PERSISTENT;
-        private long averageFrom = -1;
+        private long averageFrom = AVERAGE_FROM_HALF;
         private int averageStride = 16;
         private long evalEvery = 5_000;
         private int exactStride = 1_000;

@@ -3,11 +3,11 @@ package org.flexphase.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.flexphase.experiments.LabelledRbmRun;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.Trainer;
 import org.flexphase.learning.TrainerConfig;
 import org.flexphase.learning.TrainingMode;
+import org.flexphase.runs.LabelledRbmRun;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flexphase.runs.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,8 @@ class SweepTest {
         List<RunSpec> runs = specs();
         assertEquals(2 * 2 * 2 * 2, runs.size());
         assertEquals(runs.size(), runs.stream().map(RunSpec::key).distinct().count(), "keys are unique");
-        assertEquals(0.3, runs.get(0).config().b);
-        assertEquals(3, runs.get(0).hidden());
+        assertEquals(0.3, runs.get(0).train().b());
+        assertEquals(3, runs.get(0).train().hidden());
     }
 
     @Test

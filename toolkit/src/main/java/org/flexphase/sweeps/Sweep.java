@@ -1,18 +1,16 @@
-package org.flexphase.experiments;
+package org.flexphase.sweeps;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flexphase.data.BarsAndStripes;
-import org.flexphase.models.Rbm;
-import org.flexphase.util.Rngs;
+import org.flexphase.runs.RunFiles;
 import tech.tablesaw.api.Table;
 
 /**
@@ -30,8 +28,8 @@ public final class Sweep {
         this.threads = Math.max(1, threads);
     }
 
-    /** A finished run: its spec and its history table (read back from disk when it was skipped). */
-    public record Finished(RunSpec spec, Table history, boolean skipped) {
+    /** A finished run: its spec, its history table (read back from disk when it was skipped), and whether it diverged. */
+    public record Finished(RunSpec spec, Table history, boolean skipped, boolean diverged) {
     }
 
     /**
@@ -44,8 +42,13 @@ public final class Sweep {
         }
     }
 
-    /** A finished job and its history (read back from disk when it was skipped). */
-    public record JobResult(Job job, Table history, boolean skipped) {
+    /** A finished job, its history (read back from disk when it was skipped) and whether it diverged. */
+    public record JobResult(Job job, Table history, boolean skipped, boolean diverged) {
+    }
+
+    /** A spec's run as a job: the spec's description is its key's source, the body trains and evaluates it. */
+    public static Job job(RunSpec spec) {
+        return new Job(spec.group(), spec.describe(), dir -> spec.settings().run(dir).history());
     }
 
     /** Runs every spec (or loads it when already done), calling {@code onDone} as each finishes, in any order. */
@@ -53,11 +56,11 @@ public final class Sweep {
         List<Job> jobs = new ArrayList<>();
         Map<Job, RunSpec> byJob = new java.util.IdentityHashMap<>();
         for (RunSpec spec : specs) {
-            Job job = new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+            Job job = job(spec);
             jobs.add(job);
             byJob.put(job, spec);
         }
-        Function<JobResult, Finished> finished = r -> new Finished(byJob.get(r.job()), r.history(), r.skipped());
+        Function<JobResult, Finished> finished = r -> new Finished(byJob.get(r.job()), r.history(), r.skipped(), r.diverged());
         return runJobs(jobs, r -> onDone.accept(finished.apply(r))).stream().map(finished).toList();
     }
 
@@ -100,10 +103,10 @@ public final class Sweep {
      * every runner (this pool, a Spark task, a shard of a job array), so all of them write identical files.
      */
     public Finished runOrLoad(RunSpec spec) {
-        Job job = new Job(spec.group(), spec.describe(), dir -> runBoltzmann(spec, dir));
+        Job job = job(spec);
         try {
             JobResult r = runOne(job);
-            return new Finished(spec, r.history(), r.skipped());
+            return new Finished(spec, r.history(), r.skipped(), r.diverged());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("run " + job.key() + ": " + e.getMessage(), e);
         }
@@ -112,24 +115,16 @@ public final class Sweep {
     JobResult runOne(Job job) throws java.io.IOException {
         Path dir = out.resolve("runs").resolve(job.key());
         if (Files.exists(dir.resolve("summary.json")) && Files.exists(dir.resolve("history.csv"))) {
-            return new JobResult(job, RunFiles.readHistory(dir.resolve("history.csv")), true);
+            return new JobResult(job, RunFiles.readHistory(dir.resolve("history.csv")), true, diverged(dir));
         }
         RunFiles.writeJson(job.description(), dir.resolve("spec.json"));
-        return new JobResult(job, job.body().apply(dir), false);
+        Table history = job.body().apply(dir);
+        return new JobResult(job, history, false, diverged(dir));
     }
 
-    static Table runBoltzmann(RunSpec spec, Path dir) {
-        double[][] rows = dataRows(spec.data());
-        Rbm model = Rbm.of(rows[0].length, spec.hidden(), 1.0, spec.visibleBiases())
-                .initializeWeights(spec.initSd(), Rngs.stream(spec.config().seed, -1));
-        return new BoltzmannRun(spec.data(), rows).run(model, spec.config(), dir).history();
-    }
-
-    static double[][] dataRows(String data) {
-        return switch (data) {
-            case "bas4" -> BarsAndStripes.published4x4();
-            case "bas3" -> BarsAndStripes.multiset(3);
-            default -> throw new IllegalArgumentException("data must be bas4 or bas3: " + data);
-        };
+    /** Whether the run in {@code dir} diverged, as its {@code summary.json} records. */
+    static boolean diverged(Path dir) {
+        Path summary = dir.resolve("summary.json");
+        return Files.exists(summary) && RunFiles.readJson(summary).path("diverged").asBoolean(false);
     }
 }

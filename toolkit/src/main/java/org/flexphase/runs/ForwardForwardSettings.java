@@ -1,0 +1,68 @@
+package org.flexphase.runs;
+
+import static org.flexphase.runs.InvalidSetting.require;
+import static org.flexphase.runs.InvalidSetting.requireAtLeast;
+import static org.flexphase.runs.InvalidSetting.requireChoice;
+import static org.flexphase.runs.InvalidSetting.requireHalfOpenUnit;
+import static org.flexphase.runs.InvalidSetting.requireOpenUnit;
+import static org.flexphase.runs.InvalidSetting.requirePositive;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.flexphase.forwardforward.ForwardForwardTrainer;
+
+/**
+ * An {@code ff} run: a Forward-Forward network on labelled images. Components are the {@code ff} command's
+ * options; {@link #DEFAULTS} are the paper's settings ({@link ForwardForwardTrainer.Config#paper}).
+ */
+public record ForwardForwardSettings(String mode, String data, String dataDir, double b, double switchProb,
+                                     int epochs, double lr, double threshold, List<Integer> hidden, long evalEvery,
+                                     int evalSize, long seed) implements RunSettings {
+
+    public static final ForwardForwardSettings DEFAULTS = defaults();
+
+    private static ForwardForwardSettings defaults() {
+        ForwardForwardTrainer.Config p = ForwardForwardTrainer.Config.paper(ForwardForwardTrainer.Mode.STANDARD, 1);
+        return new ForwardForwardSettings(p.mode().label(), "mnist", null, p.b(), p.switchProbability(), p.epochs(),
+                p.rate(), p.threshold(), java.util.Arrays.stream(p.hidden()).boxed().toList(), p.evalEvery(), 1000,
+                p.seed());
+    }
+
+    public ForwardForwardSettings {
+        hidden = hidden == null ? null : List.copyOf(hidden);
+    }
+
+    @Override
+    public String kind() {
+        return "ff";
+    }
+
+    @Override
+    public void validate() {
+        requireChoice("mode", mode, "standard", "isd", "local");
+        requireChoice("data", data, Datasets.LABELLED.toArray(String[]::new));
+        requireOpenUnit("b", b);
+        requireHalfOpenUnit("switch_prob", switchProb);
+        requireAtLeast("epochs", epochs, 1);
+        requirePositive("lr", lr);
+        require(Double.isFinite(threshold), "threshold", threshold, "finite value");
+        require(hidden != null && !hidden.isEmpty() && hidden.stream().allMatch(h -> h >= 1), "hidden", hidden,
+                "one or more layer sizes, each an integer >= 1");
+        requireAtLeast("eval_every", evalEvery, 1);
+        requireAtLeast("eval_size", evalSize, 1);
+    }
+
+    /** The trainer's configuration; call {@link #validate()} first. */
+    public ForwardForwardTrainer.Config trainerConfig() {
+        return new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.parse(mode), b, switchProb, null, epochs, lr,
+                threshold, hidden.stream().mapToInt(Integer::intValue).toArray(), evalEvery, seed);
+    }
+
+    @Override
+    public RunOutcome run(Path out) {
+        validate();
+        var split = Datasets.labelled(data, dataDir);
+        var o = new ForwardForwardRun(split.train(), split.test()).run(trainerConfig(), evalSize, out);
+        return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+    }
+}

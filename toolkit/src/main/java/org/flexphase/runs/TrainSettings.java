@@ -1,0 +1,196 @@
+package org.flexphase.runs;
+
+import static org.flexphase.runs.InvalidSetting.require;
+import static org.flexphase.runs.InvalidSetting.requireAtLeast;
+import static org.flexphase.runs.InvalidSetting.requireChoice;
+import static org.flexphase.runs.InvalidSetting.requireHalfOpenUnit;
+import static org.flexphase.runs.InvalidSetting.requireNonNegative;
+import static org.flexphase.runs.InvalidSetting.requireOpenUnit;
+import static org.flexphase.runs.InvalidSetting.requirePositive;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.learning.NegativeStart;
+import org.flexphase.learning.TrainerConfig;
+import org.flexphase.learning.TrainingMode;
+import org.flexphase.models.BoltzmannMachine;
+import org.flexphase.models.LateralBoltzmannMachine;
+import org.flexphase.models.Rbm;
+import org.flexphase.util.Rngs;
+
+/**
+ * A {@code train} run: a Boltzmann machine on binary patterns with exact evaluation (bas4, bas3), or a
+ * label-clamped RBM classifier on images (mnist, fashion). Components are the {@code train} command's options
+ * ({@code switchProb} is {@code --switch-prob} and the spec key {@code switch_prob}); {@link #DEFAULTS} are the
+ * defaults of both, taken from {@link TrainerConfig#DEFAULTS} for the trainer's settings.
+ */
+public record TrainSettings(String model, String data, String dataDir, double binarise, int evalSize, int hidden,
+                            boolean visibleBiases, double initSd, String mode, double b, double switchProb,
+                            int phaseLength, int cdK, double lr, String lrSchedule, double lrTau, double lrKappa,
+                            long steps, double weightDecay, String negativeStart, long equilibriumRefresh,
+                            long averageFrom, int averageStride, int exactStride, long evalEvery, long seed)
+        implements RunSettings {
+
+    public static final TrainSettings DEFAULTS = defaults();
+
+    /** Copies of the parameter vector a run holds at once (model, last finite, average, checkpoint copies, exact buffers). */
+    static final int PARAMETER_COPIES = 8;
+
+    private static TrainSettings defaults() {
+        TrainerConfig t = TrainerConfig.DEFAULTS;
+        return new TrainSettings("rbm", "bas4", null, 0.8, 200, 16, true, 0.01, t.mode.name().toLowerCase(Locale.ROOT),
+                t.b, t.switchProbability, t.phaseLength, t.cdK, t.schedule.rate(0), "constant", 1e6, 1.0, t.steps,
+                t.weightDecay, t.negativeStart.name().toLowerCase(Locale.ROOT), t.equilibriumRefresh,
+                TrainerConfig.AVERAGE_FROM_HALF, t.averageStride, t.exactStride, t.evalEvery, t.seed);
+    }
+
+    @Override
+    public String kind() {
+        return "train";
+    }
+
+    /** True for image classification data (mnist, fashion): one-hot labels appended, scored by error rate. */
+    public boolean labelled() {
+        return Datasets.LABELLED.contains(data);
+    }
+
+    /** Visible units of the model: the pattern's units, plus 10 label units for labelled data. */
+    public int visibleUnits() {
+        return Datasets.inputUnits(data) + (labelled() ? 10 : 0);
+    }
+
+    @Override
+    public void validate() {
+        requireChoice("model", model, "rbm", "lateral-bm");
+        requireChoice("data", data, "bas4", "bas3", "mnist", "fashion");
+        requireChoice("mode", mode, "standard", "isd", "local", "exact");
+        requireChoice("lr_schedule", lrSchedule, "constant", "rm");
+        requireChoice("negative_start", negativeStart, "persistent", "equilibrium", "pcd");
+        if (labelled()) {
+            require(model.equals("rbm"), "model", model, "rbm (with data " + data + ")");
+            require(!mode.equals("exact"), "mode", mode,
+                    "standard | isd | local (with data " + data + "; exact gradients need data bas4 or bas3)");
+            require(binarise >= 0 && binarise < 1, "binarise", binarise, "0 <= value < 1");
+            requireAtLeast("eval_size", evalSize, 1);
+        }
+        requireOpenUnit("b", b);
+        requireHalfOpenUnit("switch_prob", switchProb);
+        requireAtLeast("phase_length", phaseLength, 1);
+        requireAtLeast("cd_k", cdK, 1);
+        if (mode.equals("standard")) {
+            // One CD-k update costs 2k Gibbs steps: a larger k than steps / 2 would end the run before any update.
+            require(2L * cdK <= steps, "cd_k", cdK, "1 <= value <= steps / 2 = " + steps / 2
+                    + " (one CD-k update costs 2k Gibbs steps)");
+        }
+        requirePositive("lr", lr);
+        requireAtLeast("steps", steps, 1);
+        requireNonNegative("weight_decay", weightDecay);
+        requireAtLeast("eval_every", evalEvery, 1);
+        requireAtLeast("exact_stride", exactStride, 1);
+        requireAtLeast("equilibrium_refresh", equilibriumRefresh, 0);
+        requireAtLeast("average_stride", averageStride, 1);
+        require(averageFrom == TrainerConfig.AVERAGE_FROM_HALF || (averageFrom >= 0 && averageFrom <= steps),
+                "average_from", averageFrom, "-1 (half the steps) or 0 <= value <= steps = " + steps);
+        requireAtLeast("hidden", hidden, 1);
+        requireUnitLimit();
+        requireMemory(Runtime.getRuntime().maxMemory());
+        requireNonNegative("init_sd", initSd);
+        if (lrSchedule.equals("rm")) {
+            requirePositive("lr_tau", lrTau);
+            require(lrKappa > 0 && lrKappa <= 1, "lr_kappa", lrKappa, "0 < value <= 1");
+        }
+    }
+
+    /** Exact evaluation of a lateral machine enumerates every joint state, 2^(visible + hidden) of them. */
+    private void requireUnitLimit() {
+        if (model.equals("lateral-bm")) {
+            int max = ExactAnalysis.MAX_JOINT_UNITS - visibleUnits();
+            require(hidden <= max, "hidden", hidden, "1 <= value <= " + max + " with model lateral-bm on " + data
+                    + " (exact evaluation enumerates all " + ExactAnalysis.MAX_JOINT_UNITS + " units)");
+        }
+    }
+
+    /** Refuses a model whose parameter copies cannot fit in {@code heapBytes}, before any array is allocated. */
+    void requireMemory(long heapBytes) {
+        long maxHidden = maxHidden(heapBytes);
+        if (hidden > maxHidden) {
+            throw new InvalidSetting("hidden", hidden, "1 <= value <= " + maxHidden + " with " + visibleUnits()
+                    + " visible units: a run holds about " + PARAMETER_COPIES + " copies of its parameters, "
+                    + gigabytes(bytes(hidden)) + " GB here, and this JVM may use " + gigabytes(heapBytes)
+                    + " GB (java -Xmx)");
+        }
+    }
+
+    /** Bytes of the parameter copies for {@code h} hidden units (saturating; a Java array holds < 2^31 values). */
+    double bytes(long h) {
+        double nv = visibleUnits();
+        double params = nv * h + nv + h + (model.equals("lateral-bm") ? h * (h - 1) / 2.0 : 0);
+        return params >= Integer.MAX_VALUE - 8 ? Double.POSITIVE_INFINITY : 8.0 * PARAMETER_COPIES * params;
+    }
+
+    long maxHidden(long heapBytes) {
+        long lo = 0;
+        long hi = Integer.MAX_VALUE;
+        while (lo < hi) {
+            long mid = (lo + hi + 1) >>> 1;
+            if (bytes(mid) <= heapBytes) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private static String gigabytes(double bytes) {
+        return Double.isInfinite(bytes) ? "more than 2^31 values, i.e. more than any Java array holds:"
+                : String.format(Locale.ROOT, "%.1f", bytes / (1L << 30));
+    }
+
+    public LearningRateSchedule schedule() {
+        return lrSchedule.equals("rm") ? LearningRateSchedule.robbinsMonro(lr, lrTau, lrKappa)
+                : LearningRateSchedule.constant(lr);
+    }
+
+    /** The trainer's configuration; call {@link #validate()} first. */
+    public TrainerConfig trainerConfig() {
+        return TrainerConfig.builder()
+                .mode(TrainingMode.valueOf(mode.toUpperCase(Locale.ROOT)))
+                .negativeStart(NegativeStart.valueOf(negativeStart.toUpperCase(Locale.ROOT)))
+                .b(b).switchProbability(switchProb).phaseLength(phaseLength).cdK(cdK).schedule(schedule())
+                .steps(steps).weightDecay(weightDecay).equilibriumRefresh(equilibriumRefresh).averageFrom(averageFrom)
+                .averageStride(averageStride).exactStride(exactStride).evalEvery(evalEvery).seed(seed).build();
+    }
+
+    /** A fresh model with {@code visible} units, its couplings drawn with standard deviation {@code initSd} from the seed. */
+    public BoltzmannMachine newModel(int visible) {
+        var rng = Rngs.stream(seed, -1);
+        if (model.equals("lateral-bm")) {
+            LateralBoltzmannMachine lbm = LateralBoltzmannMachine.of(visible, hidden, 1.0);
+            double[] t = lbm.parameters();
+            for (int k = 0; k < visible * hidden; k++) {
+                t[k] = initSd * rng.nextGaussian();
+            }
+            return lbm;
+        }
+        return Rbm.of(visible, hidden, 1.0, visibleBiases).initializeWeights(initSd, rng);
+    }
+
+    @Override
+    public RunOutcome run(Path out) {
+        validate();
+        TrainerConfig config = trainerConfig();
+        if (labelled()) {
+            var split = Datasets.labelled(data, dataDir);
+            var run = new LabelledRbmRun(data, split.train().binarised(binarise), split.train().labelArray(),
+                    split.test().binarised(binarise), split.test().labelArray(), 10);
+            var o = run.run((Rbm) newModel(split.train().pixelsPerImage() + 10), config, evalSize, out);
+            return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+        }
+        double[][] rows = Datasets.binaryRows(data);
+        var o = new BoltzmannRun(data, rows).run(newModel(rows[0].length), config, out);
+        return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+    }
+}

@@ -1,0 +1,87 @@
+package org.flexphase.sweeps;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.runs.TrainSettings;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One row per finished run: group, key, configuration, seed, final metrics (current and averaged) and whether it
+ * diverged (its final metrics are then those of its last finite checkpoint, and figures leave it out).
+ */
+public final class SweepSummary {
+    static final List<String> BAS_METRICS = List.of("nll_per_row", "nll_per_row_avg", "tv", "tv_avg");
+    static final List<String> ERROR_METRICS = List.of("train_error", "test_error");
+
+    private SweepSummary() {
+    }
+
+    /** One row per run; {@code out} is the sweep folder, from whose summaries the wall time of each run is read. */
+    public static Table of(List<Sweep.Finished> done, Path out) {
+        Table t = of(done);
+        DoubleColumn wall = DoubleColumn.create("wall_seconds");
+        for (int r = 0; r < t.rowCount(); r++) {
+            Path summary = out.resolve("runs").resolve(t.stringColumn("key").get(r)).resolve("summary.json");
+            wall.append(Files.exists(summary) ? RunFiles.readJson(summary).path("wall_seconds").asDouble(Double.NaN)
+                    : Double.NaN);
+        }
+        return t.addColumns(wall);
+    }
+
+    public static Table of(List<Sweep.Finished> done) {
+        Table t = Table.create("sweep_summary", StringColumn.create("group"), StringColumn.create("key"),
+                StringColumn.create("mode"), DoubleColumn.create("b"), DoubleColumn.create("switch_prob"),
+                StringColumn.create("negative_start"), StringColumn.create("lr_schedule"), DoubleColumn.create("steps"),
+                DoubleColumn.create("seed"), DoubleColumn.create("final_step"));
+        BAS_METRICS.forEach(m -> t.addColumns(DoubleColumn.create(m)));
+        boolean errors = done.stream().anyMatch(f -> f.history().containsColumn("test_error"));
+        if (errors) {
+            ERROR_METRICS.forEach(m -> t.addColumns(DoubleColumn.create(m)));
+        }
+        t.addColumns(BooleanColumn.create("diverged"));
+        List<Sweep.Finished> sorted = done.stream()
+                .sorted(Comparator.comparing((Sweep.Finished f) -> f.spec().group()).thenComparing(f -> f.spec().seed()))
+                .toList();
+        for (Sweep.Finished f : sorted) {
+            t.stringColumn("group").append(f.spec().group());
+            t.stringColumn("key").append(f.spec().key());
+            if (f.spec().settings() instanceof TrainSettings s) {
+                Map<String, Object> c = s.trainerConfig().describe();
+                t.stringColumn("mode").append(s.mode());
+                t.doubleColumn("b").append(s.b());
+                t.doubleColumn("switch_prob").append(s.switchProb());
+                t.stringColumn("negative_start").append(s.negativeStart());
+                t.stringColumn("lr_schedule").append(c.get("lr_schedule").toString());
+                t.doubleColumn("steps").append(s.steps());
+            } else if (f.spec().settings() instanceof ForwardForwardSettings s) {
+                t.stringColumn("mode").append("ff " + s.mode());
+                t.doubleColumn("b").append(s.b());
+                t.doubleColumn("switch_prob").append(s.switchProb());
+                t.stringColumn("negative_start").append("");
+                t.stringColumn("lr_schedule").append("adam(" + s.lr() + ")");
+                t.doubleColumn("steps").appendMissing();
+            }
+            t.doubleColumn("seed").append(f.spec().seed());
+            Table h = f.history();
+            int last = h.rowCount() - 1;
+            t.doubleColumn("final_step").append(h.numberColumn("step").getDouble(last));
+            for (String m : errors ? concat(BAS_METRICS, ERROR_METRICS) : BAS_METRICS) {
+                t.doubleColumn(m).append(h.containsColumn(m) ? h.numberColumn(m).getDouble(last) : Double.NaN);
+            }
+            t.booleanColumn("diverged").append(f.diverged());
+        }
+        return t;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package org.flexphase.sweeps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.flexphase.experiments.BasExperiment;
+import org.flexphase.experiments.BasProfile;
+import org.flexphase.experiments.MnistExperiment;
+import org.flexphase.experiments.MnistProfile;
+import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.runs.RunSettings;
+import org.flexphase.runs.SettingsJson;
+import org.flexphase.runs.TrainSettings;
+import org.junit.jupiter.api.Test;
+
+/** Run keys come from the validated settings record itself: every component changes the key, nothing else does. */
+class RunKeyTest {
+    /** {@code settings} with one component changed (numbers +1 or doubled, text and booleans to another value). */
+    static RunSettings changed(RunSettings settings, String key) throws Exception {
+        ObjectNode tree = SettingsJson.mapper().valueToTree(settings);
+        JsonNode v = tree.get(key);
+        if (v == null || v.isNull()) {
+            tree.put(key, "/elsewhere");
+        } else if (v.isTextual()) {
+            tree.put(key, v.asText() + "x");
+        } else if (v.isBoolean()) {
+            tree.put(key, !v.asBoolean());
+        } else if (v.isIntegralNumber()) {
+            tree.put(key, v.asLong() + 1);
+        } else if (v.isNumber()) {
+            tree.put(key, v.asDouble() * 2 + 1e-3);
+        } else {
+            tree.putArray(key).add(7);
+        }
+        return SettingsJson.mapper().treeToValue(tree, settings.getClass());
+    }
+
+    @Test
+    void everyComponentOfEveryKindChangesTheKey() throws Exception {
+        for (RunSettings s : List.<RunSettings>of(TrainSettings.DEFAULTS, ForwardForwardSettings.DEFAULTS)) {
+            String key = new RunSpec("g", s).key();
+            assertEquals(key, new RunSpec("another label", s).key(), "the group label is not part of the key");
+            for (var c : s.getClass().getRecordComponents()) {
+                String name = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
+                assertNotEquals(key, new RunSpec("g", changed(s, name)).key(), s.kind() + "." + name);
+            }
+        }
+        assertNotEquals(new RunSpec("g", TrainSettings.DEFAULTS).key(), new RunSpec("g", ForwardForwardSettings.DEFAULTS).key());
+    }
+
+    @Test
+    void theExperimentsRunExactlyTheSettingsTheirKeysHash() throws Exception {
+        List<RunSpec> specs = new java.util.ArrayList<>(new BasExperiment(BasProfile.of("quick")).specs());
+        specs.addAll(new MnistExperiment(MnistProfile.of("quick")).specs());
+        Set<String> distinct = new HashSet<>();
+        for (RunSpec spec : specs) {
+            Sweep.Job job = Sweep.job(spec);
+            assertEquals(spec.key(), job.key());
+            // The hashed description binds back to the very settings the job runs.
+            ObjectNode described = SettingsJson.mapper().valueToTree(job.description());
+            String kind = described.remove("kind").asText();
+            assertEquals(spec.settings(), SettingsJson.mapper().treeToValue(described, SettingsJson.kindClass(kind)));
+            distinct.add(spec.settings() + " " + spec.key());
+        }
+        assertEquals(distinct.size(), distinct.stream().map(d -> d.substring(d.lastIndexOf(' ') + 1)).distinct().count(),
+                "distinct settings have distinct keys");
+    }
+}
