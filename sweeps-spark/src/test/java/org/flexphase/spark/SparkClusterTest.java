@@ -16,8 +16,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.flexphase.experiments.RunSpec;
-import org.flexphase.experiments.Sweep;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.Sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.flexphase.data.FashionMnistTest;
-import org.flexphase.experiments.RunFiles;
+import org.flexphase.runs.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
