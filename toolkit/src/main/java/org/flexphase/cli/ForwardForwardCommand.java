@@ -40,8 +40,10 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     long evalEvery;
     @Option(names = "--eval-size", defaultValue = "1000", description = "images of each split used by intermediate evaluations (the final one uses all)")
     int evalSize;
-    @Option(names = "--out", required = true, description = "output folder")
+    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
     Path out;
+    @Option(names = "--overwrite", description = "replace another run's files in --out")
+    boolean overwrite;
 
     @Override
     public Integer call() {
@@ -60,7 +62,11 @@ public final class ForwardForwardCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Options.bad(spec, "--mode", mode, "standard | isd | local");
         }
+        OutputFolder.check(spec, out);
         var split = DataChoice.split(spec, data, dataDir);
+        OutputFolder.claim(spec, out, new org.flexphase.runs.ForwardForwardSettings(m.label(), data,
+                dataDir == null ? null : dataDir.toString(), b, switchProb, epochs, lr, threshold,
+                java.util.Arrays.stream(hidden).boxed().toList(), evalEvery, evalSize, seed).canonical(), overwrite);
         var config = new ForwardForwardTrainer.Config(m, b, switchProb, null, epochs, lr, threshold, hidden, evalEvery, seed);
         ForwardForwardRun.Outcome o = new ForwardForwardRun(split.train(), split.test()).run(config, evalSize, out);
         System.out.printf("%s %s: %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s%n",
