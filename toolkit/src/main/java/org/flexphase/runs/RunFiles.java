@@ -26,12 +26,20 @@ public final class RunFiles {
 
     /** Writes {@code table} as CSV with a header row to {@code file}, creating parent folders. */
     public static void writeCsv(Table table, Path file) {
-        atomically(file, out -> table.write().csv(out));
+        atomically(file, csv(table));
     }
 
     /** Writes {@code value} (maps, lists, records, numbers, strings) as indented JSON to {@code file}. */
     public static void writeJson(Object value, Path file) {
-        atomically(file, out -> JSON.writeValue(out, value));
+        atomically(file, json(value));
+    }
+
+    static Writer csv(Table table) {
+        return out -> table.write().csv(out);
+    }
+
+    static Writer json(Object value) {
+        return out -> JSON.writeValue(out, value);
     }
 
     /** Reads a JSON file written by {@link #writeJson} back as a tree. */
@@ -82,18 +90,22 @@ public final class RunFiles {
      */
     static void atomically(Path file, Writer writer, Opener opener) {
         Path tmp = null;
+        FirstError disk = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             tmp = temporaryFor(file.toAbsolutePath());
-            try (OutputStream out = new java.io.BufferedOutputStream(opener.open(tmp))) {
+            disk = new FirstError(opener.open(tmp));
+            try (OutputStream out = new java.io.BufferedOutputStream(disk)) {
                 writer.write(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw cannotWrite(file, e);
+            throw cannotWrite(file, disk != null && disk.first != null ? disk.first : e);
         } catch (RuntimeException e) {
-            IOException io = ioCause(e);
+            // Tablesaw's CSV writer (univocity) loses the I/O error: it reports "Error flushing output." caused by
+            // a NullPointerException. The stream below it remembers the real one.
+            IOException io = disk != null && disk.first != null ? disk.first : ioCause(e);
             if (io == null) {
                 throw e;
             }
@@ -105,6 +117,45 @@ public final class RunFiles {
                 } catch (IOException ignored) {
                     // the write's own failure is the one to report
                 }
+            }
+        }
+    }
+
+    /** Passes writes through and remembers the first I/O error, whatever the writer above makes of it. */
+    static final class FirstError extends java.io.FilterOutputStream {
+        IOException first;
+
+        FirstError(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+                throw e;
             }
         }
     }

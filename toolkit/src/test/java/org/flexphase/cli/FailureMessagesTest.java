@@ -1,6 +1,8 @@
 package org.flexphase.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,5 +64,50 @@ class FailureMessagesTest {
                 "--out", tmp.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("t10k-images-idx3-ubyte.gz") && r.err().contains("14x14"), r.err());
+    }
+
+    static final String[] TRAIN = {"train", "--data", "bas3", "--hidden", "3", "--mode", "local", "--lr", "1e-3",
+        "--steps", "4000", "--eval-every", "2000"};
+
+    static String[] train(String... more) {
+        return CommandLineTest.concat(TRAIN, more);
+    }
+
+    @Test
+    void trainRefusesAFolderHoldingAnotherRunsFilesUnlessToldToOverwrite() throws Exception {
+        Path out = tmp.resolve("run");
+        assertEquals(0, run(train("--seed", "1", "--out", out.toString())).code());
+        byte[] first = Files.readAllBytes(out.resolve("history.csv"));
+        assertEquals(0, run(train("--seed", "1", "--out", out.toString())).code(), "the same run again is allowed");
+        assertArrayEquals(first, Files.readAllBytes(out.resolve("history.csv")));
+
+        Ran other = run(train("--seed", "2", "--out", out.toString()));
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains(out.toString()) && other.err().contains("another run's files")
+                && other.err().contains("--overwrite"), other.err());
+        assertArrayEquals(first, Files.readAllBytes(out.resolve("history.csv")), "the old run is untouched");
+
+        // A folder with an older run's files but no spec.json is another run too; --overwrite replaces them all.
+        Files.delete(out.resolve("spec.json"));
+        Files.writeString(out.resolve("history.png"), "stale");
+        assertEquals(2, run(train("--seed", "2", "--out", out.toString())).code());
+        assertEquals(0, run(train("--seed", "2", "--overwrite", "--out", out.toString())).code());
+        assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(out.resolve("history.csv"))));
+        assertTrue(Files.size(out.resolve("history.png")) > 100, "the stale chart is replaced");
+    }
+
+    @Test
+    void anEmptyOutOrOneThatIsAFileIsRefusedBeforeAnythingRuns() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        for (String cmd : new String[]{"train", "ff", "sweep"}) {
+            String[] head = cmd.equals("sweep") ? new String[]{"sweep", "--spec", file.toString()} : new String[]{cmd};
+            Ran empty = run(CommandLineTest.concat(head, "--out", ""));
+            assertEquals(2, empty.code(), cmd + ": " + empty.err());
+            assertTrue(empty.err().contains("--out"), empty.err());
+            Ran onFile = run(CommandLineTest.concat(head, "--out", file.toString()));
+            assertEquals(2, onFile.code(), cmd + ": " + onFile.err());
+            assertTrue(onFile.err().contains(file.toString()) && onFile.err().contains("existing file"), onFile.err());
+        }
+        assertEquals("keep me", Files.readString(file));
     }
 }
