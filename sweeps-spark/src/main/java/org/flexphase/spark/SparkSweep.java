@@ -98,6 +98,7 @@ public final class SparkSweep implements Callable<Integer> {
         int n = parse(specJson).size();
         int attempts = maxAttempts(sc.getConf());
         String dir = out.toAbsolutePath().toString();
+        new Sweep(out, 1).removeLeftovers(); // working folders of killed executors (each key's is also cleaned before it runs)
         List<Integer> indices = IntStream.range(0, n).boxed().toList();
         return sc.parallelize(indices, Math.max(1, n)).map(i -> runTask(specJson, dir, i, attempts)).collect();
     }
