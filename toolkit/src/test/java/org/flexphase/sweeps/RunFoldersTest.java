@@ -24,7 +24,7 @@ class RunFoldersTest {
     Path tmp;
 
     static final String SPEC = """
-            {"base": {"data": "bas3", "hidden": 3, "mode": "local", "lr": 1e-3, "steps": 6000, "eval_every": 2000},
+            {"base": {"data": "bas3", "hidden": 3, "mode": "local", "lr": 1e-3, "steps": 30000, "eval_every": 10000},
              "grid": {"switch_prob": [0.1, 0.5]},
              "seeds": [1, 2, 3]}
             """;
@@ -53,10 +53,9 @@ class RunFoldersTest {
         List<RunSpec> withDuplicate = new ArrayList<>(specs);
         withDuplicate.add(specs.get(0));
         Path out = tmp.resolve("shared");
-        // Two sweeps in parallel (as two shards or two users would), in reverse orders, so they meet on keys.
-        List<RunSpec> reversed = new ArrayList<>(withDuplicate);
-        java.util.Collections.reverse(reversed);
-        Thread other = new Thread(() -> new Sweep(out, 2).runJobs(counted(reversed, calls), r -> { }));
+        // Two sweeps in parallel on the same keys in the same order (as two users or overlapping shards would):
+        // they start on the same runs at the same moment.
+        Thread other = new Thread(() -> new Sweep(out, 2).runJobs(counted(withDuplicate, calls), r -> { }));
         other.start();
         List<Sweep.JobResult> mine = new Sweep(out, 2).runJobs(counted(withDuplicate, calls), r -> { });
         other.join();
