@@ -74,7 +74,7 @@ public final class MnistExperiment implements Experiment {
     ForwardForwardSettings ff(String mode, double b, long seed) {
         ForwardForwardSettings d = ForwardForwardSettings.DEFAULTS;
         return new ForwardForwardSettings(mode, "mnist", null, b, FF_SWITCH_PROB, profile.ffEpochs(), d.lr(),
-                d.threshold(), d.hidden(), d.evalEvery(), profile.ffEvalSize(), seed);
+                d.threshold(), d.hidden(), d.evalEvery(), profile.ffEvalSize(), seed, d.negatives(), d.isdWeights());
     }
 
     /** Standard CD-200 or local learning with phases of 200 steps on average (p = 1/200), on 794 x 16. */

@@ -15,15 +15,16 @@ import org.flexphase.util.Rngs;
  * images of a shuffled cycle through the training set.
  *
  * <ul>
- *   <li>{@code STANDARD}: every step trains on the image with its true label (positive) and with a wrong label
- *       (negative), loss {@code L+ + L-}.</li>
+ *   <li>{@code STANDARD}: every step trains on a positive (an image with its true label) and a negative (by
+ *       default the same image with a wrong label), loss {@code L+ + L-}.</li>
  *   <li>{@code ISD}: every step is positive with probability {@code b}, loss weighted {@code 1/b} or
  *       {@code 1/(1-b)}, so its expected gradient is the standard one (docs/theory.md T10; the published code weighted
- *       by 1).</li>
+ *       by 1, {@link IsdWeights#PUBLISHED}).</li>
  *   <li>{@code LOCAL}: the phase type follows a phase process (geometric lengths by default, any process if
  *       given): runs of positive steps and runs of negative ones, weighted {@code 1/rho+} and {@code 1/rho-}.</li>
  * </ul>
- * A wrong label is drawn uniformly from the other classes.
+ * Two protocol choices ({@link Negatives}, {@link IsdWeights}) switch to the published script's behaviour for
+ * side-by-side runs (docs/design-notes.md, "Forward-Forward protocols"); the defaults are the toolkit's.
  */
 public final class ForwardForwardTrainer {
     /** How a step chooses between positive and negative examples. */
@@ -44,10 +45,74 @@ public final class ForwardForwardTrainer {
         }
     }
 
+    /** Where negative examples come from ({@link NegativeLabels}). */
+    public enum Negatives {
+        /** The step's own image with a fresh wrong label: never the true label. */
+        PAIRED,
+        /**
+         * A fixed set built once, each image with a label from a random permutation of all training labels (so
+         * about one in ten carries its true label), drawn in an order shuffled independently of the positives:
+         * a step pairs a positive of one image with a negative of another.
+         */
+        PUBLISHED;
+
+        public static Negatives parse(String s) {
+            return parseEnum(Negatives.class, s, "negatives");
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How a step that trains on one phase only (isd, local) weights its gradient. */
+    public enum IsdWeights {
+        /** {@code 1/rho+} and {@code 1/rho-} ({@code 1/b} and {@code 1/(1-b)} for isd): unbiased for the standard gradient. */
+        UNBIASED,
+        /** 1 for both, as the published script: the expected gradient is {@code rho+ g+ + rho- g-}. */
+        PUBLISHED;
+
+        public static IsdWeights parse(String s) {
+            return parseEnum(IsdWeights.class, s, "isd-weights");
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The weight of a step in phase {@code z} of {@code process}. */
+        public double weight(PhaseProcess process, Phase z) {
+            return this == PUBLISHED ? 1.0 : Math.abs(process.weight(z));
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String name) {
+        StringBuilder allowed = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(s)) {
+                return e;
+            }
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(name + " must be one of " + allowed + ": " + s);
+    }
+
     /** Settings of one run. */
     public record Config(Mode mode, double b, double switchProbability, PhaseProcess process, int epochs,
-                         double rate, double threshold, int[] hidden, long evalEvery, long seed) {
+                         double rate, double threshold, int[] hidden, long evalEvery, long seed,
+                         Negatives negatives, IsdWeights isdWeights) {
+        /** The toolkit's protocol: paired negatives, unbiased weights. */
+        public Config(Mode mode, double b, double switchProbability, PhaseProcess process, int epochs,
+                      double rate, double threshold, int[] hidden, long evalEvery, long seed) {
+            this(mode, b, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
+                    Negatives.PAIRED, IsdWeights.UNBIASED);
+        }
+
         public Config {
+            if (negatives == null || isdWeights == null) {
+                throw new IllegalArgumentException("negatives and isd-weights must be set: " + negatives + ", "
+                        + isdWeights);
+            }
             Checks.requireOpenProbability(b, "b");
             Checks.requireHalfOpenProbability(switchProbability, "switch-prob");
             Checks.requireAtLeast(epochs, 1, "epochs");
@@ -68,19 +133,38 @@ public final class ForwardForwardTrainer {
         }
 
         public Config withEpochs(int e) {
-            return new Config(mode, b, switchProbability, process, e, rate, threshold, hidden, evalEvery, seed);
+            return new Config(mode, b, switchProbability, process, e, rate, threshold, hidden, evalEvery, seed,
+                    negatives, isdWeights);
         }
 
         public Config withB(double v) {
-            return new Config(mode, v, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed);
+            return new Config(mode, v, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
+                    negatives, isdWeights);
         }
 
         public Config withSwitchProbability(double v) {
-            return new Config(mode, b, v, process, epochs, rate, threshold, hidden, evalEvery, seed);
+            return new Config(mode, b, v, process, epochs, rate, threshold, hidden, evalEvery, seed, negatives,
+                    isdWeights);
         }
 
         public Config withEvalEvery(long v) {
-            return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, v, seed);
+            return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, v, seed,
+                    negatives, isdWeights);
+        }
+
+        public Config withNegatives(Negatives v) {
+            return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
+                    v, isdWeights);
+        }
+
+        public Config withIsdWeights(IsdWeights v) {
+            return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
+                    negatives, v);
+        }
+
+        /** Both protocol choices as the published script makes them. */
+        public Config withPublishedProtocol() {
+            return withNegatives(Negatives.PUBLISHED).withIsdWeights(IsdWeights.PUBLISHED);
         }
 
         PhaseProcess newProcess() {
@@ -145,6 +229,11 @@ public final class ForwardForwardTrainer {
             adam[k] = new AdamOptimizer(grads[k].length, config.rate());
         }
         ForwardForwardNet.Pass pass = net.newPass();
+        // Published negatives come from their own stream of the seed, so the paired protocol's draws (and so its
+        // results) are those of the toolkit before the option existed.
+        NegativeLabels negativeLabels = NegativeLabels.of(config.negatives(), labels, net.classes(),
+                Rngs.stream(config.seed(), -2));
+        ShuffledCycle negativeCycle = negativeLabels.isFixed() ? new ShuffledCycle(images.length) : null;
         long total = (long) config.epochs() * images.length;
         long positives = 0;
         long negatives = 0;
@@ -156,21 +245,21 @@ public final class ForwardForwardTrainer {
         long step = 0;
         while (step < total) {
             int k = cycle.next(rng);
-            int label = labels[k];
+            int q = negativeCycle != null ? negativeCycle.next(rng) : k;
             if (config.mode() == Mode.STANDARD) {
-                accumulate(net, images[k], label, true, 1.0, pass, grads);
-                accumulate(net, images[k], wrongLabel(label, net.classes(), rng), false, 1.0, pass, grads);
+                accumulate(net, images[k], labels[k], true, 1.0, pass, grads);
+                accumulate(net, images[q], negativeLabels.label(q, rng), false, 1.0, pass, grads);
                 positives++;
                 negatives++;
             } else {
                 Phase z = process.next(rng);
                 boolean positive = z.isPositive();
-                double w = Math.abs(process.weight(z));
-                int shown = positive ? label : wrongLabel(label, net.classes(), rng);
-                accumulate(net, images[k], shown, positive, w, pass, grads);
+                double w = config.isdWeights().weight(process, z);
                 if (positive) {
+                    accumulate(net, images[k], labels[k], true, w, pass, grads);
                     positives++;
                 } else {
+                    accumulate(net, images[q], negativeLabels.label(q, rng), false, w, pass, grads);
                     negatives++;
                 }
             }
@@ -217,11 +306,6 @@ public final class ForwardForwardTrainer {
         for (int layer = 0; layer < net.layerCount(); layer++) {
             net.layer(layer).addGradient(pass.activations(layer), positive, weight, grads[layer]);
         }
-    }
-
-    static int wrongLabel(int label, int classes, RandomGenerator rng) {
-        int w = rng.nextInt(classes - 1);
-        return w >= label ? w + 1 : w;
     }
 
     static boolean allLayersFinite(ForwardForwardNet net) {

@@ -65,6 +65,8 @@ public final class ForwardForwardRun {
         c.put("b", config.b());
         c.put("switch_prob", config.switchProbability());
         c.put("process", config.process() == null ? null : config.process().describe());
+        c.put("negatives", config.negatives().label());
+        c.put("isd_weights", config.isdWeights().label());
         c.put("epochs", config.epochs());
         c.put("lr", config.rate());
         c.put("threshold", config.threshold());

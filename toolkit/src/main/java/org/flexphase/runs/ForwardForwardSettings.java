@@ -13,11 +13,13 @@ import org.flexphase.forwardforward.ForwardForwardTrainer;
 
 /**
  * An {@code ff} run: a Forward-Forward network on labelled images. Components are the {@code ff} command's
- * options; {@link #DEFAULTS} are the paper's settings ({@link ForwardForwardTrainer.Config#paper}).
+ * options, including the protocol choices {@code negatives} (paired | published) and {@code isd_weights}
+ * (unbiased | published); {@link #DEFAULTS} are the paper's settings ({@link ForwardForwardTrainer.Config#paper}).
  */
 public record ForwardForwardSettings(String mode, String data, String dataDir, double b, double switchProb,
                                      int epochs, double lr, double threshold, List<Integer> hidden, long evalEvery,
-                                     int evalSize, long seed) implements RunSettings {
+                                     int evalSize, long seed, String negatives, String isdWeights)
+        implements RunSettings {
 
     public static final ForwardForwardSettings DEFAULTS = defaults();
 
@@ -25,7 +27,7 @@ public record ForwardForwardSettings(String mode, String data, String dataDir, d
         ForwardForwardTrainer.Config p = ForwardForwardTrainer.Config.paper(ForwardForwardTrainer.Mode.STANDARD, 1);
         return new ForwardForwardSettings(p.mode().label(), "mnist", null, p.b(), p.switchProbability(), p.epochs(),
                 p.rate(), p.threshold(), java.util.Arrays.stream(p.hidden()).boxed().toList(), p.evalEvery(), 1000,
-                p.seed());
+                p.seed(), p.negatives().label(), p.isdWeights().label());
     }
 
     public ForwardForwardSettings {
@@ -50,12 +52,15 @@ public record ForwardForwardSettings(String mode, String data, String dataDir, d
                 "one or more layer sizes, each an integer >= 1");
         requireAtLeast("eval_every", evalEvery, 1);
         requireAtLeast("eval_size", evalSize, 1);
+        requireChoice("negatives", negatives, "paired", "published");
+        requireChoice("isd_weights", isdWeights, "unbiased", "published");
     }
 
     /** The trainer's configuration; call {@link #validate()} first. */
     public ForwardForwardTrainer.Config trainerConfig() {
         return new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.parse(mode), b, switchProb, null, epochs, lr,
-                threshold, hidden.stream().mapToInt(Integer::intValue).toArray(), evalEvery, seed);
+                threshold, hidden.stream().mapToInt(Integer::intValue).toArray(), evalEvery, seed,
+                ForwardForwardTrainer.Negatives.parse(negatives), ForwardForwardTrainer.IsdWeights.parse(isdWeights));
     }
 
     @Override

@@ -66,6 +66,7 @@ class CommandLineTest {
     void ffAndMnistOptionsAreCheckedToo() {
         String[][] cases = {
             {"ff", "--b", "0", "0 < value < 1"}, {"ff", "--epochs", "0", ">= 1"}, {"ff", "--mode", "slow", "standard | isd | local"},
+            {"ff", "--negatives", "fresh", "paired | published"}, {"ff", "--isd-weights", "one", "unbiased | published"},
             {"ff", "--data", "cifar", "mnist | fashion"}, {"train", "--binarise", "1.2", "0 <= value < 1"}};
         for (String[] c : cases) {
             int[] code = new int[1];

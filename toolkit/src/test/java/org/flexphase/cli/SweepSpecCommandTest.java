@@ -104,8 +104,9 @@ class SweepSpecCommandTest {
 
     @Test
     void aDivergedRunIsMarkedReportedLeftOutOfTheFiguresAndFailsTheSweep() throws Exception {
-        // init_sd 1e308 makes weights infinite at step 0; the other run at the same b is finite.
-        Object[] r = sweep("{" + BASE + ", \"grid\": {\"b\": [0.3, 0.7]}, \"runs\": [{\"init_sd\": 0.01}, {\"init_sd\": 1e308}]}");
+        // A rate of 1e308 times the local weight 1/rho ~ 2 overflows at the first update; the other run at each b is finite.
+        Object[] r = sweep("{" + BASE + ", \"grid\": {\"b\": [0.3, 0.7]}, \"runs\": [{\"lr\": 1e-3}, {\"lr\": 1e308}]}"
+                .replace("\"steps\": 400, \"eval_every\": 200", "\"steps\": 4000, \"eval_every\": 2000"));
         String err = (String) r[1];
         Path out = (Path) r[3];
         assertEquals(1, r[0], err);

@@ -2,6 +2,7 @@ package org.flexphase.forwardforward;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,10 +95,60 @@ class ForwardForwardTrainerTest {
     }
 
     @Test
+    void theDefaultProtocolIsPairedWithUnbiasedWeights() {
+        var cfg = config(ForwardForwardTrainer.Mode.ISD, 1);
+        assertEquals(ForwardForwardTrainer.Negatives.PAIRED, cfg.negatives());
+        assertEquals(ForwardForwardTrainer.IsdWeights.UNBIASED, cfg.isdWeights());
+        var published = cfg.withPublishedProtocol();
+        assertEquals(ForwardForwardTrainer.Negatives.PUBLISHED, published.negatives());
+        assertEquals(ForwardForwardTrainer.IsdWeights.PUBLISHED, published.isdWeights());
+    }
+
+    @Test
+    void publishedProtocolRerunsBitIdenticallyAndDependsOnTheSeed() {
+        int[] labels = new int[200];
+        double[][] x = images(200, 5, labels);
+        for (ForwardForwardTrainer.Mode mode : ForwardForwardTrainer.Mode.values()) {
+            double[][] params = new double[3][];
+            for (int run = 0; run < 3; run++) {
+                var cfg = config(mode, run < 2 ? 11 : 12).withEpochs(2).withPublishedProtocol();
+                ForwardForwardTrainer t = new ForwardForwardTrainer(cfg);
+                ForwardForwardNet net = t.newNet(24, 4);
+                t.train(net, x, labels, null);
+                params[run] = net.layer(1).parameters().clone();
+            }
+            assertArrayEquals(params[0], params[1], mode.label());
+            assertFalse(java.util.Arrays.equals(params[0], params[2]), mode.label() + ": another seed");
+        }
+    }
+
+    @Test
+    void theProtocolChangesTheRun() {
+        int[] labels = new int[200];
+        double[][] x = images(200, 5, labels);
+        var base = config(ForwardForwardTrainer.Mode.ISD, 11).withEpochs(2).withB(0.3);
+        ForwardForwardTrainer.Config[] configs = {base, base.withNegatives(ForwardForwardTrainer.Negatives.PUBLISHED),
+            base.withIsdWeights(ForwardForwardTrainer.IsdWeights.PUBLISHED)};
+        double[][] params = new double[configs.length][];
+        for (int i = 0; i < configs.length; i++) {
+            ForwardForwardTrainer t = new ForwardForwardTrainer(configs[i]);
+            ForwardForwardNet net = t.newNet(24, 4);
+            t.train(net, x, labels, null);
+            params[i] = net.layer(0).parameters().clone();
+        }
+        assertFalse(java.util.Arrays.equals(params[0], params[1]), "published negatives");
+        assertFalse(java.util.Arrays.equals(params[0], params[2]), "published weights");
+    }
+
+    @Test
     void badSettingsNameTheParameter() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ForwardForwardTrainer.Config(
                 ForwardForwardTrainer.Mode.ISD, 1.5, 0.2, null, 2, 0.01, 2.0, new int[]{8}, 100, 1));
         assertTrue(e.getMessage().contains("b") && e.getMessage().contains("1.5"), e.getMessage());
+        var n = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.Negatives.parse("fresh"));
+        assertTrue(n.getMessage().contains("negatives must be one of paired, published: fresh"), n.getMessage());
+        var w = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.IsdWeights.parse("one"));
+        assertTrue(w.getMessage().contains("isd-weights must be one of unbiased, published: one"), w.getMessage());
     }
 
     @Test

@@ -82,4 +82,29 @@ class SweepTest {
         assertEquals(summary.doubleColumn("nll_per_row").asList(),
                 SweepSummary.of(new Sweep(tmp, 1).run(specs(), f -> { }), tmp).doubleColumn("nll_per_row").asList());
     }
+
+    @Test
+    void forwardForwardRunsBindTheirOwnSettingsAndRunBesideBoltzmannRuns() throws Exception {
+        String spec = """
+                {"runs": [{"kind": "ff", "mode": "isd", "epochs": 1, "hidden": [10], "eval_every": 4000,
+                           "eval_size": 50, "negatives": "published", "isd_weights": "published"},
+                          {"data": "bas3", "hidden": 3, "steps": 400, "eval_every": 200}],
+                 "seeds": [4]}
+                """;
+        List<RunSpec> runs = SweepSpec.parse(spec, "test spec");
+        var ff = (org.flexphase.runs.ForwardForwardSettings) runs.get(0).settings();
+        assertEquals(List.of(10), ff.hidden());
+        assertEquals("published", ff.negatives());
+        assertEquals("published", ff.isdWeights());
+        assertEquals(4, ff.seed());
+        assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights.PUBLISHED, ff.trainerConfig().isdWeights());
+        List<Sweep.Finished> done = new Sweep(tmp, 1).run(runs, f -> { });
+        tech.tablesaw.api.Table summary = SweepSummary.of(done, tmp);
+        assertEquals(2, summary.rowCount());
+        int ffRow = summary.stringColumn("mode").get(0).startsWith("ff") ? 0 : 1;
+        double error = summary.doubleColumn("test_error").getDouble(ffRow);
+        assertTrue(error >= 0 && error < 0.9, "a trained network beats chance: " + error);
+        assertTrue(Double.isNaN(summary.doubleColumn("test_error").getDouble(1 - ffRow)), "a BAS run has no test error");
+        assertTrue(Files.readString(tmp.resolve("runs/" + runs.get(0).key() + "/spec.json")).contains("\"kind\" : \"ff\""));
+    }
 }
