@@ -61,8 +61,8 @@ public final class ForwardForwardCommand implements Callable<Integer> {
         } catch (InvalidSetting e) {
             throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
         }
-        OutputFolder.claim(spec, out, settings.canonical(), overwrite);
-        RunSettings.RunOutcome o = settings.run(out);
+        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
+        RunSettings.RunOutcome o = OutputFolder.runIn(out, fresh, () -> settings.run(out));
         Map<?, ?> summary = o.summary();
         Map<?, ?> fin = (Map<?, ?>) summary.get("final");
         System.out.printf("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s%n",

@@ -37,12 +37,13 @@ final class OutputFolder {
      * Claims {@code out} for the run whose settings are {@code settings}: allowed when the folder holds no run files
      * or the same run's (a re-run of the same settings, which rewrites them); with {@code overwrite} another run's
      * files are deleted first; otherwise exits 2 naming the folder and the files found. Then writes
-     * {@code spec.json}.
+     * {@code spec.json}. Returns whether the folder held no run files before.
      */
-    static void claim(CommandSpec spec, Path out, JsonNode settings, boolean overwrite) {
+    static boolean claim(CommandSpec spec, Path out, JsonNode settings, boolean overwrite) {
         check(spec, out);
         List<String> found = RUN_FILES.stream().filter(f -> Files.exists(out.resolve(f))).toList();
-        if (!found.isEmpty() && !sameRun(out.resolve("spec.json"), settings)) {
+        boolean other = !found.isEmpty() && !sameRun(out.resolve("spec.json"), settings);
+        if (other) {
             if (!overwrite) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " holds another run's files ("
                         + String.join(", ", found) + "); choose an empty folder, or pass --overwrite to replace them");
@@ -56,6 +57,23 @@ final class OutputFolder {
             }
         }
         RunFiles.writeJson(settings, out.resolve("spec.json"));
+        return found.isEmpty() || other;
+    }
+
+    /** Runs {@code run} in a claimed folder; if it fails before its first checkpoint, a fresh folder gets no spec.json. */
+    static <T> T runIn(Path out, boolean fresh, java.util.function.Supplier<T> run) {
+        try {
+            return run.get();
+        } catch (RuntimeException e) {
+            if (fresh && !Files.exists(out.resolve("history.csv"))) {
+                try {
+                    Files.deleteIfExists(out.resolve("spec.json"));
+                } catch (IOException ignored) {
+                    // the run's own failure is the one to report
+                }
+            }
+            throw e;
+        }
     }
 
     static boolean sameRun(Path specJson, JsonNode settings) {

@@ -81,8 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (InvalidSetting e) {
             throw Options.bad(spec, option(e.key()), e.value(), e.allowed());
         }
-        OutputFolder.claim(spec, out, settings.canonical(), overwrite);
-        RunSettings.RunOutcome outcome = settings.run(out);
+        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
+        RunSettings.RunOutcome outcome = OutputFolder.runIn(out, fresh, () -> settings.run(out));
         Map<?, ?> summary = outcome.summary();
         Map<?, ?> fin = (Map<?, ?>) summary.get("final");
         if (settings.labelled()) {

@@ -64,6 +64,7 @@ class FailureMessagesTest {
                 "--out", tmp.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("t10k-images-idx3-ubyte.gz") && r.err().contains("14x14"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out").resolve("spec.json")), "nothing written for a run that never started");
     }
 
     static final String[] TRAIN = {"train", "--data", "bas3", "--hidden", "3", "--mode", "local", "--lr", "1e-3",
