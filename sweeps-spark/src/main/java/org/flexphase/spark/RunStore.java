@@ -42,6 +42,13 @@ final class RunStore {
         return true;
     }
 
+    /** Whether a finished run diverged, as its {@code summary.json} records. */
+    boolean diverged(String key) throws IOException {
+        try (var in = fs.open(new Path(new Path(new Path(root, "runs"), key), "summary.json"))) {
+            return org.flexphase.runs.RunFiles.json().readTree(in).path("diverged").asBoolean(false);
+        }
+    }
+
     /** Copies a finished local run folder to a temporary name, then renames it into place. */
     void publish(String key, java.nio.file.Path localRun) throws IOException {
         Path runs = new Path(root, "runs");

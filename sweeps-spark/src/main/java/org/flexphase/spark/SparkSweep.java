@@ -49,8 +49,9 @@ public final class SparkSweep implements Callable<Integer> {
             description = "Spark master when spark-submit did not set one (default: ${DEFAULT-VALUE})")
     String master;
 
-    /** What became of one run. */
-    public record Outcome(String key, String group, boolean skipped, String error) implements Serializable {
+    /** What became of one run: skipped as already done, diverged (its summary says so), or failed with an error. */
+    public record Outcome(String key, String group, boolean skipped, boolean diverged, String error)
+            implements Serializable {
         public boolean failed() {
             return error != null;
         }
@@ -83,14 +84,19 @@ public final class SparkSweep implements Callable<Integer> {
         }
         long failed = outcomes.stream().filter(Outcome::failed).count();
         long skipped = outcomes.stream().filter(Outcome::skipped).count();
+        long diverged = outcomes.stream().filter(Outcome::diverged).count();
         for (Outcome o : outcomes) {
             if (o.failed()) {
                 System.err.println("flexphase-spark: run " + o.key() + " (" + o.group() + ") failed: " + o.error());
             }
+            if (o.diverged()) {
+                System.err.println("flexphase-spark: run " + o.key() + " (" + o.group()
+                        + ") diverged; it is marked in sweep_summary.csv and left out of the figures");
+            }
         }
         System.out.printf("flexphase-spark: %d runs (%d already done, %d failed) in %.1f s -> %s%n", outcomes.size(),
                 skipped, failed, (System.nanoTime() - start) / 1e9, where);
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && diverged == 0 ? 0 : 1;
     }
 
     /** Runs every run of the spec as one Spark task each and returns their outcomes in spec order. */
@@ -123,16 +129,17 @@ public final class SparkSweep implements Callable<Integer> {
         try {
             RunStore store = new RunStore(uri, hadoop);
             if (store.finished(spec.key())) {
-                return new Outcome(spec.key(), spec.group(), true, null);
+                return new Outcome(spec.key(), spec.group(), true, store.diverged(spec.key()), null);
             }
             Path local = Files.createTempDirectory("flexphase-run-");
+            boolean diverged;
             try {
-                new Sweep(local, 1).runOrLoad(spec);
+                diverged = new Sweep(local, 1).runOrLoad(spec).diverged();
                 store.publish(spec.key(), local.resolve("runs").resolve(spec.key()));
             } finally {
                 RunStore.deleteLocal(local);
             }
-            return new Outcome(spec.key(), spec.group(), false, null);
+            return new Outcome(spec.key(), spec.group(), false, diverged, null);
         } catch (IOException e) {
             return failure(spec, new java.io.UncheckedIOException(e), attempts);
         } catch (RuntimeException e) {
@@ -145,7 +152,7 @@ public final class SparkSweep implements Callable<Integer> {
         RunSpec spec = parse(specJson).get(index);
         try {
             Sweep.Finished f = new Sweep(Path.of(out), 1).runOrLoad(spec);
-            return new Outcome(spec.key(), spec.group(), f.skipped(), null);
+            return new Outcome(spec.key(), spec.group(), f.skipped(), f.diverged(), null);
         } catch (RuntimeException e) {
             return failure(spec, e, attempts);
         }
@@ -157,7 +164,7 @@ public final class SparkSweep implements Callable<Integer> {
         if (task != null && task.attemptNumber() + 1 < attempts) {
             throw e;
         }
-        return new Outcome(spec.key(), spec.group(), false, e.toString());
+        return new Outcome(spec.key(), spec.group(), false, false, e.toString());
     }
 
     /**

@@ -122,6 +122,23 @@ class SparkSweepTest {
     }
 
     @Test
+    void aDivergedRunIsReportedAsDivergedOnAPathAndOnAUri(@TempDir Path tmp) throws Exception {
+        String spec = """
+                {"base": {"data": "bas3", "hidden": 3, "mode": "local", "steps": 4000, "eval_every": 2000},
+                 "runs": [{"lr": 1e-3}, {"lr": 1e308}]}
+                """;
+        List<RunSpec> specs = SparkSweep.parse(spec);
+        for (List<SparkSweep.Outcome> outcomes : List.of(SparkSweep.run(sc, spec, tmp.resolve("path")),
+                SparkSweep.runOnStore(sc, spec, tmp.resolve("uri").toUri().toString()),
+                SparkSweep.runOnStore(sc, spec, tmp.resolve("uri").toUri().toString()))) {
+            assertEquals(List.of(false, true), outcomes.stream().map(SparkSweep.Outcome::diverged).toList(), outcomes.toString());
+            assertEquals(specs.get(1).key(), outcomes.get(1).key());
+        }
+        assertTrue(Files.readString(tmp.resolve("path/runs").resolve(specs.get(1).key()).resolve("summary.json"))
+                .contains("\"diverged\" : true"));
+    }
+
+    @Test
     void localMasterAttemptsComeFromTheMasterString() {
         assertEquals(1, SparkSweep.maxAttempts(new SparkConf().setMaster("local[*]")));
         assertEquals(3, SparkSweep.maxAttempts(new SparkConf().setMaster("local[2, 3]")));

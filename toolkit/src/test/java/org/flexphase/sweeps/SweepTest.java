@@ -107,4 +107,15 @@ class SweepTest {
         assertTrue(Double.isNaN(summary.doubleColumn("test_error").getDouble(1 - ffRow)), "a BAS run has no test error");
         assertTrue(Files.readString(tmp.resolve("runs/" + runs.get(0).key() + "/spec.json")).contains("\"kind\" : \"ff\""));
     }
+
+    @Test
+    void theShippedSpecsBindAndValidate() throws Exception {
+        try (var files = Files.list(Path.of("..", "docs", "sweeps"))) {
+            List<Path> specs = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertTrue(specs.size() >= 4, specs.toString());
+            for (Path f : specs) {
+                assertTrue(SweepSpec.read(f).size() >= 5, f.toString());
+            }
+        }
+    }
 }
