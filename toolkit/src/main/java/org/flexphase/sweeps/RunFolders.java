@@ -79,7 +79,13 @@ final class RunFolders {
         try {
             Files.createDirectories(runs);
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                FileLock lock = wait ? channel.lock() : channel.tryLock();
+                FileLock lock;
+                try {
+                    lock = wait ? channel.lock() : channel.tryLock();
+                } catch (IOException e) {
+                    throw new IOException("cannot lock " + lockFile + " (a filesystem without file locks?): "
+                            + e.getMessage(), e);
+                }
                 if (lock == null) {
                     return null;
                 }
