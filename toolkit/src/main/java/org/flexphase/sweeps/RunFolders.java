@@ -68,6 +68,11 @@ final class RunFolders {
         return withLock(key, true, body);
     }
 
+    /** As {@link #locked(String, Locked)}; without {@code wait}, returns null at once if another writer holds it. */
+    <T> T locked(String key, boolean wait, Locked<T> body) throws IOException {
+        return withLock(key, wait, body);
+    }
+
     private <T> T withLock(String key, boolean wait, Locked<T> body) throws IOException {
         Path lockFile = runs.resolve("." + key + ".lock");
         ReentrantLock mine = HELD.computeIfAbsent(lockFile, f -> new ReentrantLock());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flexphase.runs.RunFiles;
@@ -106,25 +105,22 @@ public final class Sweep {
 
     /**
      * Runs every job (or loads it when already done), calling {@code onDone} as each finishes, in any order. Jobs
-     * with the same key run once and share the result.
+     * with the same key run once and share the result. A key another sweep is running is put back at the end of the
+     * queue, so two sweeps on one folder share the work; only when every key left is busy does a worker wait.
      */
     public List<JobResult> runJobs(List<Job> jobs, Consumer<JobResult> onDone) {
         removeLeftovers();
+        Map<String, List<Job>> sameKey = new java.util.LinkedHashMap<>();
+        for (Job job : jobs) {
+            sameKey.computeIfAbsent(job.key(), k -> new ArrayList<>()).add(job);
+        }
+        Map<String, java.util.concurrent.CompletableFuture<JobResult>> byKey = new java.util.HashMap<>();
+        sameKey.keySet().forEach(k -> byKey.put(k, new java.util.concurrent.CompletableFuture<>()));
+        java.util.concurrent.BlockingDeque<List<Job>> queue = new java.util.concurrent.LinkedBlockingDeque<>(sameKey.values());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            Map<String, List<Job>> sameKey = new java.util.LinkedHashMap<>();
-            for (Job job : jobs) {
-                sameKey.computeIfAbsent(job.key(), k -> new ArrayList<>()).add(job);
-            }
-            Map<String, Future<JobResult>> byKey = new java.util.HashMap<>();
-            for (List<Job> group : sameKey.values()) {
-                byKey.put(group.get(0).key(), pool.submit(() -> {
-                    JobResult r = runOne(group.get(0));
-                    for (Job job : group) {
-                        onDone.accept(new JobResult(job, r.history(), r.skipped(), r.diverged()));
-                    }
-                    return r;
-                }));
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> work(queue, byKey, onDone));
             }
             List<JobResult> done = new ArrayList<>();
             for (Job job : jobs) {
@@ -144,6 +140,33 @@ public final class Sweep {
             throw new IllegalStateException("sweep interrupted", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** One worker: takes keys from the queue until it is empty, deferring keys other writers hold. */
+    private void work(java.util.concurrent.BlockingDeque<List<Job>> queue,
+                      Map<String, java.util.concurrent.CompletableFuture<JobResult>> byKey, Consumer<JobResult> onDone) {
+        int busyInARow = 0;
+        for (List<Job> group = queue.pollFirst(); group != null; group = queue.pollFirst()) {
+            Job first = group.get(0);
+            try {
+                JobResult r = busyInARow > queue.size() ? runOne(first, true) : runOne(first, false);
+                if (r == null) {
+                    queue.addLast(group);
+                    busyInARow++;
+                    continue;
+                }
+                busyInARow = 0;
+                for (Job job : group) {
+                    onDone.accept(new JobResult(job, r.history(), r.skipped(), r.diverged()));
+                }
+                byKey.get(first.key()).complete(r);
+            } catch (IOException e) {
+                byKey.get(first.key()).completeExceptionally(
+                        new UncheckedIOException("run " + first.key() + ": " + e.getMessage(), e));
+            } catch (RuntimeException | Error e) {
+                byKey.get(first.key()).completeExceptionally(e);
+            }
         }
     }
 
@@ -171,8 +194,13 @@ public final class Sweep {
      * it with one rename. A run that throws leaves no run folder; its working folder is removed on the next start.
      */
     JobResult runOne(Job job) throws IOException {
+        return runOne(job, true);
+    }
+
+    /** As {@link #runOne(Job)}; without {@code wait}, returns null at once when another writer holds the key. */
+    JobResult runOne(Job job, boolean wait) throws IOException {
         String key = job.key();
-        return folders.locked(key, () -> {
+        return folders.locked(key, wait, () -> {
             Path dir = folders.dir(key);
             if (RunFolders.finished(dir)) {
                 return new JobResult(job, finishedHistory(dir), true, diverged(dir));
