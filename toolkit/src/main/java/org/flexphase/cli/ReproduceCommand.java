@@ -32,6 +32,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     int threads;
     @Option(names = "--skip-mnist", description = "only the Bars-and-Stripes figures")
     boolean skipMnist;
+    @Option(names = "--ff-protocols-only", description = "only the Forward-Forward protocol comparison (standard and isd, paired vs published negatives and weights) at the profile's epochs and seeds; full includes it")
+    boolean ffProtocolsOnly;
 
     @Override
     public Integer call() {
@@ -41,11 +43,16 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         Options.atLeast(spec, "--threads", threads, 0);
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        if (ffProtocolsOnly && skipMnist) {
+            throw Options.bad(spec, "--ff-protocols-only", "with --skip-mnist", "one of the two");
+        }
         long start = System.nanoTime();
         List<Experiment> experiments = new ArrayList<>();
-        experiments.add(new BasExperiment(BasProfile.of(profile)));
+        if (!ffProtocolsOnly) {
+            experiments.add(new BasExperiment(BasProfile.of(profile)));
+        }
         if (!skipMnist) {
-            experiments.add(new MnistExperiment(MnistProfile.of(profile)));
+            experiments.add(new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly));
         }
         Map<String, Table> tables = new java.util.LinkedHashMap<>();
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();

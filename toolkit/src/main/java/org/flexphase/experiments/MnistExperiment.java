@@ -23,7 +23,9 @@ import tech.tablesaw.api.Table;
  * training steps for standard, isd and local (geometric phases, p = 0.2), mean and min-max over seeds; (b) final
  * Forward-Forward test error against b (isd); (c) label-clamped RBM (794 visible, 16 hidden) classification error
  * against Gibbs steps for standard CD-200 (rate 0.005 per update) and temporally local learning (b = 0.5,
- * p = 1/200, rate 0.005/200 per step: the same movement per phase as one CD update). Resumable runs via {@link Sweep}.
+ * p = 1/200, rate 0.005/200 per step: the same movement per phase as one CD update); (d) when the profile asks,
+ * standard and isd under the published Forward-Forward protocol beside (a)'s ({@link ForwardForwardProtocols}).
+ * Resumable runs via {@link Sweep}.
  */
 public final class MnistExperiment implements Experiment {
     static final double[] B_VALUES = {0.3, 0.5, 0.7};
@@ -34,9 +36,16 @@ public final class MnistExperiment implements Experiment {
     static final double CD_RATE = 0.005;
 
     private final MnistProfile profile;
+    private final boolean protocolsOnly;
 
     public MnistExperiment(MnistProfile profile) {
+        this(profile, false);
+    }
+
+    /** With {@code protocolsOnly}, just (d) and the (a) runs it compares against, whatever the profile. */
+    public MnistExperiment(MnistProfile profile, boolean protocolsOnly) {
         this.profile = profile;
+        this.protocolsOnly = protocolsOnly;
     }
 
     @Override
@@ -51,6 +60,9 @@ public final class MnistExperiment implements Experiment {
 
     /** Every run, as validated settings: their records are the keys' only source. */
     public List<RunSpec> specs() {
+        if (protocolsOnly) {
+            return protocolSpecs(true);
+        }
         List<RunSpec> specs = new ArrayList<>();
         for (String mode : FF_MODES) {
             for (int s = 1; s <= profile.ffSeeds(); s++) {
@@ -67,14 +79,42 @@ public final class MnistExperiment implements Experiment {
             specs.add(new RunSpec("c:standard", rbm("standard", CD_RATE, steps, s)));
             specs.add(new RunSpec("c:local", rbm("local", CD_RATE / CD_K, steps, s)));
         }
+        if (profile.ffProtocols()) {
+            specs.addAll(protocolSpecs(false));
+        }
+        specs.forEach(r -> r.settings().validate());
+        return specs;
+    }
+
+    /**
+     * (d): standard and isd under the published protocol, and with {@code withPaired} (a)'s runs of both modes
+     * (the same settings, so the same keys as (a)'s); seed by seed, so an interrupted single-thread run leaves
+     * every cell with the same number of seeds.
+     */
+    List<RunSpec> protocolSpecs(boolean withPaired) {
+        List<RunSpec> specs = new ArrayList<>();
+        for (int s = 1; s <= profile.ffSeeds(); s++) {
+            for (String mode : ForwardForwardProtocols.MODES) {
+                if (withPaired) {
+                    specs.add(new RunSpec(ForwardForwardProtocols.PAIRED + mode, ff(mode, 0.5, s)));
+                }
+                specs.add(new RunSpec(ForwardForwardProtocols.PUBLISHED + mode,
+                        ff(mode, 0.5, s, "published", "published")));
+            }
+        }
         specs.forEach(r -> r.settings().validate());
         return specs;
     }
 
     ForwardForwardSettings ff(String mode, double b, long seed) {
         ForwardForwardSettings d = ForwardForwardSettings.DEFAULTS;
+        return ff(mode, b, seed, d.negatives(), d.isdWeights());
+    }
+
+    ForwardForwardSettings ff(String mode, double b, long seed, String negatives, String isdWeights) {
+        ForwardForwardSettings d = ForwardForwardSettings.DEFAULTS;
         return new ForwardForwardSettings(mode, "mnist", null, b, FF_SWITCH_PROB, profile.ffEpochs(), d.lr(),
-                d.threshold(), d.hidden(), d.evalEvery(), profile.ffEvalSize(), seed, d.negatives(), d.isdWeights());
+                d.threshold(), d.hidden(), d.evalEvery(), profile.ffEvalSize(), seed, negatives, isdWeights);
     }
 
     /** Standard CD-200 or local learning with phases of 200 steps on average (p = 1/200), on 794 x 16. */
@@ -91,6 +131,12 @@ public final class MnistExperiment implements Experiment {
     public Map<String, Table> run(Path out, int threads, Consumer<Sweep.JobResult> onDone) {
         List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
+        if (protocolsOnly || profile.ffProtocols()) {
+            tables.putAll(ForwardForwardProtocols.write(done, out, profile));
+        }
+        if (protocolsOnly) {
+            return tables;
+        }
         tables.put("mnist_ff_error_vs_steps", curves(done, "a:", FF_MODES, out, "mnist_ff_error_vs_steps",
                 "MNIST Forward-Forward: test error vs steps, " + profile.ffSeeds() + " seeds", "training steps (one image each)"));
         tables.put("mnist_ff_error_vs_b", versusB(done, out));

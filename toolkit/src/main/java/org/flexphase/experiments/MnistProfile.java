@@ -12,13 +12,15 @@ package org.flexphase.experiments;
  * @param rbmSeeds      seeds per RBM mode
  * @param rbmEpochs     CD-200 updates per training digit (each costs 400 Gibbs steps); local gets as many steps
  * @param rbmEvalSize   images of each split classified at intermediate checkpoints
+ * @param ffProtocols   whether to add standard and isd under the published Forward-Forward protocol, drawn beside
+ *                      the toolkit's ({@code reproduce --ff-protocols-only} runs just those in any profile)
  */
 public record MnistProfile(String name, int ffEpochs, int ffSeeds, int bSeeds, int ffEvalSize, int rbmSeeds,
-                           int rbmEpochs, int rbmEvalSize) {
+                           int rbmEpochs, int rbmEvalSize, boolean ffProtocols) {
     public static MnistProfile of(String name) {
         return switch (name) {
-            case "quick" -> new MnistProfile("quick", 1, 3, 1, 500, 2, 1, 200);
-            case "full" -> new MnistProfile("full", 2, 5, 3, 2000, 5, 1, 1000);
+            case "quick" -> new MnistProfile("quick", 1, 3, 1, 500, 2, 1, 200, false);
+            case "full" -> new MnistProfile("full", 2, 5, 3, 2000, 5, 1, 1000, true);
             default -> throw new IllegalArgumentException("profile must be quick or full: " + name);
         };
     }

@@ -211,7 +211,17 @@ public final class ForwardForwardTrainer {
         return ForwardForwardNet.of(sizes, classes, config.threshold(), Rngs.stream(config.seed(), -1));
     }
 
+    /** Sees every example a step trains on: which image, which label shown, positive or negative. */
+    @FunctionalInterface
+    interface ExampleObserver {
+        void onExample(long step, int image, int label, boolean positive);
+    }
+
     public Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener) {
+        return train(net, images, labels, listener, null);
+    }
+
+    Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener, ExampleObserver observer) {
         if (images.length == 0 || images.length != labels.length) {
             throw new IllegalArgumentException("need as many labels as images, at least one: " + images.length
                     + " images, " + labels.length + " labels");
@@ -247,20 +257,29 @@ public final class ForwardForwardTrainer {
             int k = cycle.next(rng);
             int q = negativeCycle != null ? negativeCycle.next(rng) : k;
             if (config.mode() == Mode.STANDARD) {
+                int shown = negativeLabels.label(q, rng);
                 accumulate(net, images[k], labels[k], true, 1.0, pass, grads);
-                accumulate(net, images[q], negativeLabels.label(q, rng), false, 1.0, pass, grads);
+                accumulate(net, images[q], shown, false, 1.0, pass, grads);
+                if (observer != null) {
+                    observer.onExample(step, k, labels[k], true);
+                    observer.onExample(step, q, shown, false);
+                }
                 positives++;
                 negatives++;
             } else {
                 Phase z = process.next(rng);
                 boolean positive = z.isPositive();
                 double w = config.isdWeights().weight(process, z);
+                int image = positive ? k : q;
+                int shown = positive ? labels[k] : negativeLabels.label(q, rng);
+                accumulate(net, images[image], shown, positive, w, pass, grads);
                 if (positive) {
-                    accumulate(net, images[k], labels[k], true, w, pass, grads);
                     positives++;
                 } else {
-                    accumulate(net, images[q], negativeLabels.label(q, rng), false, w, pass, grads);
                     negatives++;
+                }
+                if (observer != null) {
+                    observer.onExample(step, image, shown, positive);
                 }
             }
             for (int layer = 0; layer < layers; layer++) {

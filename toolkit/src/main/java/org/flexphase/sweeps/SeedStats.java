@@ -12,7 +12,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Mean, minimum and maximum across seeds with Tablesaw ({@code summarize(value, mean, min, max, count).by(...)}):
- * of a history column step by step, or of any value grouped by the columns that identify a point.
+ * of a history column step by step, or of any value grouped by the columns that identify a point. Tablesaw
+ * treats NaN as missing: such a value is not counted, and the {@code seeds} column says how many values each
+ * point summarises (diverged runs are left out before, by the callers).
  */
 public final class SeedStats {
     private SeedStats() {

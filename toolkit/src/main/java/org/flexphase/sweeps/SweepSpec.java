@@ -1,9 +1,7 @@
 package org.flexphase.sweeps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.flexphase.runs.InvalidSetting;
 import org.flexphase.runs.RunSettings;
 import org.flexphase.runs.SettingsJson;
@@ -95,9 +92,9 @@ public final class SweepSpec {
             throw new IllegalArgumentException("holds null (expected " + SHAPE + ")");
         }
         if (!root.isObject()) {
-            throw new IllegalArgumentException("holds " + abbreviate(root) + " (expected " + SHAPE + ")");
+            throw new IllegalArgumentException("holds " + SpecBinding.abbreviate(root) + " (expected " + SHAPE + ")");
         }
-        Document doc = bindOrExplain(root, Document.class, root, "the top level");
+        Document doc = SpecBinding.bind(root, Document.class, root, "the top level");
         if (doc.base() == null && doc.grid() == null && doc.runs() == null) {
             throw new IllegalArgumentException("names no runs (give at least one of base, grid and runs)");
         }
@@ -130,7 +127,7 @@ public final class SweepSpec {
                     merged.remove("kind");
                     merged.put("seed", seed);
                     String where = "run '" + group + "' seed " + seed;
-                    RunSettings settings = bindOrExplain(merged, SettingsJson.kindClass(kind), merged, where);
+                    RunSettings settings = SpecBinding.bind(merged, SettingsJson.kindClass(kind), merged, where);
                     try {
                         settings.validate();
                     } catch (InvalidSetting e) {
@@ -160,7 +157,8 @@ public final class SweepSpec {
             String where = "runs[" + i + "]";
             JsonNode r = runs.get(i);
             if (!r.isObject()) {
-                throw new IllegalArgumentException(where + ": " + abbreviate(r) + " (allowed: an object of settings)");
+                throw new IllegalArgumentException(where + ": " + SpecBinding.abbreviate(r)
+                        + " (allowed: an object of settings)");
             }
             ObjectNode settings = r.deepCopy();
             JsonNode group = settings.remove("group");
@@ -169,7 +167,7 @@ public final class SweepSpec {
             }
             JsonNode seeds = settings.remove("seeds");
             List<Long> own = seeds == null ? defaultSeeds
-                    : nonEmpty(bindOrExplain(seeds, LongList.class, seeds, where + ".seeds"), where + ".seeds");
+                    : nonEmpty(SpecBinding.bind(seeds, LongList.class, seeds, where + ".seeds"), where + ".seeds");
             list.add(new Entry(settings, group == null ? null : group.asText(), own, where));
         }
         return list;
@@ -197,7 +195,7 @@ public final class SweepSpec {
         grid.forEach((axis, values) -> {
             if (values == null || !values.isArray() || values.isEmpty()) {
                 throw new IllegalArgumentException("invalid value for 'grid." + axis + "': "
-                        + (values == null ? "null" : abbreviate(values))
+                        + (values == null ? "null" : SpecBinding.abbreviate(values))
                         + " (allowed: a non-empty array of values)");
             }
             if (axis.equals("kind") || axis.equals("seed") || axis.equals("group") || axis.equals("seeds")) {
@@ -245,78 +243,7 @@ public final class SweepSpec {
         ObjectNode merged = SettingsJson.defaults(kind);
         merged.setAll(source);
         merged.remove("kind");
-        bindOrExplain(merged, SettingsJson.kindClass(kind), source, where);
-    }
-
-    private static <T> T bindOrExplain(JsonNode node, Class<T> type, JsonNode source, String where) {
-        try {
-            return SettingsJson.mapper().treeToValue(node, type);
-        } catch (UnrecognizedPropertyException e) {
-            TreeSet<String> known = new TreeSet<>();
-            e.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
-            throw new IllegalArgumentException(where + ": unknown key '" + e.getPropertyName() + "' (known: "
-                    + String.join(", ", known) + ")", e);
-        } catch (JsonMappingException e) {
-            StringBuilder key = new StringBuilder();
-            JsonNode value = source;
-            boolean found = true;
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                if (ref.getFieldName() != null) {
-                    key.append(key.isEmpty() ? "" : ".").append(ref.getFieldName());
-                    value = value == null ? null : value.get(ref.getFieldName());
-                    found &= value != null;
-                } else if (ref.getIndex() >= 0) {
-                    key.append('[').append(ref.getIndex()).append(']');
-                    value = value == null ? null : value.get(ref.getIndex());
-                    found &= value != null;
-                }
-            }
-            boolean element = !e.getPath().isEmpty() && e.getPath().get(e.getPath().size() - 1).getFieldName() == null;
-            String allowed = element ? "an integer" : e.getPath().isEmpty() ? "an array of integers"
-                    : allowed(type, e.getPath().get(0).getFieldName());
-            throw new IllegalArgumentException(where + ": invalid value for '" + (key.isEmpty() ? where : key) + "': "
-                    + (!found ? "missing" : abbreviate(value)) + " (allowed: " + allowed + ")", e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(where + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** What a record component of {@code type} accepts, from its Java type. */
-    static String allowed(Class<?> type, String key) {
-        if (type == LongList.class) {
-            return "an array of integers";
-        }
-        if (type.isRecord() && key != null) {
-            for (var c : type.getRecordComponents()) {
-                if (snake(c.getName()).equals(key)) {
-                    Class<?> t = c.getType();
-                    if (t == int.class || t == long.class) {
-                        return "an integer";
-                    }
-                    if (t == double.class) {
-                        return "a number";
-                    }
-                    if (t == boolean.class) {
-                        return "true or false";
-                    }
-                    if (t == String.class) {
-                        return "a string";
-                    }
-                    if (List.class.isAssignableFrom(t)) {
-                        return key.equals("runs") ? "an array of objects"
-                                : key.equals("seeds") || key.equals("hidden") ? "an array of integers" : "an array";
-                    }
-                    if (JsonNode.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
-                        return key.equals("grid") ? "an object of non-empty arrays" : "an object of settings";
-                    }
-                }
-            }
-        }
-        return "see the spec format";
-    }
-
-    private static String snake(String camel) {
-        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        SpecBinding.bind(merged, SettingsJson.kindClass(kind), source, where);
     }
 
     /** How a value appears in a group label: text without quotes, numbers as Java prints them. */
@@ -327,8 +254,4 @@ public final class SweepSpec {
         return m.toString().replace(" ", "");
     }
 
-    private static String abbreviate(JsonNode node) {
-        String s = node.isMissingNode() ? "nothing" : node.toString();
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-    }
 }

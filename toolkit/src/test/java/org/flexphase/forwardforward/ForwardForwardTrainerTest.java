@@ -3,9 +3,14 @@ package org.flexphase.forwardforward;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,63 @@ class ForwardForwardTrainerTest {
             }
             assertArrayEquals(params[0], params[1], mode.label());
             assertFalse(java.util.Arrays.equals(params[0], params[2]), mode.label() + ": another seed");
+        }
+    }
+
+    /** The examples of a 2-epoch run on 200 images: {step, image, label, positive (1/0)} rows in order. */
+    static List<int[]> examples(ForwardForwardTrainer.Config cfg, double[][] x, int[] labels) {
+        List<int[]> seen = new ArrayList<>();
+        var t = new ForwardForwardTrainer(cfg);
+        t.train(t.newNet(24, 4), x, labels, null, (step, image, label, positive) ->
+                seen.add(new int[]{(int) step, image, label, positive ? 1 : 0}));
+        return seen;
+    }
+
+    @Test
+    void publishedNegativesAreAFixedSetShuffledApartFromThePositives() {
+        int n = 200;
+        int[] labels = new int[n];
+        double[][] x = images(n, 5, labels);
+        var cfg = config(ForwardForwardTrainer.Mode.STANDARD, 7).withEpochs(2)
+                .withNegatives(ForwardForwardTrainer.Negatives.PUBLISHED);
+        List<int[]> seen = examples(cfg, x, labels);
+        assertEquals(2 * 2 * n, seen.size());
+        NegativeLabels expected = NegativeLabels.published(labels, 4, Rngs.stream(7, -2));
+        int sameImage = 0;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            Set<Integer> positives = new HashSet<>();
+            Set<Integer> negatives = new HashSet<>();
+            for (int step = epoch * n; step < (epoch + 1) * n; step++) {
+                int[] pos = seen.get(2 * step);
+                int[] neg = seen.get(2 * step + 1);
+                assertEquals(1, pos[3]);
+                assertEquals(0, neg[3]);
+                assertEquals(labels[pos[1]], pos[2]);
+                assertEquals(expected.label(neg[1], null), neg[2], "the negative set is built once, from its own stream");
+                positives.add(pos[1]);
+                negatives.add(neg[1]);
+                sameImage += pos[1] == neg[1] ? 1 : 0;
+            }
+            assertEquals(n, positives.size(), "each image is a positive once per epoch");
+            assertEquals(n, negatives.size(), "each image is a negative once per epoch");
+        }
+        // Independent shuffles pair a step's two examples on one image with probability 1/n: 2 expected in 400
+        // steps (Poisson); 10 or more has probability below 1e-4.
+        assertTrue(sameImage < 10, "steps whose positive and negative share an image: " + sameImage);
+    }
+
+    @Test
+    void pairedNegativesAreTheStepsOwnImageWithAWrongLabel() {
+        int n = 200;
+        int[] labels = new int[n];
+        double[][] x = images(n, 5, labels);
+        List<int[]> seen = examples(config(ForwardForwardTrainer.Mode.STANDARD, 7).withEpochs(2), x, labels);
+        for (int step = 0; step < 2 * n; step++) {
+            int[] pos = seen.get(2 * step);
+            int[] neg = seen.get(2 * step + 1);
+            assertEquals(pos[1], neg[1]);
+            assertEquals(labels[pos[1]], pos[2]);
+            assertNotEquals(labels[neg[1]], neg[2]);
         }
     }
 
