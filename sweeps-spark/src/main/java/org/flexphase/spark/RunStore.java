@@ -31,8 +31,15 @@ final class RunStore {
         return out.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !out.matches("^[a-zA-Z]:\\\\.*");
     }
 
+    /** Finished means published with all its files, as for the local runner. */
     boolean finished(String key) throws IOException {
-        return fs.exists(new Path(new Path(new Path(root, "runs"), key), "summary.json"));
+        Path dir = new Path(new Path(root, "runs"), key);
+        for (String f : new String[]{"spec.json", "history.csv", "summary.json", "history.png"}) {
+            if (!fs.exists(new Path(dir, f))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a finished run diverged, as its {@code summary.json} records. */

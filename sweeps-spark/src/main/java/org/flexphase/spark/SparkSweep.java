@@ -104,6 +104,7 @@ public final class SparkSweep implements Callable<Integer> {
         int n = parse(specJson).size();
         int attempts = maxAttempts(sc.getConf());
         String dir = out.toAbsolutePath().toString();
+        new Sweep(out, 1).removeLeftovers(); // working folders of killed executors (each key's is also cleaned before it runs)
         List<Integer> indices = IntStream.range(0, n).boxed().toList();
         return sc.parallelize(indices, Math.max(1, n)).map(i -> runTask(specJson, dir, i, attempts)).collect();
     }
@@ -166,10 +167,13 @@ public final class SparkSweep implements Callable<Integer> {
         return new Outcome(spec.key(), spec.group(), false, false, e.toString());
     }
 
-    /** Attempts per task: {@code local[N,F]} gives F; a cluster master uses {@code spark.task.maxFailures}. */
+    /**
+     * Attempts per task: {@code local[N,F]} gives F; a cluster master (and {@code local-cluster[...]}, whose
+     * executors are separate JVMs) uses {@code spark.task.maxFailures}.
+     */
     static int maxAttempts(SparkConf conf) {
         String m = conf.get("spark.master", "local");
-        if (m.startsWith("local")) {
+        if (m.equals("local") || m.startsWith("local[")) {
             int comma = m.indexOf(',');
             return comma < 0 ? 1 : Integer.parseInt(m.substring(comma + 1, m.length() - 1).strip());
         }

@@ -143,6 +143,7 @@ class SparkSweepTest {
         assertEquals(1, SparkSweep.maxAttempts(new SparkConf().setMaster("local[*]")));
         assertEquals(3, SparkSweep.maxAttempts(new SparkConf().setMaster("local[2, 3]")));
         assertEquals(4, SparkSweep.maxAttempts(new SparkConf().setMaster("spark://h:7077")));
+        assertEquals(4, SparkSweep.maxAttempts(new SparkConf().setMaster("local-cluster[2,1,1024]")));
         assertTrue(RunStore.isUri("hdfs://namenode:8020/results") && RunStore.isUri("s3a://bucket/x"));
         assertFalse(RunStore.isUri("/shared/results") || RunStore.isUri("results/long"));
     }

@@ -47,8 +47,10 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     long evalEvery = ForwardForwardSettings.DEFAULTS.evalEvery();
     @Option(names = "--eval-size", description = "images of each split used by intermediate evaluations (the final one uses all)")
     int evalSize = ForwardForwardSettings.DEFAULTS.evalSize();
-    @Option(names = "--out", required = true, description = "output folder")
+    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
     Path out;
+    @Option(names = "--overwrite", description = "replace another run's files in --out")
+    boolean overwrite;
 
     @Override
     public Integer call() {
@@ -59,7 +61,8 @@ public final class ForwardForwardCommand implements Callable<Integer> {
         } catch (InvalidSetting e) {
             throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
         }
-        RunSettings.RunOutcome o = settings.run(out);
+        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
+        RunSettings.RunOutcome o = OutputFolder.runIn(out, fresh, () -> settings.run(out));
         Map<?, ?> summary = o.summary();
         Map<?, ?> fin = (Map<?, ?>) summary.get("final");
         System.out.printf("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s%n",

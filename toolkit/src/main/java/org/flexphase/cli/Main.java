@@ -24,6 +24,11 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("flexphase: " + ex.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
+            if (ex instanceof java.io.UncheckedIOException) {
+                // Its message names the file and the reason (for example "No space left on device").
+                commandLine.getErr().println("flexphase: " + ex.getMessage());
+                return CommandLine.ExitCode.SOFTWARE;
+            }
             commandLine.getErr().println("flexphase: " + ex);
             return CommandLine.ExitCode.SOFTWARE;
         });

@@ -37,6 +37,7 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFolder.check(spec, out);
         if (!profile.equals("quick") && !profile.equals("full")) {
             throw Options.bad(spec, "--profile", profile, "quick | full");
         }

@@ -35,6 +35,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFolder.check(spec, out);
         String[] parts = shard.split("/");
         int index;
         int count;
@@ -65,10 +66,12 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Table summary = SweepSummary.of(done, out);
         String name = count == 1 ? "sweep_summary.csv" : "sweep_summary_shard" + index + "of" + count + ".csv";
-        RunFiles.writeCsv(summary, out.resolve(name));
-        if (count == 1) {
-            SweepFigures.draw(summary, out);
-        }
+        Sweep.withSummaryLock(out, () -> {
+            RunFiles.writeCsv(summary, out.resolve(name));
+            if (count == 1) {
+                SweepFigures.draw(summary, out);
+            }
+        });
         long skipped = done.stream().filter(Sweep.Finished::skipped).count();
         List<Sweep.Finished> diverged = done.stream().filter(Sweep.Finished::diverged).toList();
         for (Sweep.Finished f : diverged) {

@@ -68,8 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
     long seed = TrainSettings.DEFAULTS.seed();
     @Option(names = "--eval-every", description = "Gibbs steps between exact evaluations")
     long evalEvery = TrainSettings.DEFAULTS.evalEvery();
-    @Option(names = "--out", required = true, description = "output folder")
+    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
     Path out;
+    @Option(names = "--overwrite", description = "replace another run's files in --out")
+    boolean overwrite;
 
     @Override
     public Integer call() {
@@ -79,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (InvalidSetting e) {
             throw Options.bad(spec, option(e.key()), e.value(), e.allowed());
         }
-        RunSettings.RunOutcome outcome = settings.run(out);
+        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
+        RunSettings.RunOutcome outcome = OutputFolder.runIn(out, fresh, () -> settings.run(out));
         Map<?, ?> summary = outcome.summary();
         Map<?, ?> fin = (Map<?, ?>) summary.get("final");
         if (settings.labelled()) {

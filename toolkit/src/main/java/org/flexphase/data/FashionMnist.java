@@ -11,6 +11,8 @@ import java.nio.file.Path;
 public final class FashionMnist {
     /** Where {@code apt-get install dataset-fashion-mnist} puts the files. */
     public static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+    /** Fashion-MNIST's images are 28x28, as MNIST's. */
+    static final int SIDE = 28;
 
     private FashionMnist() {
     }
@@ -30,6 +32,14 @@ public final class FashionMnist {
         Path labels = dir.resolve(prefix + "-labels-idx1-ubyte.gz");
         int[] shape = new int[3];
         byte[] pixels = IdxFiles.readImages(MnistSubset.read(images), images.toString(), shape);
+        // The models are sized from the training images; a test set of another shape would index past them.
+        if (shape[1] != SIDE || shape[2] != SIDE) {
+            throw new IdxFiles.DataFileException(images + ": images are " + shape[1] + "x" + shape[2]
+                    + " pixels; Fashion-MNIST's are " + SIDE + "x" + SIDE);
+        }
+        if (shape[0] == 0) {
+            throw new IdxFiles.DataFileException(images + ": holds no images");
+        }
         byte[] l = IdxFiles.readLabels(MnistSubset.read(labels), labels.toString());
         if (l.length != shape[0]) {
             throw new IdxFiles.DataFileException(labels + ": " + l.length + " labels for " + shape[0] + " images in " + images);

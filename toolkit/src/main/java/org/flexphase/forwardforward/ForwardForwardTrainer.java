@@ -182,7 +182,10 @@ public final class ForwardForwardTrainer {
         void onCheckpoint(long step, ForwardForwardNet net);
     }
 
-    /** The trained net, steps done, positive and negative examples seen, wall seconds, and why it stopped early. */
+    /**
+     * The trained net, steps done, positive and negative examples seen, wall seconds, and why it stopped early; a
+     * diverged run's net holds the parameters of its last checkpoint, the last finite ones.
+     */
     public record Result(ForwardForwardNet net, long steps, long positiveExamples, long negativeExamples,
                          double wallSeconds, String divergence) {
         public double examplesPerSecond() {
@@ -245,6 +248,9 @@ public final class ForwardForwardTrainer {
         long positives = 0;
         long negatives = 0;
         String divergence = null;
+        double[][] lastFinite = new double[layers][];
+        long lastCheckpoint = 0;
+        keep(net, lastFinite);
         l.onCheckpoint(0, net);
         long step = 0;
         while (step < total) {
@@ -282,13 +288,35 @@ public final class ForwardForwardTrainer {
             step++;
             if (step % config.evalEvery() == 0 || step == total) {
                 if (!allLayersFinite(net)) {
-                    divergence = "parameters became NaN or infinite by step " + step + "; stopped";
+                    divergence = "parameters became NaN or infinite by step " + step
+                            + "; stopped, keeping the network of the last checkpoint (step " + lastCheckpoint + ")";
+                    restore(net, lastFinite);
                     break;
                 }
+                keep(net, lastFinite);
+                lastCheckpoint = step;
                 l.onCheckpoint(step, net);
             }
         }
         return new Result(net, step, positives, negatives, (System.nanoTime() - start) / 1e9, divergence);
+    }
+
+    /** Copies every layer's parameters into {@code into} (allocated on first use). */
+    static void keep(ForwardForwardNet net, double[][] into) {
+        for (int layer = 0; layer < net.layerCount(); layer++) {
+            double[] p = net.layer(layer).parameters();
+            if (into[layer] == null) {
+                into[layer] = p.clone();
+            } else {
+                System.arraycopy(p, 0, into[layer], 0, p.length);
+            }
+        }
+    }
+
+    static void restore(ForwardForwardNet net, double[][] from) {
+        for (int layer = 0; layer < net.layerCount(); layer++) {
+            System.arraycopy(from[layer], 0, net.layer(layer).parameters(), 0, from[layer].length);
+        }
     }
 
     static void accumulate(ForwardForwardNet net, double[] image, int label, boolean positive, double weight,

@@ -71,12 +71,24 @@ public final class Charts {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 
-    /** Saves the chart as PNG to {@code file} (the extension is added by XChart if missing). */
+    /** Writes {@code chart} as PNG into a temporary {@code .<name>.<random>.tmp} beside {@code file}, then renames it. */
     public static void savePng(XYChart chart, Path file) {
+        Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE))) {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write's own failure is the one to report
+            }
             throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
         }
     }

@@ -83,7 +83,8 @@ public final class ForwardForwardRun {
         s.put("steps_per_second", result.stepsPerSecond());
         s.put("diverged", result.divergence() != null);
         s.put("divergence", result.divergence());
-        Map<String, Object> fin = new LinkedHashMap<>();
+        Map<String, Object> fin = new LinkedHashMap<>(); // of the last checkpoint's net when the run diverged
+        fin.put("step", history.longColumn("step").get(history.rowCount() - 1));
         fin.put("train_error", net.error(trainImages, trainLabels, Integer.MAX_VALUE));
         fin.put("test_error", net.error(testImages, testLabels, Integer.MAX_VALUE));
         s.put("final", fin);

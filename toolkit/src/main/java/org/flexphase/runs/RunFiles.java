@@ -1,10 +1,12 @@
 package org.flexphase.runs;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import tech.tablesaw.api.Table;
@@ -24,12 +26,20 @@ public final class RunFiles {
 
     /** Writes {@code table} as CSV with a header row to {@code file}, creating parent folders. */
     public static void writeCsv(Table table, Path file) {
-        atomically(file, tmp -> table.write().csv(tmp.toFile()));
+        atomically(file, csv(table));
     }
 
     /** Writes {@code value} (maps, lists, records, numbers, strings) as indented JSON to {@code file}. */
     public static void writeJson(Object value, Path file) {
-        atomically(file, tmp -> JSON.writeValue(tmp.toFile(), value));
+        atomically(file, json(value));
+    }
+
+    static Writer csv(Table table) {
+        return out -> table.write().csv(out);
+    }
+
+    static Writer json(Object value) {
+        return out -> JSON.writeValue(out, value);
     }
 
     /** Reads a JSON file written by {@link #writeJson} back as a tree. */
@@ -47,23 +57,122 @@ public final class RunFiles {
     }
 
     interface Writer {
-        void write(Path tmp) throws IOException;
+        void write(OutputStream out) throws IOException;
     }
 
+    /** Opens the temporary file a writer fills; a test swaps in a stream that fails as a full disk does. */
+    interface Opener {
+        OutputStream open(Path tmp) throws IOException;
+    }
+
+    /** The name a file is written under before its rename; {@link #isTemporary} recognises it. */
+    static Path temporaryFor(Path file) {
+        return file.resolveSibling("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+    }
+
+    /** Whether {@code name} is a temporary file name of {@link #temporaryFor}: a leftover if no writer is alive. */
+    public static boolean isTemporary(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    private static final java.util.random.RandomGenerator RANDOM = new java.security.SecureRandom();
+
     static void atomically(Path file, Writer writer) {
+        atomically(file, writer, tmp -> Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE));
+    }
+
+    /**
+     * Writes into a new temporary file beside {@code file}, then renames it over {@code file}. The temporary file is
+     * created as any new file is (mode 0666 less the umask, so results are as readable as the user's other files,
+     * unlike {@link Files#createTempFile}'s 0600). A failure names the file and the underlying reason (a full
+     * disk, a missing permission), also when a library wraps the I/O error in its own exception.
+     */
+    static void atomically(Path file, Writer writer, Opener opener) {
+        Path tmp = null;
+        FirstError disk = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            try {
-                writer.write(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+            tmp = temporaryFor(file.toAbsolutePath());
+            disk = new FirstError(opener.open(tmp));
+            try (OutputStream out = new java.io.BufferedOutputStream(disk)) {
+                writer.write(out);
             }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw cannotWrite(file, disk != null && disk.first != null ? disk.first : e);
+        } catch (RuntimeException e) {
+            // Tablesaw's CSV writer (univocity) loses the I/O error: it reports "Error flushing output." caused by
+            // a NullPointerException. The stream below it remembers the real one.
+            IOException io = disk != null && disk.first != null ? disk.first : ioCause(e);
+            if (io == null) {
+                throw e;
+            }
+            throw cannotWrite(file, io);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write's own failure is the one to report
+                }
+            }
         }
+    }
+
+    /** Passes writes through and remembers the first I/O error, whatever the writer above makes of it. */
+    static final class FirstError extends java.io.FilterOutputStream {
+        IOException first;
+
+        FirstError(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+                throw e;
+            }
+        }
+    }
+
+    static UncheckedIOException cannotWrite(Path file, IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new UncheckedIOException("cannot write " + file + ": " + reason, e);
+    }
+
+    /** The I/O error inside a library's exception (Tablesaw's CSV writer reports a full disk as its own). */
+    static IOException ioCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     /**

@@ -212,4 +212,27 @@ class ForwardForwardTrainerTest {
         var w = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.IsdWeights.parse("one"));
         assertTrue(w.getMessage().contains("isd-weights must be one of unbiased, published: one"), w.getMessage());
     }
+
+    @Test
+    void aDivergedRunKeepsTheNetworkOfItsLastFiniteCheckpoint() {
+        int[] labels = new int[200];
+        double[][] x = images(200, 5, labels);
+        // Adam moves each parameter by about lr per step: 1e300 overflows the goodness within a few steps.
+        var cfg = new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.STANDARD, 0.5, 0.5, null, 1, 1e300, 2.0,
+                new int[]{8, 8}, 1, 7);
+        ForwardForwardTrainer t = new ForwardForwardTrainer(cfg);
+        ForwardForwardNet net = t.newNet(24, 4);
+        java.util.List<double[][]> seen = new java.util.ArrayList<>();
+        java.util.List<Long> steps = new java.util.ArrayList<>();
+        var r = t.train(net, x, labels, (step, n) -> {
+            steps.add(step);
+            seen.add(new double[][]{n.layer(0).parameters().clone(), n.layer(1).parameters().clone()});
+        });
+        assertTrue(r.divergence() != null && r.steps() < 200, "expected divergence, ran " + r.steps() + " steps");
+        assertTrue(steps.size() >= 2, "finite checkpoints after step 0: " + steps);
+        long last = steps.get(steps.size() - 1);
+        assertTrue(r.divergence().contains("last checkpoint (step " + last + ")"), r.divergence());
+        assertArrayEquals(seen.get(seen.size() - 1)[0], net.layer(0).parameters());
+        assertArrayEquals(seen.get(seen.size() - 1)[1], net.layer(1).parameters());
+    }
 }

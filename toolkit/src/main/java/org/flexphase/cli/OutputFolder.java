@@ -1,0 +1,89 @@
+package org.flexphase.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flexphase.runs.RunFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Checks an {@code --out} option before anything runs: it must name a folder (not be empty, not be an existing
+ * file), and a single run ({@code train}, {@code ff}) must not mix its files with another run's.
+ */
+final class OutputFolder {
+    /** The files a single run writes; {@code spec.json} (its settings) says which run a folder holds. */
+    static final List<String> RUN_FILES = List.of("spec.json", "history.csv", "summary.json", "history.png");
+
+    private OutputFolder() {
+    }
+
+    /** Rejects an empty {@code --out} and one that is an existing regular file. */
+    static Path check(CommandSpec spec, Path out) {
+        if (out.toString().isBlank()) {
+            throw Options.bad(spec, "--out", "\"" + out + "\"", "a folder path (empty is the current folder; say . if meant)");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--out': " + out
+                    + " is an existing file, not a folder");
+        }
+        return out;
+    }
+
+    /**
+     * Claims {@code out} for the run whose settings are {@code settings}: allowed when the folder holds no run files
+     * or the same run's (a re-run of the same settings, which rewrites them); with {@code overwrite} another run's
+     * files are deleted first; otherwise exits 2 naming the folder and the files found. Then writes
+     * {@code spec.json}. Returns whether the folder held no run files before.
+     */
+    static boolean claim(CommandSpec spec, Path out, JsonNode settings, boolean overwrite) {
+        check(spec, out);
+        List<String> found = RUN_FILES.stream().filter(f -> Files.exists(out.resolve(f))).toList();
+        boolean other = !found.isEmpty() && !sameRun(out.resolve("spec.json"), settings);
+        if (other) {
+            if (!overwrite) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " holds another run's files ("
+                        + String.join(", ", found) + "); choose an empty folder, or pass --overwrite to replace them");
+            }
+            try {
+                for (String f : found) {
+                    Files.deleteIfExists(out.resolve(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the old run's files in " + out + ": " + e.getMessage(), e);
+            }
+        }
+        RunFiles.writeJson(settings, out.resolve("spec.json"));
+        return found.isEmpty() || other;
+    }
+
+    /** Runs {@code run} in a claimed folder; if it fails before its first checkpoint, a fresh folder gets no spec.json. */
+    static <T> T runIn(Path out, boolean fresh, java.util.function.Supplier<T> run) {
+        try {
+            return run.get();
+        } catch (RuntimeException e) {
+            if (fresh && !Files.exists(out.resolve("history.csv"))) {
+                try {
+                    Files.deleteIfExists(out.resolve("spec.json"));
+                } catch (IOException ignored) {
+                    // the run's own failure is the one to report
+                }
+            }
+            throw e;
+        }
+    }
+
+    static boolean sameRun(Path specJson, JsonNode settings) {
+        if (!Files.isRegularFile(specJson)) {
+            return false;
+        }
+        try {
+            return Files.readString(specJson).equals(RunFiles.json().writeValueAsString(settings));
+        } catch (IOException e) {
+            return false; // unreadable: not provably the same run
+        }
+    }
+}
