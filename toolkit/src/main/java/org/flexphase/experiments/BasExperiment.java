@@ -78,10 +78,8 @@ public final class BasExperiment {
         List<Sweep.Finished> done = new Sweep(out, threads).run(specs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("bas_nll_vs_steps", curves(done, out));
-        tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b",
-                "BAS 4x4: final NLL vs b (local, p=0.05)", false));
-        tables.put("bas_nll_vs_phase_length", finals(done, "c:", "mean_phase_length", out, "bas_nll_vs_phase_length",
-                "BAS 4x4: final NLL vs mean phase length 1/p (b=0.5)", true));
+        tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b"));
+        tables.put("bas_nll_vs_phase_length", finals(done, "c:", "mean_phase_length", out, "bas_nll_vs_phase_length"));
         Table runs = Table.create("runs", StringColumn.create("group"), StringColumn.create("key"),
                 DoubleColumn.create("seed"), DoubleColumn.create("final_nll"), DoubleColumn.create("final_nll_avg"));
         for (Sweep.Finished f : done) {
@@ -100,7 +98,6 @@ public final class BasExperiment {
         Table t = Table.create("bas_nll_vs_steps", StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"),
                 DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"), DoubleColumn.create("max_avg"));
-        List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : List.of("standard", "isd", "local", "exact")) {
             List<Table> hs = done.stream().filter(f -> f.spec().group().equals("a:" + mode)).map(Sweep.Finished::history).toList();
             if (hs.isEmpty()) {
@@ -121,18 +118,13 @@ public final class BasExperiment {
                 t.doubleColumn("min_avg").append(avg[1][r]);
                 t.doubleColumn("max_avg").append(avg[2][r]);
             }
-            String label = mode.equals("exact") ? mode : mode + " (averaged)";
-            curves.add(new Charts.Curve(label, x, mode.equals("exact") ? cur[0] : avg[0],
-                    mode.equals("exact") ? cur[1] : avg[1], mode.equals("exact") ? cur[2] : avg[2]));
         }
         RunFiles.writeCsv(t, out.resolve("bas_nll_vs_steps.csv"));
-        Charts.savePng(Charts.lineChart("BAS 4x4: NLL vs Gibbs steps, " + profile.seeds() + " seeds (optimum 3.38)", "Gibbs steps", "NLL per row (nats)", curves, false, false),
-                out.resolve("bas_nll_vs_steps.png"));
+        Charts.savePng(Figures.basNllVsSteps(t), out.resolve("bas_nll_vs_steps.png"));
         return t;
     }
 
-    private Table finals(List<Sweep.Finished> done, String prefix, String xName, Path out, String name, String title,
-                         boolean logX) {
+    private Table finals(List<Sweep.Finished> done, String prefix, String xName, Path out, String name) {
         Table t = Table.create(name, DoubleColumn.create(xName), DoubleColumn.create("mean"), DoubleColumn.create("min"),
                 DoubleColumn.create("max"), DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"),
                 DoubleColumn.create("max_avg"));
@@ -157,13 +149,7 @@ public final class BasExperiment {
             t.doubleColumn("max_avg").append(avg[2]);
         }
         RunFiles.writeCsv(t, out.resolve(name + ".csv"));
-        double[] x = t.doubleColumn(xName).asDoubleArray();
-        List<Charts.Curve> curves = List.of(
-                new Charts.Curve("current parameters", x, t.doubleColumn("mean").asDoubleArray(),
-                        t.doubleColumn("min").asDoubleArray(), t.doubleColumn("max").asDoubleArray()),
-                new Charts.Curve("averaged parameters", x, t.doubleColumn("mean_avg").asDoubleArray(),
-                        t.doubleColumn("min_avg").asDoubleArray(), t.doubleColumn("max_avg").asDoubleArray()));
-        Charts.savePng(Charts.lineChart(title, xName.replace('_', ' '), "final NLL per row (nats)", curves, logX, false),
+        Charts.savePng(Figures.basFinalNll(t, xName),
                 out.resolve(name + ".png"));
         return t;
     }

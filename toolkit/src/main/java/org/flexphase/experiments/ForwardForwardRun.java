@@ -1,16 +1,16 @@
 package org.flexphase.experiments;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.flexphase.data.Digits;
 import org.flexphase.forwardforward.ForwardForwardNet;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.plots.Charts;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
+import org.flexphase.tables.ForwardForwardHistory;
+import org.flexphase.tables.Histories;
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,26 +37,35 @@ public final class ForwardForwardRun {
             return ((Number) ((Map<?, ?>) summary.get("final")).get("test_error")).doubleValue();
         }
 
+        /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
+        @SuppressWarnings("unchecked")
+        public Histories.Run asRun(String key) {
+            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+        }
+
         public double finalTrainError() {
             return ((Number) ((Map<?, ?>) summary.get("final")).get("train_error")).doubleValue();
         }
     }
 
+    /** Trains a new net; writes files under {@code out} unless it is null. */
     public Outcome run(ForwardForwardTrainer.Config config, int evalSize, Path out) {
-        Table history = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
-                DoubleColumn.create("test_error"));
+        return run(config, evalSize, out, history -> { });
+    }
+
+    /** As {@link #run(ForwardForwardTrainer.Config, int, Path)}, calling {@code afterCheckpoint} with the history so far. */
+    public Outcome run(ForwardForwardTrainer.Config config, int evalSize, Path out, Consumer<Table> afterCheckpoint) {
         int[] trainLabels = train.labelArray();
         int[] testLabels = test.labelArray();
+        ForwardForwardHistory recorder = Histories.forwardForward(trainImages, trainLabels, testImages, testLabels, evalSize);
+        if (out != null) {
+            recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
+        }
+        recorder.then(afterCheckpoint);
         ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
         ForwardForwardNet net = trainer.newNet(train.pixelsPerImage(), 10);
-        ForwardForwardTrainer.Result result = trainer.train(net, trainImages, trainLabels, (step, n) -> {
-            history.longColumn("step").append(step);
-            history.doubleColumn("train_error").append(n.error(trainImages, trainLabels, evalSize));
-            history.doubleColumn("test_error").append(n.error(testImages, testLabels, evalSize));
-            if (out != null) {
-                RunFiles.writeCsv(history, out.resolve("history.csv"));
-            }
-        });
+        ForwardForwardTrainer.Result result = trainer.train(net, trainImages, trainLabels, recorder);
+        Table history = recorder.table();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", net.describe());
         s.put("data", train.name() + " / " + test.name());
@@ -87,12 +96,8 @@ public final class ForwardForwardRun {
         s.put("final", fin);
         if (out != null) {
             RunFiles.writeJson(s, out.resolve("summary.json"));
-            double[] x = history.longColumn("step").asDoubleColumn().asDoubleArray();
-            List<Charts.Curve> curves = new ArrayList<>();
-            curves.add(Charts.Curve.of("train error", x, history.doubleColumn("train_error").asDoubleArray()));
-            curves.add(Charts.Curve.of("test error", x, history.doubleColumn("test_error").asDoubleArray()));
-            Charts.savePng(Charts.lineChart(net.describe() + " on " + train.name() + ", " + config.mode().label(),
-                    "training steps (one image each)", "classification error", curves, false, false),
+            Charts.savePng(Figures.errorHistory(history, net.describe() + " on " + train.name() + ", " + config.mode().label(),
+                    "training steps (one image each)", List.of("train_error", "test_error")),
                     out.resolve("history.png"));
         }
         return new Outcome(history, result, s);

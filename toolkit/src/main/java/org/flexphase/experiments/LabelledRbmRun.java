@@ -1,10 +1,10 @@
 package org.flexphase.experiments;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.flexphase.learning.Trainer;
 import org.flexphase.learning.TrainerConfig;
@@ -13,6 +13,7 @@ import org.flexphase.learning.TrainingResult;
 import org.flexphase.models.LabelInference;
 import org.flexphase.models.Rbm;
 import org.flexphase.plots.Charts;
+import org.flexphase.tables.Histories;
 import org.flexphase.util.Rngs;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -71,10 +72,22 @@ public final class LabelledRbmRun {
         return wrong / (double) m;
     }
 
+    /** The result of a run: the history table, the trainer's result and the summary written. */
     public record Outcome(Table history, TrainingResult result, Map<String, Object> summary) {
+        /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
+        @SuppressWarnings("unchecked")
+        public Histories.Run asRun(String key) {
+            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+        }
     }
 
+    /** Trains {@code model} in place; writes files under {@code out} unless it is null. */
     public Outcome run(Rbm model, TrainerConfig config, int evalSize, Path out) {
+        return run(model, config, evalSize, out, history -> { });
+    }
+
+    /** As {@link #run(Rbm, TrainerConfig, int, Path)}, calling {@code afterCheckpoint} with the history so far. */
+    public Outcome run(Rbm model, TrainerConfig config, int evalSize, Path out, Consumer<Table> afterCheckpoint) {
         Table history = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
                 DoubleColumn.create("test_error"), DoubleColumn.create("train_error_avg"),
                 DoubleColumn.create("test_error_avg"));
@@ -90,6 +103,7 @@ public final class LabelledRbmRun {
             if (out != null) {
                 RunFiles.writeCsv(history, out.resolve("history.csv"));
             }
+            afterCheckpoint.accept(history);
         };
         TrainingResult result = new Trainer(config).train(model, trainingRows(), listener);
         Map<String, Object> s = new LinkedHashMap<>();
@@ -112,13 +126,9 @@ public final class LabelledRbmRun {
         s.put("final", fin);
         if (out != null) {
             RunFiles.writeJson(s, out.resolve("summary.json"));
-            double[] x = history.longColumn("step").asDoubleColumn().asDoubleArray();
-            List<Charts.Curve> curves = new ArrayList<>();
-            for (String col : new String[]{"train_error", "test_error", "test_error_avg"}) {
-                curves.add(Charts.Curve.of(col.replace('_', ' '), x, history.doubleColumn(col).asDoubleArray()));
-            }
-            Charts.savePng(Charts.lineChart(model.describe() + " on " + dataName + ", " + config.mode.name().toLowerCase(),
-                    "Gibbs steps", "classification error", curves, false, false), out.resolve("history.png"));
+            Charts.savePng(Figures.errorHistory(history, model.describe() + " on " + dataName + ", "
+                    + config.mode.name().toLowerCase(), "Gibbs steps", List.of("train_error", "test_error", "test_error_avg")),
+                    out.resolve("history.png"));
         }
         return new Outcome(history, result, s);
     }

@@ -134,7 +134,6 @@ public final class MnistExperiment {
                          String xLabel) {
         Table t = Table.create(name, StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"));
-        List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : modes) {
             List<Table> hs = done.stream().filter(r -> r.job().group().equals(prefix + mode))
                     .map(Sweep.JobResult::history).toList();
@@ -152,10 +151,9 @@ public final class MnistExperiment {
                 t.doubleColumn("min").append(band[1][r]);
                 t.doubleColumn("max").append(band[2][r]);
             }
-            curves.add(new Charts.Curve(mode, x, band[0], band[1], band[2]));
         }
         RunFiles.writeCsv(t, out.resolve(name + ".csv"));
-        Charts.savePng(Charts.lineChart(title, xLabel, "test error", curves, false, false), out.resolve(name + ".png"));
+        Charts.savePng(Figures.errorVsSteps(t, title, xLabel), out.resolve(name + ".png"));
         return t;
     }
 
@@ -179,10 +177,7 @@ public final class MnistExperiment {
             t.doubleColumn("max").append(errors.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
         RunFiles.writeCsv(t, out.resolve("mnist_ff_error_vs_b.csv"));
-        Charts.savePng(Charts.lineChart("MNIST Forward-Forward (isd, " + profile.ffEpochs() + " epoch(s)): final test error vs b",
-                "b", "final test error (2,000 digits)", List.of(new Charts.Curve("isd", t.doubleColumn("b").asDoubleArray(),
-                        t.doubleColumn("mean").asDoubleArray(), t.doubleColumn("min").asDoubleArray(),
-                        t.doubleColumn("max").asDoubleArray())), false, false), out.resolve("mnist_ff_error_vs_b.png"));
+        Charts.savePng(Figures.ffErrorVsB(t, profile.ffEpochs()), out.resolve("mnist_ff_error_vs_b.png"));
         return t;
     }
 }

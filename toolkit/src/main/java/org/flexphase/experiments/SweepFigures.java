@@ -53,7 +53,6 @@ public final class SweepFigures {
             Table t = Table.create("sweep_nll_vs_" + xName, StringColumn.create("curve"), DoubleColumn.create(xName),
                     DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"),
                     DoubleColumn.create("seeds"));
-            List<Charts.Curve> drawnCurves = new ArrayList<>();
             curves.forEach((label, points) -> {
                 double[] xs = new double[points.size()];
                 double[] mean = new double[xs.length];
@@ -73,11 +72,9 @@ public final class SweepFigures {
                     t.doubleColumn("seeds").append(e.getValue().size());
                     i++;
                 }
-                drawnCurves.add(new Charts.Curve(label.isEmpty() ? "averaged parameters" : label, xs, mean, lo, hi));
             });
             RunFiles.writeCsv(t, out.resolve(t.name() + ".csv"));
-            Charts.savePng(Charts.lineChart("Sweep: final NLL per row (averaged parameters) vs " + xName.replace('_', ' '),
-                    xName.replace('_', ' '), "final NLL per row (nats)", drawnCurves, !x.equals("b"), false),
+            Charts.savePng(Figures.sweepFinalNll(t, xName),
                     out.resolve(t.name() + ".png"));
             drawn.put(t.name(), t);
         }
