@@ -18,6 +18,11 @@ import tech.tablesaw.api.Table;
  * steps for standard CD-1, ISD, temporally local learning and exact ascent, mean and min–max over seeds;
  * (b) final NLL against the positive-phase probability b; (c) final NLL against the mean phase length 1/p.
  * Each figure is a PNG with its CSV beside it.
+ *
+ * <pre>{@code
+ * Map<String, Table> tables = new BasExperiment(BasProfile.of("quick")).run(Path.of("results/bas"), 2, f -> { });
+ * Charts.image(Figures.basNllVsSteps(tables.get("bas_nll_vs_steps")));
+ * }</pre>
  */
 public final class BasExperiment {
     static final double[] B_VALUES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
@@ -25,6 +30,7 @@ public final class BasExperiment {
 
     private final BasProfile profile;
 
+    /** The experiment at the sizes of {@code profile}. */
     public BasExperiment(BasProfile profile) {
         this.profile = profile;
     }

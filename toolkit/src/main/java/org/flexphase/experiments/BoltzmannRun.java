@@ -21,12 +21,18 @@ import tech.tablesaw.api.Table;
  * it writes {@code history.csv} after every checkpoint (so an interrupted or diverged run keeps its results),
  * then {@code summary.json} (with wall time) and {@code history.png}. The history holds no clock readings, so the
  * same seed gives a bit-identical {@code history.csv}.
+ *
+ * <pre>{@code
+ * BoltzmannRun.Outcome o = new BoltzmannRun("bas4", rows).run(rbm, config, Path.of("out/local"));
+ * Charts.image(Figures.boltzmannHistory(o.history(), "local"));
+ * }</pre>
  */
 public final class BoltzmannRun {
     private final String dataName;
     private final double[][] rows;
     private final DataDistribution data;
 
+    /** Runs on {@code rows}, named {@code dataName} in summaries. */
     public BoltzmannRun(String dataName, double[][] rows) {
         this.dataName = dataName;
         this.rows = rows;

@@ -18,6 +18,12 @@ import tech.tablesaw.api.Table;
  * images of each split (the splits are shuffled, so that is a fair sample) and at the end on all of them.
  * Writes {@code history.csv} after every checkpoint (step, train_error, test_error), then {@code summary.json}
  * (configuration, final errors, wall seconds, examples per second) and {@code history.png}.
+ *
+ * <pre>{@code
+ * MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
+ * var config = ForwardForwardTrainer.Config.paper(ForwardForwardTrainer.Mode.LOCAL, 1).withEpochs(1);
+ * ForwardForwardRun.Outcome o = new ForwardForwardRun(split.train(), split.test()).run(config, 300, null);
+ * }</pre>
  */
 public final class ForwardForwardRun {
     private final Digits train;
@@ -25,6 +31,7 @@ public final class ForwardForwardRun {
     private final double[][] trainImages;
     private final double[][] testImages;
 
+    /** Runs trained on {@code train}, evaluated on {@code test}. */
     public ForwardForwardRun(Digits train, Digits test) {
         this.train = train;
         this.test = test;
@@ -32,7 +39,9 @@ public final class ForwardForwardRun {
         this.testImages = test.scaled();
     }
 
+    /** The result of a run: the history table, the trainer's result and the summary written. */
     public record Outcome(Table history, ForwardForwardTrainer.Result result, Map<String, Object> summary) {
+        /** Test error on all test images at the end. */
         public double finalTestError() {
             return ((Number) ((Map<?, ?>) summary.get("final")).get("test_error")).doubleValue();
         }
@@ -43,6 +52,7 @@ public final class ForwardForwardRun {
             return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
         }
 
+        /** Training error on all training images at the end. */
         public double finalTrainError() {
             return ((Number) ((Map<?, ?>) summary.get("final")).get("train_error")).doubleValue();
         }

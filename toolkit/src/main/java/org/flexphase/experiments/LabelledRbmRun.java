@@ -25,10 +25,16 @@ import tech.tablesaw.api.Table;
  * burn-in), arg-max (docs/experiments.md). Checkpoints use the first {@code evalSize} examples of each split; the
  * final numbers use all of them. Writes {@code history.csv} after every checkpoint, then {@code summary.json} and
  * {@code history.png}.
+ *
+ * <pre>{@code
+ * LabelledRbmRun run = new LabelledRbmRun("mnist", trainBits, trainLabels, testBits, testLabels, 10);
+ * LabelledRbmRun.Outcome o = run.run(Rbm.of(794, 16, 1.0, true), config, 200, null);
+ * }</pre>
  */
 public final class LabelledRbmRun {
     /** Gibbs steps and burn-in of label inference, as the published code. */
     public static final int INFERENCE_STEPS = 80;
+    /** Burn-in steps of label inference. */
     public static final int INFERENCE_BURN_IN = 40;
 
     private final String dataName;
@@ -38,6 +44,7 @@ public final class LabelledRbmRun {
     private final int[] testLabels;
     private final int classes;
 
+    /** Runs on inputs with labels in {@code 0..classes-1}; the label is appended one-hot to each training row. */
     public LabelledRbmRun(String dataName, double[][] trainInputs, int[] trainLabels, double[][] testInputs,
                           int[] testLabels, int classes) {
         this.dataName = dataName;

@@ -39,6 +39,7 @@ public final class MnistExperiment {
     private final Digits train;
     private final Digits test;
 
+    /** The experiment at the sizes of {@code profile}. */
     public MnistExperiment(MnistProfile profile) {
         this.profile = profile;
         MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
@@ -46,6 +47,7 @@ public final class MnistExperiment {
         this.test = split.test();
     }
 
+    /** Every run of the experiment, as jobs for a {@link Sweep}. */
     public List<Sweep.Job> jobs() {
         List<Sweep.Job> jobs = new ArrayList<>();
         for (String mode : FF_MODES) {

@@ -24,12 +24,24 @@ import org.flexphase.util.Rngs;
  *       given): runs of positive steps and runs of negative ones, weighted {@code 1/rho+} and {@code 1/rho-}.</li>
  * </ul>
  * A wrong label is drawn uniformly from the other classes.
+ *
+ * <pre>{@code
+ * ForwardForwardTrainer trainer = new ForwardForwardTrainer(ForwardForwardTrainer.Config.paper(Mode.ISD, 1));
+ * ForwardForwardNet net = trainer.newNet(784, 10);
+ * trainer.train(net, images, labels, Histories.forwardForward(images, labels, testImages, testLabels, 300));
+ * }</pre>
  */
 public final class ForwardForwardTrainer {
     /** How a step chooses between positive and negative examples. */
     public enum Mode {
-        STANDARD, ISD, LOCAL;
+        /** Every step trains on the image with its true and with a wrong label. */
+        STANDARD,
+        /** Every step trains on one of them, positive with probability b, weighted 1/b or 1/(1-b). */
+        ISD,
+        /** The type follows a phase process, weighted by its occupancy. */
+        LOCAL;
 
+        /** The mode named {@code s} (standard, isd or local). */
         public static Mode parse(String s) {
             for (Mode m : values()) {
                 if (m.name().equalsIgnoreCase(s)) {
@@ -39,6 +51,7 @@ public final class ForwardForwardTrainer {
             throw new IllegalArgumentException("mode must be one of standard, isd, local: " + s);
         }
 
+        /** The lower-case name. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -47,6 +60,7 @@ public final class ForwardForwardTrainer {
     /** Settings of one run. */
     public record Config(Mode mode, double b, double switchProbability, PhaseProcess process, int epochs,
                          double rate, double threshold, int[] hidden, long evalEvery, long seed) {
+        /** Checks every setting, naming the bad one. */
         public Config {
             Checks.requireOpenProbability(b, "b");
             Checks.requireHalfOpenProbability(switchProbability, "switch-prob");
@@ -67,18 +81,22 @@ public final class ForwardForwardTrainer {
             return new Config(mode, 0.5, 0.05, null, 2, 0.01, 2.0, new int[]{500, 500}, 1000, seed);
         }
 
+        /** The same settings with {@code e} epochs. */
         public Config withEpochs(int e) {
             return new Config(mode, b, switchProbability, process, e, rate, threshold, hidden, evalEvery, seed);
         }
 
+        /** The same settings with positive probability {@code v}. */
         public Config withB(double v) {
             return new Config(mode, v, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed);
         }
 
+        /** The same settings with switching probability {@code v}. */
         public Config withSwitchProbability(double v) {
             return new Config(mode, b, v, process, epochs, rate, threshold, hidden, evalEvery, seed);
         }
 
+        /** The same settings with a checkpoint every {@code v} steps. */
         public Config withEvalEvery(long v) {
             return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, v, seed);
         }
@@ -95,16 +113,19 @@ public final class ForwardForwardTrainer {
     /** Called at step 0, every {@code evalEvery} steps and at the end. */
     @FunctionalInterface
     public interface Listener {
+        /** A checkpoint at {@code step}; {@code net} is the live net (evaluate it, do not keep it). */
         void onCheckpoint(long step, ForwardForwardNet net);
     }
 
     /** The trained net, steps done, positive and negative examples seen, wall seconds, and why it stopped early. */
     public record Result(ForwardForwardNet net, long steps, long positiveExamples, long negativeExamples,
                          double wallSeconds, String divergence) {
+        /** Positive plus negative examples per wall-clock second. */
         public double examplesPerSecond() {
             return (positiveExamples + negativeExamples) / Math.max(wallSeconds, 1e-9);
         }
 
+        /** Training steps per wall-clock second. */
         public double stepsPerSecond() {
             return steps / Math.max(wallSeconds, 1e-9);
         }
@@ -112,6 +133,7 @@ public final class ForwardForwardTrainer {
 
     private final Config config;
 
+    /** A trainer with these settings. */
     public ForwardForwardTrainer(Config config) {
         this.config = config;
     }
@@ -124,6 +146,7 @@ public final class ForwardForwardTrainer {
         return ForwardForwardNet.of(sizes, classes, config.threshold(), Rngs.stream(config.seed(), -1));
     }
 
+    /** Trains {@code net} in place on labelled images, calling {@code listener} at every checkpoint. */
     public Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener) {
         if (images.length == 0 || images.length != labels.length) {
             throw new IllegalArgumentException("need as many labels as images, at least one: " + images.length

@@ -1,10 +1,16 @@
 package org.flexphase.tables;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.flexphase.exact.DataDistribution;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -26,6 +32,8 @@ import tech.tablesaw.columns.Column;
  * }</pre>
  */
 public final class Histories {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Histories() {
     }
 
@@ -118,6 +126,45 @@ public final class Histories {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": unreadable table (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Every finished run under a {@code reproduce}, {@code sweep} or Spark output folder ({@code runs/<key>/} with
+     * {@code history.csv} and {@code summary.json}), as one long table by {@link #stack}: the key is the folder
+     * name, the configuration and seed come from the summary. Runs are in key order; unfinished ones (no summary)
+     * are left out.
+     */
+    public static Table readRuns(Path folder) {
+        Path runs = folder.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            throw new IllegalArgumentException(folder + ": no runs/ folder (not a reproduce or sweep output)");
+        }
+        List<Run> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(runs)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path summary = dir.resolve("summary.json");
+                if (Files.isRegularFile(summary) && Files.isRegularFile(dir.resolve("history.csv"))) {
+                    JsonNode s = JSON.readTree(summary.toFile());
+                    Map<String, Object> config = new LinkedHashMap<>();
+                    s.path("config").fields().forEachRemaining(e -> {
+                        JsonNode v = e.getValue();
+                        if (v.isNumber()) {
+                            config.put(e.getKey(), v.numberValue());
+                        } else if (!v.isNull()) {
+                            config.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+                        }
+                    });
+                    found.add(new Run(dir.getFileName().toString(), config, s.path("seed").asLong(),
+                            read(dir.resolve("history.csv"))));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read runs under " + runs + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(runs + ": no finished runs");
+        }
+        return stack(found);
     }
 
     /** A sweep's summary, one row per run: {@code sweep_summary.csv} in the sweep's output folder. */

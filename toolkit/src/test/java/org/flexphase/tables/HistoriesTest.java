@@ -98,4 +98,22 @@ class HistoriesTest {
         assertEquals(ColumnType.LONG, t.column("seed").type());
         assertEquals("sweep_summary", t.name());
     }
+
+    @Test
+    void readRunsStacksEveryFinishedRunOfAnOutputFolder(@TempDir Path dir) throws Exception {
+        var run = new BoltzmannRun("bas4", ROWS);
+        run.run(Rbm.randomized(16, 8, 0.01, Rngs.create(1)), config(1), dir.resolve("runs/k1"));
+        var second = run.run(Rbm.randomized(16, 8, 0.01, Rngs.create(2)), config(2), dir.resolve("runs/k2"));
+        Files.createDirectories(dir.resolve("runs/unfinished"));
+        Table t = Histories.readRuns(dir);
+        assertEquals(10, t.rowCount());
+        assertEquals(List.of("k1", "k2"), t.stringColumn("key").unique().asList().stream().sorted().toList());
+        assertEquals("local", t.stringColumn("mode").get(0));
+        assertEquals(0.05, t.doubleColumn("switch_prob").get(9), 0);
+        Table k2 = t.where(t.stringColumn("key").isEqualTo("k2"));
+        assertEquals(2L, k2.longColumn("seed").get(0));
+        assertArrayEquals(second.history().doubleColumn("nll_per_row_avg").asDoubleArray(),
+                k2.doubleColumn("nll_per_row_avg").asDoubleArray(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Histories.readRuns(dir.resolve("runs")));
+    }
 }
