@@ -117,7 +117,10 @@ public final class ChartOptions {
         return o;
     }
 
-    /** One curve per distinct value of this column (for charts drawn from a table). */
+    /**
+     * One curve per distinct value of this column (for charts drawn from a table): text values in order of first
+     * appearance, numbers in increasing order and named {@code column = value}.
+     */
     public ChartOptions groupBy(String column) {
         ChartOptions o = copy();
         o.groupBy = column;

@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * A chart of a growing history table, redrawn in place at every checkpoint of a training run, with the steps per
- * second and the time left in its title. It knows nothing of the notebook kernel: the caller passes in how to
+ * second and the time left under its x axis. It knows nothing of the notebook kernel: the caller passes in how to
  * show an image and how to replace it. In a JJava notebook:
  *
  * <pre>{@code
@@ -89,7 +89,8 @@ public final class LiveChart implements Consumer<Table> {
             firstNanos = now;
         }
         status = status(step, now);
-        chart = TableCharts.line(history, x, ys, options.title(options.title + " | " + status));
+        // The status goes under the x axis: a title long enough to hold it would be clipped.
+        chart = TableCharts.line(history, x, ys, options.axes(options.xLabel + "   [" + status + "]", options.yLabel));
         BufferedImage image = Charts.image(chart);
         if (id == null) {
             id = display.show(image);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -70,11 +71,15 @@ public final class TableCharts {
             return out;
         }
         requireColumn(table, groupBy);
-        Map<String, List<Integer>> rows = new LinkedHashMap<>();
+        // Text groups keep their order of first appearance; numeric ones are sorted and named "column = value".
+        boolean numeric = table.column(groupBy) instanceof NumericColumn<?>;
+        Map<Object, List<Integer>> rows = numeric ? new TreeMap<>() : new LinkedHashMap<>();
         for (int r = 0; r < table.rowCount(); r++) {
-            rows.computeIfAbsent(table.column(groupBy).getString(r), k -> new ArrayList<>()).add(r);
+            Object g = numeric ? (Object) table.numberColumn(groupBy).getDouble(r) : table.column(groupBy).getString(r);
+            rows.computeIfAbsent(g, k -> new ArrayList<>()).add(r);
         }
-        rows.forEach((g, rs) -> out.put(g, table.rows(rs.stream().mapToInt(Integer::intValue).toArray())));
+        rows.forEach((g, rs) -> out.put(numeric ? groupBy + " = " + table.column(groupBy).getString(rs.get(0)) : (String) g,
+                table.rows(rs.stream().mapToInt(Integer::intValue).toArray())));
         return out;
     }
 

@@ -23,19 +23,20 @@ class LiveChartTest {
         }, (id, image) -> calls.add("update " + id));
         AtomicLong nanos = new AtomicLong(7_000_000_000L);
         LiveChart live = new LiveChart(display, 1_000, "step", List.of("loss"),
-                ChartOptions.titled("run").size(400, 300), nanos::get);
+                ChartOptions.titled("run").axes("step", "loss").size(400, 300), nanos::get);
         Table h = Table.create("h", LongColumn.create("step"), DoubleColumn.create("loss"));
-        h.longColumn("step").append(0);
+        h.longColumn("step").append(100);
         h.doubleColumn("loss").append(5);
         live.accept(h);
-        assertEquals("step 0 of 1,000", live.status());
-        nanos.addAndGet(2_000_000_000L);            // 2 s later, 200 steps done: 100 steps/s, 800 left = 8 s
-        h.longColumn("step").append(200);
+        assertEquals("step 100 of 1,000", live.status());
+        nanos.addAndGet(2_000_000_000L);            // 2 s later, 200 more steps: 100 steps/s, 700 left = 7 s
+        h.longColumn("step").append(300);
         h.doubleColumn("loss").append(4);
         live.accept(h);
-        assertEquals("step 200 of 1,000, 100 steps/s, 0:08 left", live.status());
+        assertEquals("step 300 of 1,000, 100 steps/s, 0:07 left", live.status());
         assertEquals(List.of("show 400", "update id-1"), calls);
-        assertTrue(live.chart().getTitle().endsWith(live.status()), live.chart().getTitle());
+        assertEquals("run", live.chart().getTitle());
+        assertTrue(live.chart().getXAxisTitle().endsWith("[" + live.status() + "]"), live.chart().getXAxisTitle());
         assertEquals(2, live.chart().getSeriesMap().get("loss").getXData().length);
     }
 }

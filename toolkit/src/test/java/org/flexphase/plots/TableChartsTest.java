@@ -82,4 +82,13 @@ class TableChartsTest {
         assertArrayEquals(new double[]{1, 5}, c.getSeriesMap().get("x").getXData());
         assertArrayEquals(new double[]{3, 4, 1, 0}, c.getSeriesMap().get("x (band)").getYData(), 1e-12);
     }
+
+    @Test
+    void numericGroupsAreSortedAndNamedByTheirColumn() {
+        Table t = Table.create("t", DoubleColumn.create("b", 0.5, 0.1, 0.5, 0.1), DoubleColumn.create("step", 0, 0, 1, 1),
+                DoubleColumn.create("y", 1, 2, 3, 4));
+        XYChart c = TableCharts.line(t, "step", "y", ChartOptions.titled("t").groupBy("b").band(ChartOptions.Band.NONE));
+        assertEquals(List.of("b = 0.1", "b = 0.5"), new ArrayList<>(c.getSeriesMap().keySet()));
+        assertArrayEquals(new double[]{2, 4}, c.getSeriesMap().get("b = 0.1").getYData(), 1e-12);
+    }
 }
