@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, ForwardForwardCommand.class, ReproduceCommand.class, BenchCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /** Runs the command line and exits with its code (2 for bad options, 1 for a diverged run). */
     public static void main(String[] args) {
         System.exit(run(args));
     }

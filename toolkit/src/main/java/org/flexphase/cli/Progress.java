@@ -25,12 +25,14 @@ public final class Progress implements AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build());
     }
 
+    /** Advances the bar by {@code units}. */
     public synchronized void step(long units) {
         if (bar != null) {
             bar.stepBy(units);
         }
     }
 
+    /** Shows {@code text} beside the bar. */
     public synchronized void message(String text) {
         if (bar != null) {
             bar.setExtraMessage(text);

@@ -52,6 +52,26 @@ public final class BarsAndStripes {
         return rows;
     }
 
+    /**
+     * Whether a binary {@code n x n} image (row-major, pixels 0 or 1) is a bar or a stripe: all its rows are equal
+     * or all its columns are equal. Of the {@code 2^(n*n)} images, exactly {@code 2^(n+1) - 2} are.
+     */
+    public static boolean isBarOrStripe(double[] image, int n) {
+        Checks.requireInRange(n, 1, 5, "n");
+        if (image.length != n * n) {
+            throw new IllegalArgumentException("image has " + image.length + " pixels, expected n*n = " + n * n);
+        }
+        boolean rowsEqual = true;
+        boolean columnsEqual = true;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                rowsEqual &= image[r * n + c] == image[c];
+                columnsEqual &= image[r * n + c] == image[r * n];
+            }
+        }
+        return rowsEqual || columnsEqual;
+    }
+
     /** The published BAS 4x4 data: 32 rows (16 bars + 16 stripes), read from the classpath copy and checked. */
     public static double[][] published4x4() {
         try (InputStream in = BarsAndStripes.class.getResourceAsStream(RESOURCE)) {

@@ -5,8 +5,14 @@ import java.util.Arrays;
 /**
  * Labelled greyscale images as stored: pixels as unsigned bytes (row-major, {@code rows x cols} per image) and
  * labels as bytes. Views as doubles in [0, 1] or binarised are made on demand, so a 10,000-image set costs 8 MB.
+ *
+ * <pre>{@code
+ * Digits train = MnistSubset.split(MnistSubset.load()).train();
+ * double[][] scaled = train.scaled();                          // pixels in [0, 1]
+ * }</pre>
  */
 public record Digits(String name, int count, int rows, int cols, byte[] pixels, byte[] labels) {
+    /** Checks that the pixel and label arrays have the sizes the counts promise. */
     public Digits {
         if (pixels.length != (long) count * rows * cols) {
             throw new IllegalArgumentException(name + ": " + pixels.length + " pixel bytes for " + count + " images of "
@@ -17,14 +23,17 @@ public record Digits(String name, int count, int rows, int cols, byte[] pixels, 
         }
     }
 
+    /** Pixels per image: {@code rows * cols}. */
     public int pixelsPerImage() {
         return rows * cols;
     }
 
+    /** The label (0 to 9) of image {@code image}. */
     public int label(int image) {
         return labels[image];
     }
 
+    /** All labels as ints. */
     public int[] labelArray() {
         int[] out = new int[count];
         for (int k = 0; k < count; k++) {

@@ -17,6 +17,7 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
+    /** Loads Fashion-MNIST from {@code dir} with the same split as the MNIST subset. */
     public static MnistSubset.Split load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IdxFiles.DataFileException(dir + ": missing; Fashion-MNIST is not shipped with flexphase. "

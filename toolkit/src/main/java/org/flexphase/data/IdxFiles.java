@@ -71,6 +71,7 @@ public final class IdxFiles {
         }
     }
 
+    /** The labels of an IDX1 file's bytes; {@code file} names it in errors. */
     public static byte[] readLabels(byte[] fileBytes, String file) {
         try (DataInputStream in = open(fileBytes, file)) {
             int magic = in.readInt();
@@ -111,6 +112,7 @@ public final class IdxFiles {
 
     /** A data file that is missing or not what it should be. */
     public static final class DataFileException extends IllegalArgumentException {
+        /** A data file problem, with the file named in {@code message}. */
         public DataFileException(String message) {
             super(message);
         }

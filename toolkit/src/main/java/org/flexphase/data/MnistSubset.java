@@ -18,13 +18,24 @@ import org.flexphase.util.Rngs;
  * {@code L64X128MixRandom} seeded with {@link #SPLIT_SEED} and the first {@code round(0.2 n_c)} go to the test
  * set: 2,000 test and 8,000 training digits, class proportions kept. Both sets are then shuffled with the same
  * generator, so their first {@code n} images are a fair sample for cheap intermediate evaluations.
+ *
+ * <pre>{@code
+ * MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
+ * double[][] pixels = split.train().binarised(0.8);
+ * }</pre>
  */
 public final class MnistSubset {
+    /** Resource name of the gzipped IDX3 images. */
     public static final String IMAGES = "images-idx3-ubyte.gz";
+    /** Resource name of the gzipped IDX1 labels. */
     public static final String LABELS = "labels-idx1-ubyte.gz";
+    /** SHA-256 of the images file, checked on load. */
     public static final String IMAGES_SHA256 = "6147811c070e77823b67d8be7963f6ab00af77f5660c687bbdc8a3a1bc7b7459";
+    /** SHA-256 of the labels file, checked on load. */
     public static final String LABELS_SHA256 = "4098cd2f8985372bfe9d2755e944398058f46893cb54c15631c6343ae14199a9";
+    /** Seed of the fixed train/test split. */
     public static final long SPLIT_SEED = 20230223L;
+    /** Fraction of the 10,000 digits held out for testing. */
     public static final double TEST_FRACTION = 0.2;
     static final String RESOURCE_DIR = "/org/flexphase/data/mnist-subset/";
 

@@ -14,6 +14,7 @@ public final class ContrastiveDivergenceField {
     private ContrastiveDivergenceField() {
     }
 
+    /** The exact expected CD-{@code k} update of {@code model} on {@code data}. */
     public static double[] meanUpdate(BoltzmannMachine model, DataDistribution data, int k) {
         if (model.hiddenCount() != 0) {
             throw new IllegalArgumentException("the exact CD-k field is defined here for fully visible models; "

@@ -8,6 +8,11 @@ import org.flexphase.models.Bits;
 /**
  * The empirical distribution of a multiset of binary rows: its distinct patterns (as 0/1 vectors and bit
  * codes, bit i = unit i) with their frequencies. The target {@code p*} of the exact metrics.
+ *
+ * <pre>{@code
+ * DataDistribution data = DataDistribution.of(BarsAndStripes.published4x4());
+ * double optimum = data.entropy();                             // best NLL per row: 3.379
+ * }</pre>
  */
 public final class DataDistribution {
     private final double[][] patterns;
@@ -71,10 +76,12 @@ public final class DataDistribution {
         return patterns[k];
     }
 
+    /** Pattern {@code k} as a bit code (bit i = unit i). */
     public long code(int k) {
         return codes[k];
     }
 
+    /** Probability of pattern {@code k} in the data. */
     public double probability(int k) {
         return probabilities[k];
     }

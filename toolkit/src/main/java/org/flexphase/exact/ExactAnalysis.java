@@ -11,6 +11,11 @@ import org.flexphase.models.Rbm;
  * <p>An RBM is handled by enumerating its smaller layer and summing the other out analytically (at most
  * 26 units in the smaller layer; BAS 4x4 with 16 hidden units takes milliseconds). Any other machine is
  * enumerated jointly (at most 24 units in all).
+ *
+ * <pre>{@code
+ * ExactAnalysis.Metrics m = ExactAnalysis.metrics(rbm, DataDistribution.of(BarsAndStripes.published4x4()));
+ * double nll = m.nllPerRow();                                  // 3.38 at best on BAS 4x4
+ * }</pre>
  */
 public final class ExactAnalysis {
     /** Units in all (visible and hidden) of a non-bipartite machine that exact analysis can enumerate. */

@@ -13,6 +13,12 @@ import org.flexphase.models.Rbm;
  * <p>For an RBM the smaller layer is drawn from its exact marginal (one {@code nextDouble()}), then the other
  * layer from its conditional (one {@code nextDouble()} per unit). Other machines draw the joint state with
  * one {@code nextDouble()}.
+ *
+ * <pre>{@code
+ * ExactSampler sampler = ExactSampler.of(rbm);
+ * NetworkState s = rbm.newState();
+ * sampler.sample(s, Rngs.create(3));                           // s.visible is an exact sample
+ * }</pre>
  */
 public final class ExactSampler {
     private final BoltzmannMachine model;

@@ -9,6 +9,11 @@ import org.flexphase.phases.Phase;
  * every toolkit model uses: a positive step resamples the hidden units in index order, a negative step the visible
  * units and then the hidden units. (Units updated as a block in the models are conditionally independent, so the
  * block update has this same kernel.) Exact for at most {@value #MAX_UNITS} units.
+ *
+ * <pre>{@code
+ * double[][] kernel = GibbsKernels.kernel(rbm, Phase.NEGATIVE);   // one free Gibbs sweep, state to state
+ * double[] free = GibbsKernels.equilibrium(rbm);
+ * }</pre>
  */
 public final class GibbsKernels {
     static final int MAX_UNITS = 10;

@@ -15,6 +15,11 @@ import org.flexphase.phases.Phase;
  *
  * <p>From the stationary distribution, solved with EJML: the occupancy and the exact stationary mean update
  * {@code h(theta) = E[w(z) phi(theta, a)]} with {@code w = +1/rho+, -1/rho-}, to compare with {@code u(theta)}.
+ *
+ * <pre>{@code
+ * JointChain chain = JointChain.of(rbm, data, PhaseChain.geometric(0.5, 0.1), JointChain.Start.PERSISTENT);
+ * double[] h = chain.meanUpdate(0.5);                          // compare with ExactAnalysis.gradient(rbm, data)
+ * }</pre>
  */
 public final class JointChain {
     /** How a new phase starts. */
@@ -37,6 +42,7 @@ public final class JointChain {
         this.transition = transition;
     }
 
+    /** The joint chain of learning for {@code model} on {@code data} under the phase chain, with the given start of {@code -} phases. */
     public static JointChain of(BoltzmannMachine model, DataDistribution data, PhaseChain phases, Start start) {
         int nv = model.visibleCount();
         int size = 1 << (nv + model.hiddenCount());

@@ -9,6 +9,10 @@ import org.flexphase.util.Checks;
  * A phase process written as a finite Markov chain, for exact analysis: each chain state carries a phase, and each
  * transition says whether it begins a new phase (which matters for clamping and for resets). Geometric switching
  * needs two states; a renewal process with finitely supported length laws needs one state per (phase, steps left).
+ *
+ * <pre>{@code
+ * PhaseChain geometric = PhaseChain.geometric(0.5, 0.05);
+ * }</pre>
  */
 public final class PhaseChain {
     /** A transition {@code from -> to} with probability {@code probability}; {@code startsPhase} if it begins a new phase. */
@@ -73,14 +77,17 @@ public final class PhaseChain {
         return new PhaseChain(phases, t);
     }
 
+    /** Number of phase-chain states. */
     public int size() {
         return phases.length;
     }
 
+    /** The phase of state {@code state}. */
     public Phase phase(int state) {
         return phases[state];
     }
 
+    /** All transitions with their probabilities. */
     public List<Transition> transitions() {
         return transitions;
     }

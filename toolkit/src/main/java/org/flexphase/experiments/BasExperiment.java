@@ -1,7 +1,6 @@
 package org.flexphase.experiments;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,11 @@ import tech.tablesaw.api.Table;
  * steps for standard CD-1, ISD, temporally local learning and exact ascent, mean and min–max over seeds;
  * (b) final NLL against the positive-phase probability b; (c) final NLL against the mean phase length 1/p.
  * Each figure is a PNG with its CSV beside it.
+ *
+ * <pre>{@code
+ * Map<String, Table> tables = new BasExperiment(BasProfile.of("quick")).run(Path.of("results/bas"), 2, f -> { });
+ * Charts.image(Figures.basNllVsSteps(tables.get("bas_nll_vs_steps")));
+ * }</pre>
  */
 public final class BasExperiment implements Experiment {
     static final double[] B_VALUES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
@@ -30,6 +34,7 @@ public final class BasExperiment implements Experiment {
 
     private final BasProfile profile;
 
+    /** The experiment at the sizes of {@code profile}. */
     public BasExperiment(BasProfile profile) {
         this.profile = profile;
     }
@@ -93,10 +98,8 @@ public final class BasExperiment implements Experiment {
         List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put("bas_nll_vs_steps", curves(done, out));
-        tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b",
-                "BAS 4x4: final NLL vs b (local, p=0.05)", false));
-        tables.put("bas_nll_vs_phase_length", finals(done, "c:", "mean_phase_length", out, "bas_nll_vs_phase_length",
-                "BAS 4x4: final NLL vs mean phase length 1/p (b=0.5)", true));
+        tables.put("bas_nll_vs_b", finals(done, "b:", "b", out, "bas_nll_vs_b"));
+        tables.put("bas_nll_vs_phase_length", finals(done, "c:", "mean_phase_length", out, "bas_nll_vs_phase_length"));
         Table runs = Table.create("runs", StringColumn.create("group"), StringColumn.create("key"),
                 DoubleColumn.create("seed"), DoubleColumn.create("final_nll"), DoubleColumn.create("final_nll_avg"));
         for (Sweep.JobResult f : done) {
@@ -115,7 +118,6 @@ public final class BasExperiment implements Experiment {
         Table t = Table.create("bas_nll_vs_steps", StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"),
                 DoubleColumn.create("mean_avg"), DoubleColumn.create("min_avg"), DoubleColumn.create("max_avg"));
-        List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : List.of("standard", "isd", "local", "exact")) {
             List<Table> hs = done.stream().filter(f -> !f.diverged() && f.job().group().equals("a:" + mode))
                     .map(Sweep.JobResult::history).toList();
@@ -133,19 +135,13 @@ public final class BasExperiment implements Experiment {
                     t.doubleColumn(stat + "_avg").append(avg.doubleColumn(stat).get(r));
                 }
             }
-            Table drawn = mode.equals("exact") ? cur : avg;
-            String label = mode.equals("exact") ? mode : mode + " (averaged)";
-            curves.add(new Charts.Curve(label, x, drawn.doubleColumn("mean").asDoubleArray(),
-                    drawn.doubleColumn("min").asDoubleArray(), drawn.doubleColumn("max").asDoubleArray()));
         }
         RunFiles.writeCsv(t, out.resolve("bas_nll_vs_steps.csv"));
-        Charts.savePng(Charts.lineChart("BAS 4x4: NLL vs Gibbs steps, " + profile.seeds() + " seeds (optimum 3.38)", "Gibbs steps", "NLL per row (nats)", curves, false, false),
-                out.resolve("bas_nll_vs_steps.png"));
+        Charts.savePng(Figures.basNllVsSteps(t), out.resolve("bas_nll_vs_steps.png"));
         return t;
     }
 
-    private Table finals(List<Sweep.JobResult> done, String prefix, String xName, Path out, String name, String title,
-                         boolean logX) {
+    private Table finals(List<Sweep.JobResult> done, String prefix, String xName, Path out, String name) {
         Table finals = Table.create("finals", DoubleColumn.create(xName), DoubleColumn.create("nll_per_row"),
                 DoubleColumn.create("nll_per_row_avg"));
         for (Sweep.JobResult f : done) {
@@ -162,13 +158,7 @@ public final class BasExperiment implements Experiment {
                 cur.doubleColumn("max"), avg.doubleColumn("mean").setName("mean_avg"),
                 avg.doubleColumn("min").setName("min_avg"), avg.doubleColumn("max").setName("max_avg"));
         RunFiles.writeCsv(t, out.resolve(name + ".csv"));
-        double[] x = t.doubleColumn(xName).asDoubleArray();
-        List<Charts.Curve> curves = List.of(
-                new Charts.Curve("current parameters", x, t.doubleColumn("mean").asDoubleArray(),
-                        t.doubleColumn("min").asDoubleArray(), t.doubleColumn("max").asDoubleArray()),
-                new Charts.Curve("averaged parameters", x, t.doubleColumn("mean_avg").asDoubleArray(),
-                        t.doubleColumn("min_avg").asDoubleArray(), t.doubleColumn("max_avg").asDoubleArray()));
-        Charts.savePng(Charts.lineChart(title, xName.replace('_', ' '), "final NLL per row (nats)", curves, logX, false),
+        Charts.savePng(Figures.basFinalNll(t, xName),
                 out.resolve(name + ".png"));
         return t;
     }

@@ -9,10 +9,15 @@ import org.flexphase.util.Checks;
  * same mean drift per Gibbs step (docs/theory.md section 2; docs/experiments.md calibration notes: 1e-3 and above diverge).
  * Exact ascent takes steps of {@link #EXACT_RATE}, each charged {@code EXACT_RATE / localRate} Gibbs steps, so it
  * follows the mean-field path of local learning at the same learning time {@code eta * t}.
+ *
+ * <pre>{@code
+ * BasProfile quick = BasProfile.of("quick");
+ * }</pre>
  */
 public record BasProfile(String name, long steps, int seeds, int sweepSeeds, long evalEvery, double localRate,
                          int hidden) {
 
+    /** The named profile: {@code quick} or {@code full}. */
     public static BasProfile of(String name) {
         return switch (name) {
             case "quick" -> new BasProfile("quick", 2_000_000, 5, 3, 100_000, 2e-4, 16);
@@ -29,6 +34,7 @@ public record BasProfile(String name, long steps, int seeds, int sweepSeeds, lon
         return (int) Math.max(1, Math.round(EXACT_RATE / localRate));
     }
 
+    /** Checks the sizes. */
     public BasProfile {
         Checks.requireAtLeast(steps, 1L, "steps");
         Checks.requireAtLeast(seeds, 1, "seeds");

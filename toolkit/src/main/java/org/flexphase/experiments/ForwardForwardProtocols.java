@@ -49,7 +49,6 @@ final class ForwardForwardProtocols {
                 StringColumn.create("mode"), IntColumn.create("seeds"), DoubleColumn.create("mean_test_error"),
                 DoubleColumn.create("sd_test_error"), DoubleColumn.create("min_test_error"),
                 DoubleColumn.create("max_test_error"), DoubleColumn.create("mean_train_error"));
-        List<Charts.Curve> curves = new ArrayList<>();
         for (String[] g : groups()) {
             List<Sweep.JobResult> runs = done.stream().filter(r -> !r.diverged() && r.job().group().equals(g[2]))
                     .toList();
@@ -65,17 +64,14 @@ final class ForwardForwardProtocols {
                     steps.doubleColumn(stat).append(band.doubleColumn(stat).get(r));
                 }
             }
-            curves.add(new Charts.Curve(g[1] + ", " + g[0], band.doubleColumn("step").asDoubleArray(),
-                    band.doubleColumn("mean").asDoubleArray(), band.doubleColumn("min").asDoubleArray(),
-                    band.doubleColumn("max").asDoubleArray()));
             appendFinal(fin, g, runs, out);
         }
         RunFiles.writeCsv(steps, out.resolve("mnist_ff_protocols_vs_steps.csv"));
         RunFiles.writeCsv(fin, out.resolve("mnist_ff_protocols_final.csv"));
         int seeds = fin.rowCount() == 0 ? 0 : (int) fin.intColumn("seeds").min();
-        Charts.savePng(Charts.lineChart("MNIST Forward-Forward, paired vs published protocol: test error vs steps, "
-                        + profile.ffEpochs() + " epoch(s), " + seeds + "+ seeds", "training steps (one image each)",
-                "test error", curves, false, false), out.resolve("mnist_ff_protocols_vs_steps.png"));
+        Charts.savePng(Figures.ffProtocolsVsSteps(steps, "MNIST Forward-Forward, paired vs published protocol: test "
+                + "error vs steps, " + profile.ffEpochs() + " epoch(s), " + seeds + "+ seeds"),
+                out.resolve("mnist_ff_protocols_vs_steps.png"));
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put(steps.name(), steps);
         tables.put(fin.name(), fin);

@@ -38,6 +38,7 @@ public final class MnistExperiment implements Experiment {
     private final MnistProfile profile;
     private final boolean protocolsOnly;
 
+    /** The experiment at the sizes of {@code profile}. */
     public MnistExperiment(MnistProfile profile) {
         this(profile, false);
     }
@@ -164,7 +165,6 @@ public final class MnistExperiment implements Experiment {
                          String xLabel) {
         Table t = Table.create(name, StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"));
-        List<Charts.Curve> curves = new ArrayList<>();
         for (String mode : modes) {
             List<Table> hs = done.stream().filter(r -> !r.diverged() && r.job().group().equals(prefix + mode))
                     .map(Sweep.JobResult::history).toList();
@@ -179,12 +179,9 @@ public final class MnistExperiment implements Experiment {
                 t.doubleColumn("min").append(band.doubleColumn("min").get(r));
                 t.doubleColumn("max").append(band.doubleColumn("max").get(r));
             }
-            curves.add(new Charts.Curve(mode, band.doubleColumn("step").asDoubleArray(),
-                    band.doubleColumn("mean").asDoubleArray(), band.doubleColumn("min").asDoubleArray(),
-                    band.doubleColumn("max").asDoubleArray()));
         }
         RunFiles.writeCsv(t, out.resolve(name + ".csv"));
-        Charts.savePng(Charts.lineChart(title, xLabel, "test error", curves, false, false), out.resolve(name + ".png"));
+        Charts.savePng(Figures.errorVsSteps(t, title, xLabel), out.resolve(name + ".png"));
         return t;
     }
 
@@ -199,10 +196,7 @@ public final class MnistExperiment implements Experiment {
         }
         Table t = SeedStats.summarize(finals, "test_error", "b").removeColumns("seeds").setName("mnist_ff_error_vs_b");
         RunFiles.writeCsv(t, out.resolve("mnist_ff_error_vs_b.csv"));
-        Charts.savePng(Charts.lineChart("MNIST Forward-Forward (isd, " + profile.ffEpochs() + " epoch(s)): final test error vs b",
-                "b", "final test error (2,000 digits)", List.of(new Charts.Curve("isd", t.doubleColumn("b").asDoubleArray(),
-                        t.doubleColumn("mean").asDoubleArray(), t.doubleColumn("min").asDoubleArray(),
-                        t.doubleColumn("max").asDoubleArray())), false, false), out.resolve("mnist_ff_error_vs_b.png"));
+        Charts.savePng(Figures.ffErrorVsB(t, profile.ffEpochs()), out.resolve("mnist_ff_error_vs_b.png"));
         return t;
     }
 }

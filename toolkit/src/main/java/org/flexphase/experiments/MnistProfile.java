@@ -17,6 +17,7 @@ package org.flexphase.experiments;
  */
 public record MnistProfile(String name, int ffEpochs, int ffSeeds, int bSeeds, int ffEvalSize, int rbmSeeds,
                            int rbmEpochs, int rbmEvalSize, boolean ffProtocols) {
+    /** The named profile: {@code quick} or {@code full}. */
     public static MnistProfile of(String name) {
         return switch (name) {
             case "quick" -> new MnistProfile("quick", 1, 3, 1, 500, 2, 1, 200, false);

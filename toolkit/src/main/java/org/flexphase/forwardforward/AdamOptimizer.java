@@ -15,6 +15,7 @@ public final class AdamOptimizer {
     private final double[] v;
     private long t;
 
+    /** Adam over {@code size} parameters at step size {@code rate}. */
     public AdamOptimizer(int size, double rate) {
         this.rate = rate;
         this.m = new double[size];

@@ -54,14 +54,17 @@ public final class ForwardForwardLayer {
         return layer;
     }
 
+    /** Inputs to the layer. */
     public int inputSize() {
         return in;
     }
 
+    /** Units of the layer. */
     public int outputSize() {
         return out;
     }
 
+    /** Goodness threshold of the layer's loss. */
     public double threshold() {
         return threshold;
     }
@@ -71,6 +74,7 @@ public final class ForwardForwardLayer {
         return theta;
     }
 
+    /** Weights and biases. */
     public int parameterCount() {
         return theta.length;
     }
@@ -90,11 +94,13 @@ public final class ForwardForwardLayer {
             activity = new double[out];
         }
 
+        /** Goodness of the last forward pass: mean square activity. */
         public double goodness() {
             return goodness;
         }
     }
 
+    /** Scratch buffers for one forward pass through this layer. */
     public Activations newActivations() {
         return new Activations(in, out);
     }
@@ -170,6 +176,7 @@ public final class ForwardForwardLayer {
         }
     }
 
+    /** An independent copy of the layer's parameters. */
     public ForwardForwardLayer copy() {
         return new ForwardForwardLayer(in, out, threshold, theta.clone());
     }

@@ -8,6 +8,11 @@ import org.flexphase.util.Checks;
  * of the layer below and trained on its own loss only (the input is treated as a constant, "detached"). The label
  * is written into the first {@code classes} pixels: pixel {@code y} set to the image's maximum, the others to 0.
  * Prediction writes each label in turn and picks the one with the largest goodness summed over layers.
+ *
+ * <pre>{@code
+ * double[] goodness = new double[10];
+ * net.goodnessForAllLabels(image, net.newPass(), goodness);
+ * }</pre>
  */
 public final class ForwardForwardNet {
     private final ForwardForwardLayer[] layers;
@@ -31,18 +36,22 @@ public final class ForwardForwardNet {
         return new ForwardForwardNet(layers, classes);
     }
 
+    /** Number of layers. */
     public int layerCount() {
         return layers.length;
     }
 
+    /** Layer {@code l}. */
     public ForwardForwardLayer layer(int l) {
         return layers[l];
     }
 
+    /** Number of labels. */
     public int classes() {
         return classes;
     }
 
+    /** Pixels per image. */
     public int inputSize() {
         return layers[0].inputSize();
     }
@@ -72,11 +81,13 @@ public final class ForwardForwardNet {
             }
         }
 
+        /** The buffers of layer {@code layer}. */
         public ForwardForwardLayer.Activations activations(int layer) {
             return acts[layer];
         }
     }
 
+    /** Scratch buffers for one forward pass through the net (one per thread). */
     public Pass newPass() {
         return new Pass();
     }
@@ -166,6 +177,7 @@ public final class ForwardForwardNet {
         return wrong / (double) m;
     }
 
+    /** A short description, e.g. {@code ff 784-500-500}. */
     public String describe() {
         StringBuilder sb = new StringBuilder("ff ").append(inputSize());
         for (ForwardForwardLayer layer : layers) {

@@ -25,12 +25,25 @@ import org.flexphase.util.Rngs;
  * </ul>
  * Two protocol choices ({@link Negatives}, {@link IsdWeights}) switch to the published script's behaviour for
  * side-by-side runs (docs/design-notes.md, "Forward-Forward protocols"); the defaults are the toolkit's.
+ * A wrong label is drawn uniformly from the other classes.
+ *
+ * <pre>{@code
+ * ForwardForwardTrainer trainer = new ForwardForwardTrainer(ForwardForwardTrainer.Config.paper(Mode.ISD, 1));
+ * ForwardForwardNet net = trainer.newNet(784, 10);
+ * trainer.train(net, images, labels, Histories.forwardForward(images, labels, testImages, testLabels, 300));
+ * }</pre>
  */
 public final class ForwardForwardTrainer {
     /** How a step chooses between positive and negative examples. */
     public enum Mode {
-        STANDARD, ISD, LOCAL;
+        /** Every step trains on the image with its true and with a wrong label. */
+        STANDARD,
+        /** Every step trains on one of them, positive with probability b, weighted 1/b or 1/(1-b). */
+        ISD,
+        /** The type follows a phase process, weighted by its occupancy. */
+        LOCAL;
 
+        /** The mode named {@code s} (standard, isd or local). */
         public static Mode parse(String s) {
             for (Mode m : values()) {
                 if (m.name().equalsIgnoreCase(s)) {
@@ -40,6 +53,7 @@ public final class ForwardForwardTrainer {
             throw new IllegalArgumentException("mode must be one of standard, isd, local: " + s);
         }
 
+        /** The lower-case name. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -108,6 +122,7 @@ public final class ForwardForwardTrainer {
                     Negatives.PAIRED, IsdWeights.UNBIASED);
         }
 
+        /** Checks every setting, naming the bad one. */
         public Config {
             if (negatives == null || isdWeights == null) {
                 throw new IllegalArgumentException("negatives and isd-weights must be set: " + negatives + ", "
@@ -132,21 +147,25 @@ public final class ForwardForwardTrainer {
             return new Config(mode, 0.5, 0.05, null, 2, 0.01, 2.0, new int[]{500, 500}, 1000, seed);
         }
 
+        /** The same settings with {@code e} epochs. */
         public Config withEpochs(int e) {
             return new Config(mode, b, switchProbability, process, e, rate, threshold, hidden, evalEvery, seed,
                     negatives, isdWeights);
         }
 
+        /** The same settings with positive probability {@code v}. */
         public Config withB(double v) {
             return new Config(mode, v, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
                     negatives, isdWeights);
         }
 
+        /** The same settings with switching probability {@code v}. */
         public Config withSwitchProbability(double v) {
             return new Config(mode, b, v, process, epochs, rate, threshold, hidden, evalEvery, seed, negatives,
                     isdWeights);
         }
 
+        /** The same settings with a checkpoint every {@code v} steps. */
         public Config withEvalEvery(long v) {
             return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, v, seed,
                     negatives, isdWeights);
@@ -179,6 +198,7 @@ public final class ForwardForwardTrainer {
     /** Called at step 0, every {@code evalEvery} steps and at the end. */
     @FunctionalInterface
     public interface Listener {
+        /** A checkpoint at {@code step}; {@code net} is the live net (evaluate it, do not keep it). */
         void onCheckpoint(long step, ForwardForwardNet net);
     }
 
@@ -188,10 +208,12 @@ public final class ForwardForwardTrainer {
      */
     public record Result(ForwardForwardNet net, long steps, long positiveExamples, long negativeExamples,
                          double wallSeconds, String divergence) {
+        /** Positive plus negative examples per wall-clock second. */
         public double examplesPerSecond() {
             return (positiveExamples + negativeExamples) / Math.max(wallSeconds, 1e-9);
         }
 
+        /** Training steps per wall-clock second. */
         public double stepsPerSecond() {
             return steps / Math.max(wallSeconds, 1e-9);
         }
@@ -199,6 +221,7 @@ public final class ForwardForwardTrainer {
 
     private final Config config;
 
+    /** A trainer with these settings. */
     public ForwardForwardTrainer(Config config) {
         this.config = config;
     }
@@ -217,6 +240,7 @@ public final class ForwardForwardTrainer {
         void onExample(long step, int image, int label, boolean positive);
     }
 
+    /** Trains {@code net} in place on labelled images, calling {@code listener} at every checkpoint. */
     public Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener) {
         return train(net, images, labels, listener, null);
     }

@@ -2,11 +2,19 @@ package org.flexphase.learning;
 
 import org.flexphase.util.Checks;
 
-/** The step size {@code eta_t} of stochastic ascent, as a function of the Gibbs step {@code t} (0-based). */
+/**
+ * The step size {@code eta_t} of stochastic ascent, as a function of the Gibbs step {@code t} (0-based).
+ *
+ * <pre>{@code
+ * LearningRateSchedule eta = LearningRateSchedule.constant(1e-4);
+ * }</pre>
+ */
 public interface LearningRateSchedule {
 
+    /** The rate at step {@code step}. */
     double rate(long step);
 
+    /** A short description, e.g. {@code constant(1e-4)}. */
     String describe();
 
     /** {@code eta_t = eta}. */

@@ -11,6 +11,7 @@ public final class ParameterAverage {
     private final double[] mean;
     private long count;
 
+    /** Averages from step {@code from} on, every {@code stride}-th step. */
     public ParameterAverage(int parameterCount, long from, int stride) {
         this.from = from;
         this.stride = Math.max(1, stride);

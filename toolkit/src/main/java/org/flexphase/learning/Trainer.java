@@ -23,6 +23,14 @@ import org.flexphase.util.Rngs;
  *
  * <p>Reproducible: all randomness comes from one generator seeded with {@code config.seed}; the same seed gives
  * bit-identical parameters. The model is trained in place.
+ *
+ * <pre>{@code
+ * double[][] rows = BarsAndStripes.published4x4();
+ * Rbm rbm = Rbm.randomized(16, 16, 0.01, Rngs.create(1));
+ * TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.LOCAL).b(0.5).switchProbability(0.05)
+ *         .schedule(LearningRateSchedule.constant(1e-4)).steps(10_000_000).evalEvery(250_000).seed(1).build();
+ * TrainingResult result = new Trainer(config).train(rbm, rows, Histories.boltzmann(DataDistribution.of(rows)));
+ * }</pre>
  */
 public final class Trainer {
     /** How often (in steps) parameters are checked for NaN/Inf between checkpoints. */
@@ -30,10 +38,12 @@ public final class Trainer {
 
     private final TrainerConfig config;
 
+    /** A trainer with these settings. */
     public Trainer(TrainerConfig config) {
         this.config = config;
     }
 
+    /** The settings. */
     public TrainerConfig config() {
         return config;
     }

@@ -10,6 +10,11 @@ import org.flexphase.util.Checks;
  * Everything a {@link Trainer} needs besides the model and data: mode, phase settings, rate schedule, budget in
  * Gibbs steps, regularisation, averaging, evaluation cadence and seed. Built with {@link #builder()}; every
  * setting is validated in {@link Builder#build()} with a message naming it.
+ *
+ * <pre>{@code
+ * TrainerConfig standard = TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(1)
+ *         .schedule(LearningRateSchedule.constant(4e-4)).steps(2_000_000).seed(1).build();
+ * }</pre>
  */
 public final class TrainerConfig {
     /** The {@code averageFrom} that starts the Polyak average at half the steps. */
@@ -17,20 +22,35 @@ public final class TrainerConfig {
     /** A builder's initial values: the defaults of every front end ({@code train}, sweep specs). */
     public static final TrainerConfig DEFAULTS = builder().build();
 
+    /** Learning mode. */
     public final TrainingMode mode;
+    /** Probability that a new phase is {@code +}. */
     public final double b;
+    /** Probability per step of a new phase (local mode). */
     public final double switchProbability;
+    /** Phase length of standard and ISD modes. */
     public final int phaseLength;
+    /** Gibbs steps per phase of standard CD-k. */
     public final int cdK;
+    /** Learning rate schedule. */
     public final LearningRateSchedule schedule;
+    /** Gibbs steps in total. */
     public final long steps;
+    /** L2 weight decay per update. */
     public final double weightDecay;
+    /** Where {@code -} phases start. */
     public final NegativeStart negativeStart;
+    /** First step of the Polyak average. */
     public final long averageFrom;
+    /** Every how many steps the average takes the parameters. */
     public final int averageStride;
+    /** Gibbs steps between checkpoints. */
     public final long evalEvery;
+    /** Gibbs steps charged per exact update. */
     public final int exactStride;
+    /** Steps an exact equilibrium sampler is reused. */
     public final long equilibriumRefresh;
+    /** Seed of the run. */
     public final long seed;
     private final PhaseProcess customProcess;
 
@@ -53,6 +73,7 @@ public final class TrainerConfig {
         this.customProcess = b.process;
     }
 
+    /** A builder with the defaults of the BAS experiment. */
     public static Builder builder() {
         return new Builder();
     }
@@ -138,6 +159,7 @@ public final class TrainerConfig {
         private Builder() {
         }
 
+        /** Standard CD-k, ISD, temporally local or exact ascent. */
         public Builder mode(TrainingMode v) { mode = v; return this; }
         /** Probability that a new phase is {@code +}. */
         public Builder b(double v) { b = v; return this; }
@@ -147,24 +169,30 @@ public final class TrainerConfig {
         public Builder phaseLength(int v) { phaseLength = v; return this; }
         /** Gibbs steps per phase in standard (CD-k) mode. */
         public Builder cdK(int v) { cdK = v; return this; }
+        /** The learning rate per step (ISD, local, exact) or per update (standard). */
         public Builder schedule(LearningRateSchedule v) { schedule = v; return this; }
         /** Budget in Gibbs steps (a CD-k update counts 2k). */
         public Builder steps(long v) { steps = v; return this; }
         /** L2 weight decay {@code lambda} on couplings: {@code W <- (1 - eta lambda) W} each learning step. */
         public Builder weightDecay(double v) { weightDecay = v; return this; }
+        /** Where a {@code -} phase starts: the last clamped state, exact equilibrium, or persistent chains. */
         public Builder negativeStart(NegativeStart v) { negativeStart = v; return this; }
         /** First step included in the parameter average; negative means half the budget. */
         public Builder averageFrom(long v) { averageFrom = v; return this; }
+        /** Every how many steps the average takes the parameters. */
         public Builder averageStride(int v) { averageStride = v; return this; }
+        /** Gibbs steps between checkpoints. */
         public Builder evalEvery(long v) { evalEvery = v; return this; }
         /** Exact mode: Gibbs steps charged per exact-gradient update, whose step size is the schedule's rate. */
         public Builder exactStride(int v) { exactStride = v; return this; }
         /** With equilibrium starts: rebuild the exact sampler at most every this many steps (0 = at every negative phase). */
         public Builder equilibriumRefresh(long v) { equilibriumRefresh = v; return this; }
+        /** Seed of every random choice of the run. */
         public Builder seed(long v) { seed = v; return this; }
         /** Any phase process (local mode); overrides b and the switching probability. */
         public Builder process(PhaseProcess v) { process = v; return this; }
 
+        /** The checked configuration. */
         public TrainerConfig build() {
             if (mode == null) {
                 throw new IllegalArgumentException("mode must be one of standard, isd, local, exact: null");

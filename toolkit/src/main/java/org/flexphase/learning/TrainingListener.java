@@ -14,5 +14,6 @@ public interface TrainingListener {
                       long positiveSteps, long negativeSteps) {
     }
 
+    /** Called at every checkpoint. */
     void onCheckpoint(Checkpoint checkpoint);
 }

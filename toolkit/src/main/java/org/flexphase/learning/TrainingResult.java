@@ -10,6 +10,7 @@ import org.flexphase.models.BoltzmannMachine;
 public record TrainingResult(BoltzmannMachine model, BoltzmannMachine averaged, long steps, long positiveSteps,
                              long negativeSteps, double wallSeconds, String divergence) {
 
+    /** Whether the run stopped early on non-finite parameters. */
     public boolean diverged() {
         return divergence != null;
     }

@@ -18,8 +18,10 @@ import org.flexphase.phases.Phase;
  */
 public interface BoltzmannMachine {
 
+    /** Number of visible units. */
     int visibleCount();
 
+    /** Number of hidden units. */
     int hiddenCount();
 
     /** Length of the flat parameter vector. */

@@ -19,6 +19,7 @@ public final class LabelInference {
     private final double[] field;
     private final double[] mean;
 
+    /** Inference of the last {@code classes} visible units of {@code rbm} with {@code steps} Gibbs steps, {@code burnIn} discarded. */
     public LabelInference(Rbm rbm, int classes, int steps, int burnIn) {
         this.rbm = rbm;
         this.classes = Checks.requireInRange(classes, 2, rbm.visibleCount() - 1, "classes");

@@ -25,6 +25,7 @@ public final class LogisticBernoulli {
     private LogisticBernoulli() {
     }
 
+    /** The logistic function, {@code 1 / (1 + exp(-x))}. */
     public static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
     }

@@ -5,6 +5,11 @@ import java.util.Arrays;
 /**
  * The binary state {@code a = (v, h)} of a Boltzmann machine, as 0/1 doubles so that dot products need no
  * conversion. Mutable: Gibbs steps overwrite it in place. A fully visible machine has no hidden units.
+ *
+ * <pre>{@code
+ * NetworkState s = rbm.newState();
+ * s.clamp(row);                                                // visible units to a data row
+ * }</pre>
  */
 public final class NetworkState {
     /** Visible units, 0 or 1. */
@@ -12,6 +17,7 @@ public final class NetworkState {
     /** Hidden units, 0 or 1 (length 0 for a fully visible machine). */
     public final double[] hidden;
 
+    /** A state of all-zero units. */
     public NetworkState(int visibleCount, int hiddenCount) {
         this.visible = new double[visibleCount];
         this.hidden = new double[hiddenCount];

@@ -15,6 +15,12 @@ import org.flexphase.util.Checks;
  *
  * <p>Sampling uses the binary states: a field sums only the weights of active units, and a statistic only
  * touches weights between active units. Not thread-safe (scratch arrays); use one {@link #copy()} per thread.
+ *
+ * <pre>{@code
+ * Rbm rbm = Rbm.randomized(16, 16, 0.01, Rngs.create(1));   // 16 visible, 16 hidden, weights N(0, 0.01^2)
+ * NetworkState s = rbm.newState();
+ * rbm.gibbsStep(s, Phase.NEGATIVE, Rngs.create(2));
+ * }</pre>
  */
 public final class Rbm implements BoltzmannMachine {
     private final int nv;
@@ -87,6 +93,7 @@ public final class Rbm implements BoltzmannMachine {
         return beta;
     }
 
+    /** Whether the visible units have biases. */
     public boolean hasVisibleBiases() {
         return visibleBiases;
     }

@@ -8,6 +8,12 @@ import org.flexphase.util.Checks;
  * phase begins with probability {@code p}, and each new phase is {@code +} with probability {@code b} (so a new
  * phase may repeat the previous type). Phase lengths are geometric with mean {@code 1/p}; occupancy {@code b}.
  * Consumes one {@code nextDouble()} per step after the first (the switch), plus one when a phase begins (its type).
+ *
+ * <pre>{@code
+ * PhaseProcess p = GeometricPhaseProcess.of(0.5, 0.05);   // mean phase length 20, rho+ = 0.5
+ * Phase z = p.next(rng);
+ * double w = p.weight(z);                                      // +2 in +, -2 in -
+ * }</pre>
  */
 public final class GeometricPhaseProcess implements PhaseProcess {
     private final double b;
@@ -21,6 +27,7 @@ public final class GeometricPhaseProcess implements PhaseProcess {
         this.p = p;
     }
 
+    /** Geometric switching with positive probability {@code b} and switching probability {@code p}. */
     public static GeometricPhaseProcess of(double b, double p) {
         return new GeometricPhaseProcess(Checks.requireOpenProbability(b, "b"),
                 Checks.requireHalfOpenProbability(p, "switch-prob"));

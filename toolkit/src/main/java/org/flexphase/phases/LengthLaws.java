@@ -4,7 +4,14 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.flexphase.util.Checks;
 
-/** The built-in {@link LengthLaw}s. Each reports its exact mean; sampling consumption is stated per law. */
+/**
+ * The built-in {@link LengthLaw}s. Each reports its exact mean; sampling consumption is stated per law.
+ *
+ * <pre>{@code
+ * LengthLaw uniform = LengthLaws.uniform(3, 40);
+ * LengthLaw geometric = LengthLaws.geometric(0.08);
+ * }</pre>
+ */
 public final class LengthLaws {
     private LengthLaws() {
     }

@@ -3,7 +3,13 @@ package org.flexphase.phases;
 import java.util.random.RandomGenerator;
 import org.flexphase.util.Checks;
 
-/** Standard CL: {@code +, -, +, -, ...}, every phase exactly {@code length} steps, starting with {@code +}. Consumes no random numbers. */
+/**
+ * Standard CL: {@code +, -, +, -, ...}, every phase exactly {@code length} steps, starting with {@code +}. Consumes no random numbers.
+ *
+ * <pre>{@code
+ * PhaseProcess standard = PeriodicPhaseProcess.of(20);   // 20 steps +, 20 steps -, ...
+ * }</pre>
+ */
 public final class PeriodicPhaseProcess implements PhaseProcess {
     private final int length;
     private long step = -1;
@@ -12,6 +18,7 @@ public final class PeriodicPhaseProcess implements PhaseProcess {
         this.length = length;
     }
 
+    /** Alternating {@code +} and {@code -} phases of {@code length} steps each. */
     public static PeriodicPhaseProcess of(int length) {
         return new PeriodicPhaseProcess(Checks.requireAtLeast(length, 1, "phase-length"));
     }

@@ -13,10 +13,12 @@ public enum Phase {
         this.symbol = symbol;
     }
 
+    /** Whether this is the clamped phase. */
     public boolean isPositive() {
         return this == POSITIVE;
     }
 
+    /** {@code +} or {@code -}. */
     public char symbol() {
         return symbol;
     }

@@ -14,6 +14,16 @@ import java.util.random.RandomGenerator;
  * the parameters, {@code rho+ = b E[L+] / (b E[L+] + (1-b) E[L-])}. Temporally local learning weights
  * each step by {@link #weight(Phase)} = {@code +1/rho+} or {@code -1/rho-} so the long-run mean of the
  * weighted statistic is {@code E+[phi] - E-[phi]} for any length laws.
+ *
+ * <pre>{@code
+ * PhaseProcess p = GeometricPhaseProcess.of(0.3, 0.05);
+ * for (int t = 0; t < steps; t++) {
+ *     Phase z = p.next(rng);
+ *     if (p.startedNewPhase() && z.isPositive()) state.clamp(rows[cycle.next(rng)]);
+ *     rbm.gibbsStep(state, z, rng);
+ *     rbm.addStatistic(state, eta * p.weight(z), rbm.parameters());
+ * }
+ * }</pre>
  */
 public interface PhaseProcess {
 

@@ -18,6 +18,7 @@ public final class RandomBlockPhaseProcess implements PhaseProcess {
         this.length = length;
     }
 
+    /** Blocks of {@code length} steps, each {@code +} with probability {@code b}. */
     public static RandomBlockPhaseProcess of(double b, int length) {
         return new RandomBlockPhaseProcess(Checks.requireOpenProbability(b, "b"),
                 Checks.requireAtLeast(length, 1, "phase-length"));

@@ -10,6 +10,11 @@ import org.flexphase.util.Checks;
  * With {@link #alternating} the types strictly alternate {@code +, -, +, ...} instead.
  * Consumes, when a phase begins, one {@code nextDouble()} for its type (not when alternating) and then whatever
  * its length law's {@code sample} consumes; nothing on other steps.
+ *
+ * <pre>{@code
+ * PhaseProcess p = RenewalPhaseProcess.of(0.5, LengthLaws.fixed(5), LengthLaws.geometric(1.0 / 45));
+ * double rhoPlus = p.positiveOccupancy();                      // 0.1: + phases are short
+ * }</pre>
  */
 public final class RenewalPhaseProcess implements PhaseProcess {
     private final double b;

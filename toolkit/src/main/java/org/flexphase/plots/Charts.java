@@ -9,17 +9,23 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 
 /**
- * XChart line charts of experiment results: one series per method, optionally with a shaded band
- * (for example the spread over seeds), saved as PNG. Notebooks display {@link #image} inline.
+ * XChart line charts of experiment results: one series per curve, with an optional shaded band (the spread over
+ * seeds, drawn as a filled polygon between its low and high edges) and horizontal reference lines, saved as PNG.
+ * Charts from Tablesaw tables go through {@link TableCharts}; notebooks display {@link #image} inline.
+ *
+ * <pre>{@code
+ * XYChart chart = Charts.lineChart(List.of(Charts.Curve.of("loss", steps, loss)),
+ *         ChartOptions.titled("Training").axes("step", "loss").logY());
+ * BufferedImage shown = Charts.image(chart);
+ * }</pre>
  */
 public final class Charts {
-    private static final int WIDTH = 800;
-    private static final int HEIGHT = 500;
     private static final Color[] PALETTE = {
         new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44), new Color(255, 127, 14),
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
@@ -30,41 +36,68 @@ public final class Charts {
 
     /** A named curve {@code y(x)} with an optional band {@code [low, high]} (both null for none). */
     public record Curve(String name, double[] x, double[] y, double[] low, double[] high) {
+        /** A curve without a band. */
         public static Curve of(String name, double[] x, double[] y) {
             return new Curve(name, x, y, null, null);
         }
     }
 
-    /** A line chart of the curves, with log-scaled axes where asked. */
-    public static XYChart lineChart(String title, String xLabel, String yLabel, List<Curve> curves,
-                                    boolean logX, boolean logY) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
+    /** A line chart of the curves, styled by {@code options} (title, axes, log scales, reference lines, size). */
+    public static XYChart lineChart(List<Curve> curves, ChartOptions options) {
+        XYChart chart = new XYChartBuilder().width(options.width).height(options.height)
+                .title(options.title).xAxisTitle(options.xLabel).yAxisTitle(options.yLabel).build();
+        chart.getStyler().setXAxisLogarithmic(options.logX);
+        chart.getStyler().setYAxisLogarithmic(options.logY);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendBackgroundColor(Color.WHITE);
         int index = 0;
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
         for (Curve c : curves) {
             if (c.x().length == 0) {
                 continue;
             }
             // Colours are set here, not left to XChart's render-time theme, so a band matches its line.
             Color colour = PALETTE[index++ % PALETTE.length];
+            if (c.low() != null && c.high() != null && !java.util.Arrays.equals(c.low(), c.high())) {
+                addBand(chart, c, colour);
+            }
             XYSeries line = chart.addSeries(c.name(), c.x(), c.y());
             line.setMarker(SeriesMarkers.NONE);
             line.setLineColor(colour);
-            if (c.low() != null && c.high() != null) {
-                for (double[] edge : new double[][]{c.low(), c.high()}) {
-                    XYSeries s = chart.addSeries(c.name() + (edge == c.low() ? " (low)" : " (high)"), c.x(), edge);
-                    s.setMarker(SeriesMarkers.NONE);
-                    s.setLineColor(withAlpha(colour, 90));
-                    s.setLineWidth(1f);
-                    s.setShowInLegend(false);
-                }
+            for (double x : c.x()) {
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+            }
+        }
+        if (xMin <= xMax) {
+            for (ChartOptions.Reference r : options.references) {
+                XYSeries line = chart.addSeries(r.name(), new double[]{xMin, xMax}, new double[]{r.y(), r.y()});
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineColor(Color.DARK_GRAY);
+                line.setLineStyle(SeriesLines.DASH_DASH);
             }
         }
         return chart;
+    }
+
+    /** The band as one closed polygon: along the high edge, then back along the low edge. */
+    private static void addBand(XYChart chart, Curve c, Color colour) {
+        int n = c.x().length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = c.x()[i];
+            py[i] = c.high()[i];
+            px[2 * n - 1 - i] = c.x()[i];
+            py[2 * n - 1 - i] = c.low()[i];
+        }
+        XYSeries band = chart.addSeries(c.name() + " (band)", px, py);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setFillColor(withAlpha(colour, 60));
+        band.setLineColor(withAlpha(colour, 0));
+        band.setShowInLegend(false);
     }
 
     private static Color withAlpha(Color c, int alpha) {

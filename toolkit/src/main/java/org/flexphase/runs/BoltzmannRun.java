@@ -1,20 +1,18 @@
 package org.flexphase.runs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.flexphase.exact.DataDistribution;
-import org.flexphase.exact.ExactAnalysis;
 import org.flexphase.learning.Trainer;
 import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingListener;
 import org.flexphase.learning.TrainingResult;
 import org.flexphase.models.BoltzmannMachine;
 import org.flexphase.plots.Charts;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
+import org.flexphase.tables.BoltzmannHistory;
+import org.flexphase.tables.Histories;
 import tech.tablesaw.api.Table;
 
 /**
@@ -23,12 +21,18 @@ import tech.tablesaw.api.Table;
  * it writes {@code history.csv} after every checkpoint (so an interrupted or diverged run keeps its results),
  * then {@code summary.json} (with wall time) and {@code history.png}. The history holds no clock readings, so the
  * same seed gives a bit-identical {@code history.csv}.
+ *
+ * <pre>{@code
+ * BoltzmannRun.Outcome o = new BoltzmannRun("bas4", rows).run(rbm, config, Path.of("out/local"));
+ * Charts.image(RunCharts.boltzmannHistory(o.history(), "local"));
+ * }</pre>
  */
 public final class BoltzmannRun {
     private final String dataName;
     private final double[][] rows;
     private final DataDistribution data;
 
+    /** Runs on {@code rows}, named {@code dataName} in summaries. */
     public BoltzmannRun(String dataName, double[][] rows) {
         this.dataName = dataName;
         this.rows = rows;
@@ -37,34 +41,34 @@ public final class BoltzmannRun {
 
     /** The result of a run: the history table, the trainer's result and the summary written. */
     public record Outcome(Table history, TrainingResult result, Map<String, Object> summary) {
+        /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
+        @SuppressWarnings("unchecked")
+        public Histories.Run asRun(String key) {
+            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+        }
     }
 
     /** Trains {@code model} in place; writes files under {@code out} unless it is null. */
     public Outcome run(BoltzmannMachine model, TrainerConfig config, Path out) {
-        Table history = Table.create("history",
-                LongColumn.create("step"), DoubleColumn.create("nll_per_row"), DoubleColumn.create("tv"),
-                DoubleColumn.create("nll_per_row_avg"), DoubleColumn.create("tv_avg"), DoubleColumn.create("kl"),
-                LongColumn.create("positive_steps"), LongColumn.create("negative_steps"));
-        TrainingListener listener = c -> {
-            ExactAnalysis.Metrics now = ExactAnalysis.metrics(c.current(), data);
-            ExactAnalysis.Metrics avg = ExactAnalysis.metrics(c.averaged(), data);
-            history.longColumn("step").append(c.step());
-            history.doubleColumn("nll_per_row").append(now.nllPerRow());
-            history.doubleColumn("tv").append(now.totalVariation());
-            history.doubleColumn("nll_per_row_avg").append(avg.nllPerRow());
-            history.doubleColumn("tv_avg").append(avg.totalVariation());
-            history.doubleColumn("kl").append(now.kl());
-            history.longColumn("positive_steps").append(c.positiveSteps());
-            history.longColumn("negative_steps").append(c.negativeSteps());
-            if (out != null) {
-                RunFiles.writeCsv(history, out.resolve("history.csv"));
-            }
-        };
-        TrainingResult result = new Trainer(config).train(model, rows, listener);
+        return run(model, config, out, history -> { });
+    }
+
+    /**
+     * As {@link #run(BoltzmannMachine, TrainerConfig, Path)}, calling {@code afterCheckpoint} with the history so far
+     * after every checkpoint (a notebook passes a {@link org.flexphase.plots.LiveChart} to watch the run).
+     */
+    public Outcome run(BoltzmannMachine model, TrainerConfig config, Path out, Consumer<Table> afterCheckpoint) {
+        BoltzmannHistory recorder = Histories.boltzmann(data);
+        if (out != null) {
+            recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
+        }
+        recorder.then(afterCheckpoint);
+        TrainingResult result = new Trainer(config).train(model, rows, recorder);
+        Table history = recorder.table();
         Map<String, Object> summary = summary(model, config, result, history);
         if (out != null) {
             RunFiles.writeJson(summary, out.resolve("summary.json"));
-            Charts.savePng(chart(history, model.describe() + ", " + config.mode.name().toLowerCase()),
+            Charts.savePng(RunCharts.boltzmannHistory(history, model.describe() + ", " + config.mode.name().toLowerCase()),
                     out.resolve("history.png"));
         }
         return new Outcome(history, result, summary);
@@ -94,14 +98,5 @@ public final class BoltzmannRun {
         fin.put("data_entropy_per_row", data.entropy());
         s.put("final", fin);
         return s;
-    }
-
-    /** NLL per row (current and averaged) against Gibbs steps. */
-    public static org.knowm.xchart.XYChart chart(Table history, String title) {
-        double[] x = history.longColumn("step").asDoubleColumn().asDoubleArray();
-        List<Charts.Curve> curves = new ArrayList<>();
-        curves.add(Charts.Curve.of("NLL per row (current)", x, history.doubleColumn("nll_per_row").asDoubleArray()));
-        curves.add(Charts.Curve.of("NLL per row (averaged)", x, history.doubleColumn("nll_per_row_avg").asDoubleArray()));
-        return Charts.lineChart(title, "Gibbs steps", "NLL per row (nats)", curves, false, false);
     }
 }

@@ -1,16 +1,16 @@
 package org.flexphase.runs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.flexphase.data.Digits;
 import org.flexphase.forwardforward.ForwardForwardNet;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.plots.Charts;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
+import org.flexphase.tables.ForwardForwardHistory;
+import org.flexphase.tables.Histories;
 import tech.tablesaw.api.Table;
 
 /**
@@ -18,6 +18,12 @@ import tech.tablesaw.api.Table;
  * images of each split (the splits are shuffled, so that is a fair sample) and at the end on all of them.
  * Writes {@code history.csv} after every checkpoint (step, train_error, test_error), then {@code summary.json}
  * (configuration, final errors, wall seconds, examples per second) and {@code history.png}.
+ *
+ * <pre>{@code
+ * MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
+ * var config = ForwardForwardTrainer.Config.paper(ForwardForwardTrainer.Mode.LOCAL, 1).withEpochs(1);
+ * ForwardForwardRun.Outcome o = new ForwardForwardRun(split.train(), split.test()).run(config, 300, null);
+ * }</pre>
  */
 public final class ForwardForwardRun {
     private final Digits train;
@@ -25,6 +31,7 @@ public final class ForwardForwardRun {
     private final double[][] trainImages;
     private final double[][] testImages;
 
+    /** Runs trained on {@code train}, evaluated on {@code test}. */
     public ForwardForwardRun(Digits train, Digits test) {
         this.train = train;
         this.test = test;
@@ -32,31 +39,43 @@ public final class ForwardForwardRun {
         this.testImages = test.scaled();
     }
 
+    /** The result of a run: the history table, the trainer's result and the summary written. */
     public record Outcome(Table history, ForwardForwardTrainer.Result result, Map<String, Object> summary) {
+        /** Test error on all test images at the end. */
         public double finalTestError() {
             return ((Number) ((Map<?, ?>) summary.get("final")).get("test_error")).doubleValue();
         }
 
+        /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
+        @SuppressWarnings("unchecked")
+        public Histories.Run asRun(String key) {
+            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+        }
+
+        /** Training error on all training images at the end. */
         public double finalTrainError() {
             return ((Number) ((Map<?, ?>) summary.get("final")).get("train_error")).doubleValue();
         }
     }
 
+    /** Trains a new net; writes files under {@code out} unless it is null. */
     public Outcome run(ForwardForwardTrainer.Config config, int evalSize, Path out) {
-        Table history = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
-                DoubleColumn.create("test_error"));
+        return run(config, evalSize, out, history -> { });
+    }
+
+    /** As {@link #run(ForwardForwardTrainer.Config, int, Path)}, calling {@code afterCheckpoint} with the history so far. */
+    public Outcome run(ForwardForwardTrainer.Config config, int evalSize, Path out, Consumer<Table> afterCheckpoint) {
         int[] trainLabels = train.labelArray();
         int[] testLabels = test.labelArray();
+        ForwardForwardHistory recorder = Histories.forwardForward(trainImages, trainLabels, testImages, testLabels, evalSize);
+        if (out != null) {
+            recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
+        }
+        recorder.then(afterCheckpoint);
         ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
         ForwardForwardNet net = trainer.newNet(train.pixelsPerImage(), 10);
-        ForwardForwardTrainer.Result result = trainer.train(net, trainImages, trainLabels, (step, n) -> {
-            history.longColumn("step").append(step);
-            history.doubleColumn("train_error").append(n.error(trainImages, trainLabels, evalSize));
-            history.doubleColumn("test_error").append(n.error(testImages, testLabels, evalSize));
-            if (out != null) {
-                RunFiles.writeCsv(history, out.resolve("history.csv"));
-            }
-        });
+        ForwardForwardTrainer.Result result = trainer.train(net, trainImages, trainLabels, recorder);
+        Table history = recorder.table();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", net.describe());
         s.put("data", train.name() + " / " + test.name());
@@ -90,12 +109,8 @@ public final class ForwardForwardRun {
         s.put("final", fin);
         if (out != null) {
             RunFiles.writeJson(s, out.resolve("summary.json"));
-            double[] x = history.longColumn("step").asDoubleColumn().asDoubleArray();
-            List<Charts.Curve> curves = new ArrayList<>();
-            curves.add(Charts.Curve.of("train error", x, history.doubleColumn("train_error").asDoubleArray()));
-            curves.add(Charts.Curve.of("test error", x, history.doubleColumn("test_error").asDoubleArray()));
-            Charts.savePng(Charts.lineChart(net.describe() + " on " + train.name() + ", " + config.mode().label(),
-                    "training steps (one image each)", "classification error", curves, false, false),
+            Charts.savePng(RunCharts.errorHistory(history, net.describe() + " on " + train.name() + ", " + config.mode().label(),
+                    "training steps (one image each)", List.of("train_error", "test_error")),
                     out.resolve("history.png"));
         }
         return new Outcome(history, result, s);

@@ -1,10 +1,10 @@
 package org.flexphase.runs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.flexphase.learning.Trainer;
 import org.flexphase.learning.TrainerConfig;
@@ -13,6 +13,7 @@ import org.flexphase.learning.TrainingResult;
 import org.flexphase.models.LabelInference;
 import org.flexphase.models.Rbm;
 import org.flexphase.plots.Charts;
+import org.flexphase.tables.Histories;
 import org.flexphase.util.Rngs;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -24,10 +25,16 @@ import tech.tablesaw.api.Table;
  * burn-in), arg-max (docs/experiments.md). Checkpoints use the first {@code evalSize} examples of each split; the
  * final numbers use all of them. Writes {@code history.csv} after every checkpoint, then {@code summary.json} and
  * {@code history.png}.
+ *
+ * <pre>{@code
+ * LabelledRbmRun run = new LabelledRbmRun("mnist", trainBits, trainLabels, testBits, testLabels, 10);
+ * LabelledRbmRun.Outcome o = run.run(Rbm.of(794, 16, 1.0, true), config, 200, null);
+ * }</pre>
  */
 public final class LabelledRbmRun {
     /** Gibbs steps and burn-in of label inference, as the published code. */
     public static final int INFERENCE_STEPS = 80;
+    /** Burn-in steps of label inference. */
     public static final int INFERENCE_BURN_IN = 40;
 
     private final String dataName;
@@ -37,6 +44,7 @@ public final class LabelledRbmRun {
     private final int[] testLabels;
     private final int classes;
 
+    /** Runs on inputs with labels in {@code 0..classes-1}; the label is appended one-hot to each training row. */
     public LabelledRbmRun(String dataName, double[][] trainInputs, int[] trainLabels, double[][] testInputs,
                           int[] testLabels, int classes) {
         this.dataName = dataName;
@@ -71,10 +79,22 @@ public final class LabelledRbmRun {
         return wrong / (double) m;
     }
 
+    /** The result of a run: the history table, the trainer's result and the summary written. */
     public record Outcome(Table history, TrainingResult result, Map<String, Object> summary) {
+        /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
+        @SuppressWarnings("unchecked")
+        public Histories.Run asRun(String key) {
+            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+        }
     }
 
+    /** Trains {@code model} in place; writes files under {@code out} unless it is null. */
     public Outcome run(Rbm model, TrainerConfig config, int evalSize, Path out) {
+        return run(model, config, evalSize, out, history -> { });
+    }
+
+    /** As {@link #run(Rbm, TrainerConfig, int, Path)}, calling {@code afterCheckpoint} with the history so far. */
+    public Outcome run(Rbm model, TrainerConfig config, int evalSize, Path out, Consumer<Table> afterCheckpoint) {
         Table history = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
                 DoubleColumn.create("test_error"), DoubleColumn.create("train_error_avg"),
                 DoubleColumn.create("test_error_avg"));
@@ -90,6 +110,7 @@ public final class LabelledRbmRun {
             if (out != null) {
                 RunFiles.writeCsv(history, out.resolve("history.csv"));
             }
+            afterCheckpoint.accept(history);
         };
         TrainingResult result = new Trainer(config).train(model, trainingRows(), listener);
         Map<String, Object> s = new LinkedHashMap<>();
@@ -112,13 +133,9 @@ public final class LabelledRbmRun {
         s.put("final", fin);
         if (out != null) {
             RunFiles.writeJson(s, out.resolve("summary.json"));
-            double[] x = history.longColumn("step").asDoubleColumn().asDoubleArray();
-            List<Charts.Curve> curves = new ArrayList<>();
-            for (String col : new String[]{"train_error", "test_error", "test_error_avg"}) {
-                curves.add(Charts.Curve.of(col.replace('_', ' '), x, history.doubleColumn(col).asDoubleArray()));
-            }
-            Charts.savePng(Charts.lineChart(model.describe() + " on " + dataName + ", " + config.mode.name().toLowerCase(),
-                    "Gibbs steps", "classification error", curves, false, false), out.resolve("history.png"));
+            Charts.savePng(RunCharts.errorHistory(history, model.describe() + " on " + dataName + ", "
+                    + config.mode.name().toLowerCase(), "Gibbs steps", List.of("train_error", "test_error", "test_error_avg")),
+                    out.resolve("history.png"));
         }
         return new Outcome(history, result, s);
     }

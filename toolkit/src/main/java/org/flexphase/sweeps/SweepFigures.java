@@ -1,13 +1,15 @@
 package org.flexphase.sweeps;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.Charts;
+import org.flexphase.plots.TableCharts;
 import org.flexphase.runs.RunFiles;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -54,20 +56,22 @@ public final class SweepFigures {
             }
             Table points = Table.create("points", curve, xs, finished.doubleColumn("nll_per_row_avg").copy());
             Table t = SeedStats.summarize(points, "nll_per_row_avg", "curve", xName).setName("sweep_nll_vs_" + xName);
-            List<Charts.Curve> drawnCurves = new ArrayList<>();
-            for (String label : new TreeSet<>(t.stringColumn("curve").asList())) {
-                Table c = t.where(t.stringColumn("curve").isEqualTo(label));
-                drawnCurves.add(new Charts.Curve(label.equals("all") ? "averaged parameters" : label,
-                        c.doubleColumn(xName).asDoubleArray(), c.doubleColumn("mean").asDoubleArray(),
-                        c.doubleColumn("min").asDoubleArray(), c.doubleColumn("max").asDoubleArray()));
-            }
             RunFiles.writeCsv(t, out.resolve(t.name() + ".csv"));
-            Charts.savePng(Charts.lineChart("Sweep: final NLL per row (averaged parameters) vs " + xName.replace('_', ' '),
-                    xName.replace('_', ' '), "final NLL per row (nats)", drawnCurves, !x.equals("b"), false),
-                    out.resolve(t.name() + ".png"));
+            Charts.savePng(finalNllChart(t, xName), out.resolve(t.name() + ".png"));
             drawn.put(t.name(), t);
         }
         return drawn;
+    }
+
+    /**
+     * {@code sweep_nll_vs_<x>}: a summary drawn by {@link #draw} (columns {@code curve}, {@code x}, {@code mean},
+     * {@code min}, {@code max}) as one band per curve; log x axis except for b.
+     */
+    public static XYChart finalNllChart(Table t, String x) {
+        String label = x.replace('_', ' ');
+        ChartOptions o = ChartOptions.titled("Sweep: final NLL per row (averaged parameters) vs " + label)
+                .axes(label, "final NLL per row (nats)").groupBy("curve").label("all", "averaged parameters");
+        return TableCharts.bands(t, x, "mean", "min", "max", x.equals("b") ? o : o.logX());
     }
 
     static int distinct(Table t, String column) {

@@ -6,7 +6,12 @@ import java.util.random.RandomGeneratorFactory;
 /**
  * The project's one source of randomness. Every run derives its generator from an explicit seed
  * with a fixed algorithm, so the same seed gives bit-identical results on every JDK 17+.
- * Parallel work uses {@link #split} streams derived from the seed, never from a thread or task id.
+ * Parallel work uses {@link #stream} generators derived from the seed, never from a thread or task id.
+ *
+ * <pre>{@code
+ * var rng = Rngs.create(7);                                    // one run
+ * var third = Rngs.stream(7, 3);                               // the third of several parallel streams
+ * }</pre>
  */
 public final class Rngs {
     /** A splittable LXM generator; fixed so results never depend on the JDK's default choice. */

@@ -28,16 +28,30 @@ class BarsAndStripesTest {
     @Test
     void everyPatternIsABarOrAStripe() {
         for (double[] p : BarsAndStripes.multiset(4)) {
-            boolean rowsEqual = true;
-            boolean colsEqual = true;
-            for (int r = 0; r < 4; r++) {
-                for (int c = 0; c < 4; c++) {
-                    rowsEqual &= p[r * 4 + c] == p[c];
-                    colsEqual &= p[r * 4 + c] == p[r * 4];
+            assertTrue(BarsAndStripes.isBarOrStripe(p, 4));
+        }
+    }
+
+    @Test
+    void exactlyTheDistinctPatternsAmongAllImagesAreBarsOrStripes() {
+        for (int n = 2; n <= 4; n++) {
+            Set<String> expected = new HashSet<>();
+            for (double[] p : BarsAndStripes.distinct(n)) {
+                expected.add(java.util.Arrays.toString(p));
+            }
+            Set<String> found = new HashSet<>();
+            double[] image = new double[n * n];
+            for (int code = 0; code < 1 << (n * n); code++) {
+                for (int k = 0; k < n * n; k++) {
+                    image[k] = (code >>> k) & 1;
+                }
+                if (BarsAndStripes.isBarOrStripe(image, n)) {
+                    found.add(java.util.Arrays.toString(image));
                 }
             }
-            assertTrue(rowsEqual || colsEqual);
+            assertEquals(expected, found, "n = " + n);
         }
+        assertThrows(IllegalArgumentException.class, () -> BarsAndStripes.isBarOrStripe(new double[15], 4));
     }
 
     @Test

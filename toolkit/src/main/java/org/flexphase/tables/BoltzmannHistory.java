@@ -1,0 +1,62 @@
+package org.flexphase.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.flexphase.exact.DataDistribution;
+import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.learning.TrainingListener;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A training listener that records a Boltzmann machine's history with exact evaluation, one row per checkpoint,
+ * in the columns of {@code history.csv}: {@code step, nll_per_row, tv, nll_per_row_avg, tv_avg, kl,
+ * positive_steps, negative_steps} (current and Polyak-averaged parameters). Small models only: each row
+ * enumerates the model.
+ *
+ * <pre>{@code
+ * BoltzmannHistory history = Histories.boltzmann(DataDistribution.of(rows));
+ * new Trainer(config).train(rbm, rows, history);
+ * history.table().print();
+ * }</pre>
+ */
+public final class BoltzmannHistory implements TrainingListener {
+    private final DataDistribution data;
+    private final Table table = Table.create("history",
+            LongColumn.create("step"), DoubleColumn.create("nll_per_row"), DoubleColumn.create("tv"),
+            DoubleColumn.create("nll_per_row_avg"), DoubleColumn.create("tv_avg"), DoubleColumn.create("kl"),
+            LongColumn.create("positive_steps"), LongColumn.create("negative_steps"));
+    private final List<Consumer<Table>> afterRow = new ArrayList<>();
+
+    BoltzmannHistory(DataDistribution data) {
+        this.data = data;
+    }
+
+    /** Calls {@code action} with the whole table after every new row (write it to disk, redraw a live chart). */
+    public BoltzmannHistory then(Consumer<Table> action) {
+        afterRow.add(action);
+        return this;
+    }
+
+    /** The rows recorded so far (the live table; copy it to keep a snapshot). */
+    public Table table() {
+        return table;
+    }
+
+    @Override
+    public void onCheckpoint(Checkpoint c) {
+        ExactAnalysis.Metrics now = ExactAnalysis.metrics(c.current(), data);
+        ExactAnalysis.Metrics avg = ExactAnalysis.metrics(c.averaged(), data);
+        table.longColumn("step").append(c.step());
+        table.doubleColumn("nll_per_row").append(now.nllPerRow());
+        table.doubleColumn("tv").append(now.totalVariation());
+        table.doubleColumn("nll_per_row_avg").append(avg.nllPerRow());
+        table.doubleColumn("tv_avg").append(avg.totalVariation());
+        table.doubleColumn("kl").append(now.kl());
+        table.longColumn("positive_steps").append(c.positiveSteps());
+        table.longColumn("negative_steps").append(c.negativeSteps());
+        afterRow.forEach(a -> a.accept(table));
+    }
+}

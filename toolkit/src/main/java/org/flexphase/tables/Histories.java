@@ -1,0 +1,174 @@
+package org.flexphase.tables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flexphase.exact.DataDistribution;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Training histories as Tablesaw tables: recorders for the trainers (same columns as each command's
+ * {@code history.csv}), one long table from many runs (run key, configuration columns, seed, then the history),
+ * and the toolkit's CSV files read back with their column types.
+ *
+ * <pre>{@code
+ * Table runs = Histories.stack(List.of(
+ *         new Histories.Run("standard", Map.of("mode", "standard"), 1, standardHistory),
+ *         new Histories.Run("local", Map.of("mode", "local"), 1, localHistory)));
+ * TableCharts.line(runs, "step", "nll_per_row_avg", ChartOptions.titled("NLL").groupBy("mode"));
+ * }</pre>
+ */
+public final class Histories {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Histories() {
+    }
+
+    /** A recorder of a Boltzmann machine's history with exact NLL and TV on {@code data}; pass it to {@code Trainer.train}. */
+    public static BoltzmannHistory boltzmann(DataDistribution data) {
+        return new BoltzmannHistory(data);
+    }
+
+    /** A recorder of a Forward-Forward history (errors on the first {@code evalSize} images of each split). */
+    public static ForwardForwardHistory forwardForward(double[][] trainImages, int[] trainLabels, double[][] testImages,
+                                                       int[] testLabels, int evalSize) {
+        return new ForwardForwardHistory(trainImages, trainLabels, testImages, testLabels, evalSize);
+    }
+
+    /** One run of a long table: its key, its configuration (names to numbers or text), its seed and its history. */
+    public record Run(String key, Map<String, ?> config, long seed, Table history) {
+    }
+
+    /**
+     * All runs in one long table: {@code key}, one column per configuration setting (numeric where every run's
+     * value is a number, text otherwise; missing where a run lacks it), {@code seed}, then the history columns,
+     * which must be the same in every run. A setting named like a history column or {@code key}/{@code seed} is
+     * prefixed {@code config_}.
+     */
+    public static Table stack(List<Run> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs to stack");
+        }
+        List<String> historyColumns = runs.get(0).history().columnNames();
+        Map<String, Boolean> settings = new LinkedHashMap<>();   // name -> numeric in every run so far
+        for (Run run : runs) {
+            if (!run.history().columnNames().equals(historyColumns)) {
+                throw new IllegalArgumentException("run '" + run.key() + "' has history columns "
+                        + run.history().columnNames() + ", the first run has " + historyColumns);
+            }
+            run.config().forEach((k, v) -> settings.merge(k, v == null || v instanceof Number, Boolean::logicalAnd));
+        }
+        Table out = null;
+        for (Run run : runs) {
+            Table h = run.history();
+            int n = h.rowCount();
+            Table t = Table.create("runs", StringColumn.create("key", n));
+            for (int r = 0; r < n; r++) {
+                t.stringColumn("key").set(r, run.key());
+            }
+            settings.forEach((name, numeric) -> {
+                Object v = run.config().get(name);
+                String column = historyColumns.contains(name) || name.equals("key") || name.equals("seed")
+                        ? "config_" + name : name;
+                Column<?> c = numeric ? DoubleColumn.create(column, n) : StringColumn.create(column, n);
+                for (int r = 0; r < n && v != null; r++) {
+                    if (numeric) {
+                        ((DoubleColumn) c).set(r, ((Number) v).doubleValue());
+                    } else {
+                        ((StringColumn) c).set(r, v.toString());
+                    }
+                }
+                t.addColumns(c);
+            });
+            LongColumn seed = LongColumn.create("seed", n);
+            for (int r = 0; r < n; r++) {
+                seed.set(r, run.seed());
+            }
+            t.addColumns(seed);
+            for (Column<?> c : h.columns()) {
+                t.addColumns(c.copy());
+            }
+            out = out == null ? t : out.append(t);
+        }
+        return out;
+    }
+
+    /**
+     * Reads a CSV file the toolkit wrote (a {@code history.csv}, a sweep's {@code sweep_summary.csv}, a figure's
+     * table). Whole-number columns, which Tablesaw reads as {@code int}, are widened to {@code long}, so a table
+     * read back has the column types of one just computed.
+     */
+    public static Table read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        try {
+            Table t = Table.read().csv(file.toFile());
+            for (String name : t.columnNames()) {
+                if (t.column(name) instanceof IntColumn ints) {
+                    t.replaceColumn(name, ints.asLongColumn().setName(name));
+                }
+            }
+            return t.setName(file.getFileName().toString().replaceFirst("\\.csv$", ""));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": unreadable table (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Every finished run under a {@code reproduce}, {@code sweep} or Spark output folder ({@code runs/<key>/} with
+     * {@code history.csv} and {@code summary.json}), as one long table by {@link #stack}: the key is the folder
+     * name, the configuration and seed come from the summary. Runs are in key order; unfinished ones (no summary)
+     * are left out.
+     */
+    public static Table readRuns(Path folder) {
+        Path runs = folder.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            throw new IllegalArgumentException(folder + ": no runs/ folder (not a reproduce or sweep output)");
+        }
+        List<Run> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(runs)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path summary = dir.resolve("summary.json");
+                if (Files.isRegularFile(summary) && Files.isRegularFile(dir.resolve("history.csv"))) {
+                    JsonNode s = JSON.readTree(summary.toFile());
+                    Map<String, Object> config = new LinkedHashMap<>();
+                    s.path("config").fields().forEachRemaining(e -> {
+                        JsonNode v = e.getValue();
+                        if (v.isNumber()) {
+                            config.put(e.getKey(), v.numberValue());
+                        } else if (!v.isNull()) {
+                            config.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+                        }
+                    });
+                    found.add(new Run(dir.getFileName().toString(), config, s.path("seed").asLong(),
+                            read(dir.resolve("history.csv"))));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read runs under " + runs + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(runs + ": no finished runs");
+        }
+        return stack(found);
+    }
+
+    /** A sweep's summary, one row per run: {@code sweep_summary.csv} in the sweep's output folder. */
+    public static Table sweepSummary(Path sweepFolder) {
+        return read(sweepFolder.resolve("sweep_summary.csv"));
+    }
+}
