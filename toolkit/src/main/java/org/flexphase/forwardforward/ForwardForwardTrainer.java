@@ -125,30 +125,100 @@ public final class ForwardForwardTrainer {
     }
 
     public Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener) {
-        if (images.length == 0 || images.length != labels.length) {
-            throw new IllegalArgumentException("need as many labels as images, at least one: " + images.length
-                    + " images, " + labels.length + " labels");
-        }
+        checkData(images, labels);
         Listener l = listener == null ? (s, n) -> { } : listener;
         long start = System.nanoTime();
-        RandomGenerator rng = Rngs.create(config.seed());
-        ShuffledCycle cycle = new ShuffledCycle(images.length);
-        PhaseProcess process = config.newProcess();
+        Examples examples = new Examples(net, images, labels);
         int layers = net.layerCount();
-        double[][] grads = new double[layers][];
+        double[][] grads = newGradients(net);
         AdamOptimizer[] adam = new AdamOptimizer[layers];
         for (int k = 0; k < layers; k++) {
-            grads[k] = new double[net.layer(k).parameterCount()];
             adam[k] = new AdamOptimizer(grads[k].length, config.rate());
         }
-        ForwardForwardNet.Pass pass = net.newPass();
         long total = (long) config.epochs() * images.length;
-        long positives = 0;
-        long negatives = 0;
         String divergence = null;
         l.onCheckpoint(0, net);
         long step = 0;
         while (step < total) {
+            examples.accumulateStep(grads);
+            for (int layer = 0; layer < layers; layer++) {
+                adam[layer].step(net.layer(layer).parameters(), grads[layer]);
+            }
+            step++;
+            if (step % config.evalEvery() == 0 || step == total) {
+                if (!allLayersFinite(net)) {
+                    divergence = "parameters became NaN or infinite by step " + step + "; stopped";
+                    break;
+                }
+                l.onCheckpoint(step, net);
+            }
+        }
+        return new Result(net, step, examples.positives, examples.negatives, (System.nanoTime() - start) / 1e9,
+                divergence);
+    }
+
+    /**
+     * Runs {@code steps} steps of this configuration's example choice with the net frozen, adding each step's
+     * weighted loss gradient (the one {@link #train} hands to Adam) into {@code sums}, one array per layer. The
+     * examples, phases, weights and random numbers are those of training; divided by {@code steps} the sums estimate
+     * the expected step gradient, which for ISD and local learning is the standard one (docs/theory.md T10).
+     */
+    public void sumGradients(ForwardForwardNet net, double[][] images, int[] labels, long steps, double[][] sums) {
+        checkData(images, labels);
+        if (sums.length != net.layerCount()) {
+            throw new IllegalArgumentException("sums must have one array per layer (" + net.layerCount() + "): "
+                    + sums.length);
+        }
+        Examples examples = new Examples(net, images, labels);
+        double[][] grads = newGradients(net);
+        for (long step = 0; step < steps; step++) {
+            examples.accumulateStep(grads);
+            for (int layer = 0; layer < grads.length; layer++) {
+                for (int k = 0; k < grads[layer].length; k++) {
+                    sums[layer][k] += grads[layer][k];
+                    grads[layer][k] = 0;
+                }
+            }
+        }
+    }
+
+    private static void checkData(double[][] images, int[] labels) {
+        if (images.length == 0 || images.length != labels.length) {
+            throw new IllegalArgumentException("need as many labels as images, at least one: " + images.length
+                    + " images, " + labels.length + " labels");
+        }
+    }
+
+    private static double[][] newGradients(ForwardForwardNet net) {
+        double[][] grads = new double[net.layerCount()][];
+        for (int k = 0; k < grads.length; k++) {
+            grads[k] = new double[net.layer(k).parameterCount()];
+        }
+        return grads;
+    }
+
+    /** The example stream of one run: a shuffled cycle through the images and, for ISD and local, the phases. */
+    private final class Examples {
+        final ForwardForwardNet net;
+        final double[][] images;
+        final int[] labels;
+        final RandomGenerator rng = Rngs.create(config.seed());
+        final ShuffledCycle cycle;
+        final PhaseProcess process = config.newProcess();
+        final ForwardForwardNet.Pass pass;
+        long positives;
+        long negatives;
+
+        Examples(ForwardForwardNet net, double[][] images, int[] labels) {
+            this.net = net;
+            this.images = images;
+            this.labels = labels;
+            this.cycle = new ShuffledCycle(images.length);
+            this.pass = net.newPass();
+        }
+
+        /** Chooses this step's example(s) and adds their weighted gradients into {@code grads}. */
+        void accumulateStep(double[][] grads) {
             int k = cycle.next(rng);
             int label = labels[k];
             if (config.mode() == Mode.STANDARD) {
@@ -168,19 +238,7 @@ public final class ForwardForwardTrainer {
                     negatives++;
                 }
             }
-            for (int layer = 0; layer < layers; layer++) {
-                adam[layer].step(net.layer(layer).parameters(), grads[layer]);
-            }
-            step++;
-            if (step % config.evalEvery() == 0 || step == total) {
-                if (!allLayersFinite(net)) {
-                    divergence = "parameters became NaN or infinite by step " + step + "; stopped";
-                    break;
-                }
-                l.onCheckpoint(step, net);
-            }
         }
-        return new Result(net, step, positives, negatives, (System.nanoTime() - start) / 1e9, divergence);
     }
 
     static void accumulate(ForwardForwardNet net, double[] image, int label, boolean positive, double weight,
