@@ -117,8 +117,7 @@ class ConvergenceProperties {
         Proofs.qt(20).forAll(FVBM_PROBLEM).checkAssert(problem -> {
             double[] ratio = new double[ps.length];
             for (int i = 0; i < ps.length; i++) {
-                Generators.Problem pr = new Generators.Problem(problem.rows(), problem.data(), problem.optimum(),
-                        problem.b(), ps[i], problem.seed());
+                Generators.Problem pr = problem.withP(ps[i]);
                 FixedPoints.Result root = FixedPoints.newton(t -> field(t, pr, JointChain.Start.PERSISTENT),
                         pr.optimum(), 1e-13, 50);
                 assertTrue(root.converged(), "Newton on h_p at p=" + ps[i] + ": residual " + root.residual());
