@@ -198,40 +198,6 @@ public final class JointChain {
      * {@code Z = (I - P + 1 pi^T)^-1}: with {@code g = Z (f - h)}, {@code Sigma = E_pi[fc g^T + g fc^T - fc fc^T]}.
      */
     public double[][] asymptoticCovariance(double rhoPlus) {
-        double[] pi = stationary();
-        double[][] f = updates(rhoPlus);
-        int n = pi.length;
-        int d = model.parameterCount();
-        double[] h = mean(pi, f);
-        org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(n, n);
-        for (int a = 0; a < n; a++) {
-            for (int c = 0; c < n; c++) {
-                m.set(a, c, (a == c ? 1.0 : 0.0) - transition[a][c] + pi[c]);
-            }
-        }
-        org.ejml.data.DMatrixRMaj centred = new org.ejml.data.DMatrixRMaj(n, d);
-        for (int a = 0; a < n; a++) {
-            for (int k = 0; k < d; k++) {
-                centred.set(a, k, f[a][k] - h[k]);
-            }
-        }
-        org.ejml.data.DMatrixRMaj g = new org.ejml.data.DMatrixRMaj(n, d);
-        var solver = org.ejml.dense.row.factory.LinearSolverFactory_DDRM.lu(n);
-        if (!solver.setA(m)) {
-            throw new IllegalStateException("the fundamental matrix is singular: the chain is not ergodic");
-        }
-        solver.solve(centred, g);
-        double[][] sigma = new double[d][d];
-        for (int a = 0; a < n; a++) {
-            for (int k = 0; k < d; k++) {
-                double fk = centred.get(a, k);
-                double gk = g.get(a, k);
-                for (int l = 0; l < d; l++) {
-                    double fl = centred.get(a, l);
-                    sigma[k][l] += pi[a] * (fk * g.get(a, l) + gk * fl - fk * fl);
-                }
-            }
-        }
-        return sigma;
+        return Stationary.asymptoticCovariance(transition, updates(rhoPlus));
     }
 }
