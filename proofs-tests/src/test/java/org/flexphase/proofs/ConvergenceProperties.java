@@ -55,13 +55,51 @@ class ConvergenceProperties {
         return FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0, theta);
     }
 
+    /** T6a's Polyak-Juditsky covariance of the averaged iterate around theta* for one instance. */
+    static double[][] equilibratedCovariance(Generators.Problem pr, double[][] j) {
+        return Averages.covariance(j, chain(pr.optimum(), pr, JointChain.Start.RESET).asymptoticCovariance(pr.b()),
+                STEPS - AVERAGE_FROM);
+    }
+
+    /**
+     * Calibration of T6a (run with {@code -Dproofs.calibrate=S}): T6a's instances, each trained with S trainer seeds,
+     * every coordinate's signed z = (average - theta*) / sd written to {@code target/t6a-calibration.csv}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "proofs.calibrate", matches = "\\d+")
+    void calibrateEquilibratedConvergence() throws java.io.IOException {
+        int seeds = Integer.parseInt(System.getProperty("proofs.calibrate"));
+        java.nio.file.Path out = java.nio.file.Path.of("target", "t6a-calibration.csv");
+        java.nio.file.Files.writeString(out, "instance,seed,coordinate,z\n");
+        int[] instance = {0};
+        Proofs.qt(6).forAll(FVBM_PROBLEM).checkAssert(pr -> {
+            double[][] j = FixedPoints.jacobian(t -> field(t, pr, JointChain.Start.RESET), pr.optimum());
+            double[] sd = Averages.standardDeviations(equilibratedCovariance(pr, j));
+            instance[0]++;
+            for (int s = 1; s <= seeds; s++) {
+                Generators.Problem run = new Generators.Problem(pr.units(), pr.rows(), pr.data(), pr.optimum(), pr.b(),
+                        pr.p(), 1_000_003L * s + pr.seed(), pr.dataDescription());
+                double[] avg = train(run, NegativeStart.EQUILIBRIUM).averaged().parameters();
+                StringBuilder lines = new StringBuilder();
+                for (int k = 0; k < avg.length; k++) {
+                    lines.append(instance[0]).append(',').append(run.seed()).append(',').append(k).append(',')
+                            .append((avg[k] - pr.optimum()[k]) / sd[k]).append('\n');
+                }
+                try {
+                    java.nio.file.Files.writeString(out, lines, java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+    }
+
     @Test
     void equilibratedPhasesConvergeToTheMaximumLikelihoodParameters() {
         Proofs.qt(6).forAll(FVBM_PROBLEM).checkAssert(pr -> {
             JointChain.Start reset = JointChain.Start.RESET;
             double[][] j = FixedPoints.jacobian(t -> field(t, pr, reset), pr.optimum());
-            double[][] v = Averages.covariance(j, chain(pr.optimum(), pr, reset).asymptoticCovariance(pr.b()),
-                    STEPS - AVERAGE_FROM);
+            double[][] v = equilibratedCovariance(pr, j);
             double[] sd = Averages.standardDeviations(v);
             double[] avg = train(pr, NegativeStart.EQUILIBRIUM).averaged().parameters();
             double z = Averages.worstZ(avg, pr.optimum(), sd);
