@@ -44,12 +44,13 @@ class ContrastiveDivergenceBridgeProperties {
     static final Gen<Case> CASES = Generators.models(2.0, Generators.Kind.FVBM).zip(integers().between(1, 3),
             Generate.enumValues(NegativeStart.class), integers().between(1, 1_000_000), Case::new);
 
-    /** phi(a) for every state code of a fully visible model. */
-    static double[][] statistics(BoltzmannMachine m) {
-        double[][] phi = new double[1 << m.visibleCount()][m.parameterCount()];
+    /** phi(a) for every joint state code (visible bits low, hidden bits above). */
+    static double[][] jointStatistics(BoltzmannMachine m) {
+        int nv = m.visibleCount();
+        double[][] phi = new double[1 << (nv + m.hiddenCount())][m.parameterCount()];
         NetworkState s = m.newState();
         for (int a = 0; a < phi.length; a++) {
-            s.setBits(a, 0L);
+            s.setBits(a & ((1L << nv) - 1), (long) a >>> nv);
             m.addStatistic(s, 1.0, phi[a]);
         }
         return phi;
@@ -103,7 +104,7 @@ class ContrastiveDivergenceBridgeProperties {
         double[] power = new double[1];
         Proofs.qtSimulation(EXAMPLES, 10).forAll(CASES).checkAssert(c -> {
             BoltzmannMachine m = c.inst().model();
-            double[][] phi = statistics(m);
+            double[][] phi = jointStatistics(m);
             double[][] kernelK = power(GibbsKernels.kernel(m, Phase.NEGATIVE), c.k());
             double[] dataMass = new double[phi.length];
             for (int r = 0; r < c.inst().data().support(); r++) {
