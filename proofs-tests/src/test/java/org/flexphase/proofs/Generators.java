@@ -223,4 +223,29 @@ final class Generators {
     static final Gen<Problem> FVBM_PROBLEM = CORRELATED_DATA.zip(doubles().between(0.2, 0.8),
             doubles().between(0.05, 0.5), integers().between(1, 1_000_000),
             (d, b, p, seed) -> problem(FVBM_UNITS, (double[][]) d[0], (String) d[1], b, p, seed));
+
+    /**
+     * Two clustered designs on FVBM_UNITS units (pattern counts): a few heavy clusters that a pairwise model cannot
+     * fit, so the data's law and the fitted model's differ in higher moments, with couplings at theta* strong
+     * enough to make the negative kernel slow. Found by searching random data for the largest distance between
+     * theta*_p and theta* in a run's sd (README): random full-support data rarely gives more than a few sd.
+     */
+    static final List<List<Integer>> CLUSTERED_DESIGNS = List.of(
+            List.of(22, 21, 1, 1, 1, 41, 51, 1, 1, 1, 24, 1, 1, 45, 1, 53),
+            List.of(1, 40, 1, 41, 36, 1, 1, 1, 25, 1, 1, 1, 1, 1, 1, 41));
+
+    /** A clustered design with every count raised by 0..2 (shrinking to the design itself). */
+    static final Gen<Object[]> CLUSTERED_DATA = integers().between(0, CLUSTERED_DESIGNS.size() - 1).zip(
+            lists().of(integers().between(0, 2)).ofSize(1 << FVBM_UNITS), (design, jitter) -> {
+                List<Integer> counts = new ArrayList<>();
+                for (int code = 0; code < jitter.size(); code++) {
+                    counts.add(CLUSTERED_DESIGNS.get(design).get(code) + jitter.get(code));
+                }
+                return new Object[]{correlatedRows(FVBM_UNITS, counts, new int[0], 0), "counts" + counts};
+            });
+
+    /** T6b's and T8's domain: clustered data, short phases (p in [0.9, 1]), b in [0.6, 0.8], a trainer seed. */
+    static final Gen<Problem> SLOW_FVBM_PROBLEM = CLUSTERED_DATA.zip(doubles().between(0.6, 0.8),
+            doubles().between(0.9, 1.0), integers().between(1, 1_000_000),
+            (d, b, p, seed) -> problem(FVBM_UNITS, (double[][]) d[0], (String) d[1], b, p, seed));
 }
