@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
-import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.flexphase.forwardforward.ForwardForwardLayer;
 import org.flexphase.forwardforward.ForwardForwardNet;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
@@ -18,31 +16,29 @@ import org.quicktheories.core.Gen;
 
 /** T10: a Forward-Forward layer's closed-form gradient, and the ISD-weighted estimator's expectation. */
 class ForwardForwardProperties {
-    /** A random layer (2..12 inputs, 1..8 units, threshold in [0.2, 3]) with weights of scale 2, and two inputs. */
-    record Case(ForwardForwardLayer layer, double[] positive, double[] negative, long seed) {
+    /** A layer (2..12 inputs, 1..8 units, threshold in [0.2, 3]) with weights in [-2, 2], and two inputs in [0, 1]. */
+    record Case(ForwardForwardLayer layer, double[] positive, double[] negative) {
         @Override
         public String toString() {
             return "layer " + layer.inputSize() + "->" + layer.outputSize() + " threshold=" + layer.threshold()
-                    + " seed=" + seed;
+                    + " theta=" + Generators.fmt(layer.parameters()) + " x+=" + Generators.fmt(positive)
+                    + " x-=" + Generators.fmt(negative);
         }
     }
 
-    static final Gen<Case> CASES = integers().between(2, 12).zip(integers().between(1, 8), doubles().between(0.2, 3.0),
-            longs().all(), (in, out, threshold, seed) -> {
-                RandomGenerator r = Rngs.create(seed);
-                ForwardForwardLayer layer = ForwardForwardLayer.of(in, out, threshold);
-                double[] t = layer.parameters();
-                for (int k = 0; k < t.length; k++) {
-                    t[k] = 2 * (2 * r.nextDouble() - 1);
-                }
-                double[] x = new double[in];
-                double[] y = new double[in];
-                for (int i = 0; i < in; i++) {
-                    x[i] = r.nextDouble();
-                    y[i] = r.nextDouble();
-                }
-                return new Case(layer, x, y, seed);
-            });
+    static final Gen<Case> CASES = integers().between(2, 12).flatMap(in -> integers().between(1, 8).flatMap(out -> {
+        int count = ForwardForwardLayer.of(in, out, 1.0).parameterCount();
+        Gen<double[]> input = lists().of(doubles().between(0, 1)).ofSize(in).map(Generators::toArray);
+        return lists().of(doubles().between(-2, 2)).ofSize(count).zip(doubles().between(0.2, 3.0), input, input,
+                (theta, threshold, x, y) -> {
+                    ForwardForwardLayer layer = ForwardForwardLayer.of(in, out, threshold);
+                    double[] t = layer.parameters();
+                    for (int k = 0; k < t.length; k++) {
+                        t[k] = theta.get(k);
+                    }
+                    return new Case(layer, x, y);
+                });
+    }));
 
     static double loss(ForwardForwardLayer layer, double[] x, boolean positive) {
         ForwardForwardLayer.Activations a = layer.newActivations();
