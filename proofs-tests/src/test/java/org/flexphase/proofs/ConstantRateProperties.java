@@ -2,7 +2,8 @@ package org.flexphase.proofs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.doubles;
-import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -28,13 +29,11 @@ import org.quicktheories.core.Gen;
  */
 class ConstantRateProperties {
     /** Moderate phases (p in [0.2, 0.5], b in [0.3, 0.7]) keep the relaxation time, and so the run length, small. */
-    static final Gen<Generators.Problem> DOMAIN = longs().all().zip(doubles().between(0.3, 0.7),
-            doubles().between(0.2, 0.5), (seed, b, p) -> {
-                double[][] rows = Generators.fullSupportRows(Generators.FVBM_UNITS, seed);
-                var data = org.flexphase.exact.DataDistribution.of(rows);
-                var ml = org.flexphase.exact.MaximumLikelihood.fullyVisible(Generators.FVBM_UNITS, 1.0, data, 1e-12, 100);
-                return new Generators.Problem(rows, data, ml.theta(), b, p, seed);
-            });
+    static final Gen<Generators.Problem> DOMAIN = lists().of(integers().between(1, 4)).ofSize(1 << Generators.FVBM_UNITS)
+            .zip(doubles().between(0.3, 0.7), doubles().between(0.2, 0.5), integers().between(1, 1_000_000),
+                    (counts, b, p, seed) -> Generators.problem(Generators.FVBM_UNITS,
+                            Generators.correlatedRows(Generators.FVBM_UNITS, counts, new int[0], 0), "counts" + counts,
+                            b, p, seed));
 
     static double[] field(double[] theta, Generators.Problem pr) {
         return JointChain.of(FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0, theta), pr.data(),

@@ -29,10 +29,13 @@ class ConvergenceProperties {
 
     /**
      * Robbins-Monro steps sized so one phase moves the parameters little: a phase lasts about 1/p steps with
-     * weights up to 1/min(b, 1-b), so eta0 = 0.1 p min(b, 1-b) bounds the mean kick of a phase by about 0.1.
+     * weights up to 1/min(b, 1-b), so eta0 = 0.1 p min(b, 1-b) bounds the mean kick of a phase by about 0.1. For
+     * p above 0.1 the rate stays at its p = 0.1 value: the Polyak average carries a bias of order eta (Markov noise,
+     * curved field) that the calibration of T6a measured at 2-3 sd with the uncapped rate at p = 0.5 (README).
      */
     static LearningRateSchedule schedule(Generators.Problem pr) {
-        return LearningRateSchedule.robbinsMonro(0.1 * pr.p() * Math.min(pr.b(), 1 - pr.b()), 100_000, 0.6);
+        return LearningRateSchedule.robbinsMonro(0.1 * Math.min(pr.p(), 0.1) * Math.min(pr.b(), 1 - pr.b()), 100_000,
+                0.6);
     }
 
     static JointChain chain(double[] theta, Generators.Problem pr, JointChain.Start start) {
@@ -45,14 +48,64 @@ class ConvergenceProperties {
     }
 
     static TrainingResult train(Generators.Problem pr, NegativeStart negativeStart) {
+        return train(pr, negativeStart, new double[FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0)
+                .parameterCount()]);
+    }
+
+    /** A run of T6's schedule from {@code start}. */
+    static TrainingResult train(Generators.Problem pr, NegativeStart negativeStart, double[] start) {
         TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.LOCAL).b(pr.b()).switchProbability(pr.p())
                 .negativeStart(negativeStart).equilibriumRefresh(0).schedule(schedule(pr)).steps(STEPS)
                 .averageFrom(AVERAGE_FROM).averageStride(1).evalEvery(STEPS).seed(pr.seed()).build();
-        return new Trainer(config).train(FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0), pr.rows(), null);
+        return new Trainer(config).train(fvbm(start), pr.rows(), null);
     }
 
     static FullyVisibleBoltzmannMachine fvbm(double[] theta) {
         return FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0, theta);
+    }
+
+    /** T6a's Polyak-Juditsky covariance of the averaged iterate around theta* for one instance. */
+    static double[][] equilibratedCovariance(Generators.Problem pr, double[][] j) {
+        return Averages.covariance(j, chain(pr.optimum(), pr, JointChain.Start.RESET).asymptoticCovariance(pr.b()),
+                STEPS - AVERAGE_FROM);
+    }
+
+    /**
+     * Calibration of T6a (run with {@code -Dproofs.calibrate=S}): T6a's instances, each trained with S trainer seeds,
+     * every coordinate's signed z = (average - theta*) / sd written to {@code target/t6a-calibration.csv}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "proofs.calibrate", matches = "\\d+")
+    void calibrateEquilibratedConvergence() throws java.io.IOException {
+        int seeds = Integer.parseInt(System.getProperty("proofs.calibrate"));
+        java.nio.file.Path out = java.nio.file.Path.of("target", "t6a-calibration.csv");
+        // Each instance's seeds run apart from the others' when -Dproofs.calibrate.instances=1,2 lists some.
+        java.nio.file.Files.writeString(out, "instance,seed,coordinate,z\n");
+        int[] instance = {0};
+        Proofs.qt(6).forAll(FVBM_PROBLEM).checkAssert(pr -> {
+            double[][] j = FixedPoints.jacobian(t -> field(t, pr, JointChain.Start.RESET), pr.optimum());
+            double[] sd = Averages.standardDeviations(equilibratedCovariance(pr, j));
+            instance[0]++;
+            String only = System.getProperty("proofs.calibrate.instances", "");
+            if (!only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(String.valueOf(instance[0]))) {
+                return;
+            }
+            for (int s = 1; s <= seeds; s++) {
+                Generators.Problem run = new Generators.Problem(pr.units(), pr.rows(), pr.data(), pr.optimum(), pr.b(),
+                        pr.p(), 1_000_003L * s + pr.seed(), pr.dataDescription());
+                double[] avg = train(run, NegativeStart.EQUILIBRIUM).averaged().parameters();
+                StringBuilder lines = new StringBuilder();
+                for (int k = 0; k < avg.length; k++) {
+                    lines.append(instance[0]).append(',').append(run.seed()).append(',').append(k).append(',')
+                            .append((avg[k] - pr.optimum()[k]) / sd[k]).append('\n');
+                }
+                try {
+                    java.nio.file.Files.writeString(out, lines, java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
     }
 
     @Test
@@ -60,8 +113,7 @@ class ConvergenceProperties {
         Proofs.qt(6).forAll(FVBM_PROBLEM).checkAssert(pr -> {
             JointChain.Start reset = JointChain.Start.RESET;
             double[][] j = FixedPoints.jacobian(t -> field(t, pr, reset), pr.optimum());
-            double[][] v = Averages.covariance(j, chain(pr.optimum(), pr, reset).asymptoticCovariance(pr.b()),
-                    STEPS - AVERAGE_FROM);
+            double[][] v = equilibratedCovariance(pr, j);
             double[] sd = Averages.standardDeviations(v);
             double[] avg = train(pr, NegativeStart.EQUILIBRIUM).averaged().parameters();
             double z = Averages.worstZ(avg, pr.optimum(), sd);
@@ -85,29 +137,48 @@ class ConvergenceProperties {
         });
     }
 
+    /** Newton's root theta*_p of the persistent mean field, or an exception if Newton fails. */
+    static double[] persistentRoot(Generators.Problem pr) {
+        FixedPoints.Result root = FixedPoints.newton(t -> field(t, pr, JointChain.Start.PERSISTENT), pr.optimum(),
+                1e-12, 50);
+        if (!root.converged()) {
+            throw new IllegalStateException("Newton on h_p: residual " + root.residual() + " for " + pr);
+        }
+        return root.theta();
+    }
+
+    /** The Polyak-Juditsky sd of a persistent run's average around theta*_p. */
+    static double[] persistentSd(Generators.Problem pr, double[] biased) {
+        return Averages.standardDeviations(FixedPoints.jacobian(t -> field(t, pr, JointChain.Start.PERSISTENT), biased),
+                chain(biased, pr, JointChain.Start.PERSISTENT).asymptoticCovariance(pr.b()), STEPS - AVERAGE_FROM);
+    }
+
+    /** The regime T6b and T8 need: theta*_p at least 2 Z = 12 sd (of a persistent run) from theta*. */
+    static boolean separated(Generators.Problem pr) {
+        double[] biased = persistentRoot(pr);
+        return Averages.worstZ(biased, pr.optimum(), persistentSd(pr, biased)) >= 2 * Averages.Z;
+    }
+
     @Test
     void persistentStatesConvergeToTheBiasedZeroOfThePersistentMeanField() {
-        Proofs.qt(6).forAll(FVBM_PROBLEM).checkAssert(pr -> {
-            JointChain.Start persistent = JointChain.Start.PERSISTENT;
-            FixedPoints.Result root = FixedPoints.newton(t -> field(t, pr, persistent), pr.optimum(), 1e-12, 50);
-            assertTrue(root.converged(), "Newton on h_p: residual " + root.residual());
-            double[] biased = root.theta();
-            double[] sd = Averages.standardDeviations(FixedPoints.jacobian(t -> field(t, pr, persistent), biased),
-                    chain(biased, pr, persistent).asymptoticCovariance(pr.b()), STEPS - AVERAGE_FROM);
-            double[] avg = train(pr, NegativeStart.PERSISTENT).averaged().parameters();
-            double z = Averages.worstZ(avg, biased, sd);
-            assertTrue(z <= Averages.Z, "averaged iterate " + Arrays.toString(avg) + " is " + z
-                    + " sd from theta*_p " + Arrays.toString(biased) + " (sd " + Arrays.toString(sd) + ")");
-            // Where the bias is large against the run's resolution, the run must also reject theta*: a property
-            // expecting theta* here would be wrong, not flaky.
-            double separation = Averages.worstZ(biased, pr.optimum(), sd);
-            System.out.printf("T6b b=%.3f p=%.3f: |avg - theta*_p| = %.2f sd, |theta*_p - theta*| = %.1f sd, "
-                    + "|avg - theta*| = %.1f sd%n", pr.b(), pr.p(), z, separation, Averages.worstZ(avg, pr.optimum(), sd));
-            if (separation > 2 * Averages.Z) {
-                assertTrue(Averages.worstZ(avg, pr.optimum(), sd) > Averages.Z,
-                        "the run cannot tell theta*_p from theta* although they are far apart");
-            }
-        });
+        // Only instances where theta*_p is >= 12 sd from theta* (clustered data, short phases). The run starts at
+        // theta* itself and must move to within 6 sd of theta*_p, so reject theta*; QuickTheories fails if the domain
+        // yields too few such instances.
+        Proofs.qtSimulation(6, 5).forAll(Generators.SLOW_FVBM_PROBLEM).assuming(ConvergenceProperties::separated)
+                .checkAssert(pr -> {
+                    double[] biased = persistentRoot(pr);
+                    double[] sd = persistentSd(pr, biased);
+                    double[] avg = train(pr, NegativeStart.PERSISTENT, pr.optimum()).averaged().parameters();
+                    double z = Averages.worstZ(avg, biased, sd);
+                    double separation = Averages.worstZ(biased, pr.optimum(), sd);
+                    double fromOptimum = Averages.worstZ(avg, pr.optimum(), sd);
+                    System.out.printf("T6b b=%.3f p=%.3f: |avg - theta*_p| = %.2f sd, |theta*_p - theta*| = %.1f sd, "
+                            + "|avg - theta*| = %.1f sd%n", pr.b(), pr.p(), z, separation, fromOptimum);
+                    assertTrue(z <= Averages.Z, "averaged iterate " + Arrays.toString(avg) + " is " + z
+                            + " sd from theta*_p " + Arrays.toString(biased) + " (sd " + Arrays.toString(sd) + ")");
+                    assertTrue(fromOptimum > Averages.Z, "the run cannot tell theta*_p from theta* although they are "
+                            + separation + " sd apart");
+                });
     }
 
     @Test
@@ -117,8 +188,7 @@ class ConvergenceProperties {
         Proofs.qt(20).forAll(FVBM_PROBLEM).checkAssert(problem -> {
             double[] ratio = new double[ps.length];
             for (int i = 0; i < ps.length; i++) {
-                Generators.Problem pr = new Generators.Problem(problem.rows(), problem.data(), problem.optimum(),
-                        problem.b(), ps[i], problem.seed());
+                Generators.Problem pr = problem.withP(ps[i]);
                 FixedPoints.Result root = FixedPoints.newton(t -> field(t, pr, JointChain.Start.PERSISTENT),
                         pr.optimum(), 1e-13, 50);
                 assertTrue(root.converged(), "Newton on h_p at p=" + ps[i] + ": residual " + root.residual());

@@ -19,6 +19,14 @@ final class Proofs {
         return QuickTheory.qt().withExamples(examples(defaultExamples)).withFixedSeed(seed());
     }
 
+    /**
+     * A theory for long-run simulations: like {@link #qt} but with at most {@code shrinkCycles} shrinking steps, since
+     * each retried example reruns a simulation.
+     */
+    static QuickTheory qtSimulation(int defaultExamples, int shrinkCycles) {
+        return qt(defaultExamples).withShrinkCycles(shrinkCycles);
+    }
+
     static int examples(int defaultExamples) {
         String v = System.getProperty("proofs.examples", "");
         return v.isBlank() ? defaultExamples : Integer.parseInt(v.strip());

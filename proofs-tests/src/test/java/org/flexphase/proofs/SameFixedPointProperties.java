@@ -35,10 +35,11 @@ class SameFixedPointProperties {
         return FullyVisibleBoltzmannMachine.of(UNITS, 1.0, theta);
     }
 
-    static double[] average(Generators.Problem pr, TrainerConfig.Builder config) {
+    /** The Polyak average of an equilibrated run started at {@code start}. */
+    static double[] average(Generators.Problem pr, double[] start, TrainerConfig.Builder config) {
         TrainerConfig c = config.negativeStart(NegativeStart.EQUILIBRIUM).equilibriumRefresh(0).steps(STEPS)
                 .averageFrom(AVERAGE_FROM).averageStride(1).evalEvery(STEPS).seed(pr.seed()).build();
-        return new Trainer(c).train(FullyVisibleBoltzmannMachine.of(UNITS, 1.0), pr.rows(), null)
+        return new Trainer(c).train(fvbm(start), pr.rows(), null)
                 .averaged().parameters();
     }
 
@@ -85,25 +86,31 @@ class SameFixedPointProperties {
 
     @Test
     void equilibratedStandardIsdAndLocalLearningReachTheSameOptimum() {
-        Proofs.qt(4).forAll(FVBM_PROBLEM, integers().between(1, 3), integers().between(2, 6)).checkAssert((pr, k, len) -> {
-            double rate = 0.1 * pr.p() * Math.min(pr.b(), 1 - pr.b());
+        // T6b's regime (theta*_p >= 12 sd from theta*): every run starts at the persistent fixed point theta*_p and
+        // must end within 6 sd of theta*; the local run must also be more than 6 sd from theta*_p, so the property
+        // fails if the domain stops telling the two apart. Rates capped as in T6 (ConvergenceProperties.schedule).
+        // Two examples by default: with phases of about one step every equilibrium start rebuilds the exact sampler,
+        // which makes these runs the suite's slowest (more with -Dproofs.examples).
+        Proofs.qtSimulation(2, 2).forAll(Generators.SLOW_FVBM_PROBLEM, integers().between(1, 3), integers().between(2, 6))
+                .assuming((pr, k, len) -> ConvergenceProperties.separated(pr)).checkAssert((pr, k, len) -> {
+            double[] biased = ConvergenceProperties.persistentRoot(pr);
             // Exact gradient u's Jacobian at theta* (the RESET chain's field equals u, T4).
             double[][] j = FixedPoints.jacobian(t -> JointChain.of(fvbm(t), pr.data(),
                     PhaseChain.geometric(pr.b(), pr.p()), JointChain.Start.RESET).meanUpdate(pr.b()), pr.optimum());
 
-            double[] local = average(pr, TrainerConfig.builder().mode(TrainingMode.LOCAL).b(pr.b())
-                    .switchProbability(pr.p()).schedule(LearningRateSchedule.robbinsMonro(rate, 100_000, 0.6)));
+            double[] local = average(pr, biased, TrainerConfig.builder().mode(TrainingMode.LOCAL).b(pr.b())
+                    .switchProbability(pr.p()).schedule(ConvergenceProperties.schedule(pr)));
             double[] localSd = localSd(pr, PhaseChain.geometric(pr.b(), pr.p()), pr.b(), j);
 
             double[] fixed = new double[len];
             fixed[len - 1] = 1.0;
-            double isdRate = 0.1 * Math.min(pr.b(), 1 - pr.b()) / len;
-            double[] isd = average(pr, TrainerConfig.builder().mode(TrainingMode.ISD).b(pr.b()).phaseLength(len)
+            double isdRate = 0.1 * Math.min(pr.b(), 1 - pr.b()) * Math.min(1.0 / len, 0.1);
+            double[] isd = average(pr, biased, TrainerConfig.builder().mode(TrainingMode.ISD).b(pr.b()).phaseLength(len)
                     .schedule(LearningRateSchedule.robbinsMonro(isdRate, 100_000, 0.6)));
             double[] isdSd = localSd(pr, PhaseChain.renewal(pr.b(), fixed, fixed), pr.b(), j);
 
             // Standard: one update per 2k steps, so N = (steps averaged) / 2k independent updates.
-            double[] standard = average(pr, TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(k)
+            double[] standard = average(pr, biased, TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(k)
                     .schedule(LearningRateSchedule.robbinsMonro(0.02, 100_000 / (2 * k), 0.6)));
             double[] standardSd = Averages.standardDeviations(j, pairCovariance(pr.optimum(), pr.data()),
                     (STEPS - AVERAGE_FROM) / (2.0 * k));
@@ -111,11 +118,13 @@ class SameFixedPointProperties {
             double zl = Averages.worstZ(local, pr.optimum(), localSd);
             double zi = Averages.worstZ(isd, pr.optimum(), isdSd);
             double zs = Averages.worstZ(standard, pr.optimum(), standardSd);
-            System.out.printf("T8 b=%.3f p=%.3f L=%d k=%d: |avg - theta*| in sd: local %.2f, isd %.2f, standard %.2f%n",
-                    pr.b(), pr.p(), len, k, zl, zi, zs);
+            double fromBiased = Averages.worstZ(local, biased, localSd);
+            System.out.printf("T8 b=%.3f p=%.3f L=%d k=%d: |avg - theta*| in sd: local %.2f, isd %.2f, standard %.2f;"
+                    + " local |avg - theta*_p| %.1f sd%n", pr.b(), pr.p(), len, k, zl, zi, zs, fromBiased);
             assertTrue(zl <= Averages.Z, "local: " + zl + " sd from theta*: " + Arrays.toString(local));
             assertTrue(zi <= Averages.Z, "isd: " + zi + " sd from theta*: " + Arrays.toString(isd));
             assertTrue(zs <= Averages.Z, "standard: " + zs + " sd from theta*: " + Arrays.toString(standard));
+            assertTrue(fromBiased > Averages.Z, "local learning cannot tell theta* from theta*_p: " + fromBiased + " sd");
         });
     }
 

@@ -27,18 +27,34 @@ public final class JointChain {
         /** The physical case: the state carries over (a {@code +} phase clamps new visible units). */
         PERSISTENT,
         /** The idealisation: each new phase starts from its own equilibrium. */
-        RESET
+        RESET,
+        /**
+         * The trainer's equilibrium start: a {@code +} phase clamps a pattern and keeps the hidden units, a
+         * {@code -} phase starts from an exact sample of the model's equilibrium. Equal to {@link #RESET} for models
+         * whose clamped phase is exact after one step (RBMs, fully visible BMs).
+         */
+        EQUILIBRIUM_NEGATIVE,
+        /**
+         * Persistent contrastive divergence: a {@code -} phase resumes from the state where the previous
+         * {@code -} phase ended, a {@code +} phase clamps a pattern keeping the hidden units. The chain then also
+         * carries that stored state: {@code 4^units} network states per phase state, so keep models tiny.
+         */
+        PCD
     }
 
     private final BoltzmannMachine model;
     private final PhaseChain phases;
+    /** Chain states per phase-chain state. */
     private final int states;
+    /** Network states: the chain's network state is its index within a phase-chain state modulo this. */
+    private final int networkStates;
     private final double[][] transition;
 
-    private JointChain(BoltzmannMachine model, PhaseChain phases, double[][] transition) {
+    private JointChain(BoltzmannMachine model, PhaseChain phases, int networkStates, double[][] transition) {
         this.model = model;
         this.phases = phases;
         this.states = transition.length / phases.size();
+        this.networkStates = networkStates;
         this.transition = transition;
     }
 
@@ -50,37 +66,55 @@ public final class JointChain {
         double[][] kMinus = GibbsKernels.kernel(model, Phase.NEGATIVE);
         double[][] startPlus = new double[size][size];
         double[][] startMinus = new double[size][size];
-        if (start == Start.RESET) {
-            double[] piPlus = GibbsKernels.clampedEquilibrium(model, data);
-            double[] piMinus = GibbsKernels.equilibrium(model);
-            for (int a = 0; a < size; a++) {
+        int vMask = (1 << nv) - 1;
+        double[] piPlus = GibbsKernels.clampedEquilibrium(model, data);
+        double[] piMinus = GibbsKernels.equilibrium(model);
+        for (int a = 0; a < size; a++) {
+            if (start == Start.RESET) {
                 startPlus[a] = piPlus.clone();
-                startMinus[a] = piMinus.clone();
-            }
-        } else {
-            int vMask = (1 << nv) - 1;
-            for (int a = 0; a < size; a++) {
+            } else {
                 for (int k = 0; k < data.support(); k++) {
                     startPlus[a][(a & ~vMask) | (int) data.code(k)] += data.probability(k);
                 }
+            }
+            if (start == Start.RESET || start == Start.EQUILIBRIUM_NEGATIVE) {
+                startMinus[a] = piMinus.clone();
+            } else {
                 startMinus[a][a] = 1.0;
             }
         }
         double[][] newPlus = multiply(startPlus, kPlus);
         double[][] newMinus = multiply(startMinus, kMinus);
+        // PCD carries the stored state s: network index a + size * s. Other starts have no stored state.
+        int stored = start == Start.PCD ? size : 1;
+        int n = size * stored;
         int m = phases.size();
-        double[][] p = new double[m * size][m * size];
+        double[][] p = new double[m * n][m * n];
         for (PhaseChain.Transition t : phases.transitions()) {
             boolean plus = phases.phase(t.to()).isPositive();
-            double[][] step = t.startsPhase() ? (plus ? newPlus : newMinus) : (plus ? kPlus : kMinus);
-            for (int a = 0; a < size; a++) {
-                double[] row = p[t.from() * size + a];
+            boolean fromMinus = !phases.phase(t.from()).isPositive();
+            for (int x = 0; x < n; x++) {
+                int a = x % size;
+                int s = x / size;
+                int from = a;
+                double[][] step;
+                if (!t.startsPhase()) {
+                    step = plus ? kPlus : kMinus;
+                } else if (start != Start.PCD) {
+                    step = plus ? newPlus : newMinus;
+                } else {
+                    // The trainer stores the state when a - phase ends; a new - phase resumes from the store.
+                    s = fromMinus ? a : s;
+                    step = plus ? newPlus : kMinus;
+                    from = plus ? a : s;
+                }
+                double[] row = p[t.from() * n + x];
                 for (int b = 0; b < size; b++) {
-                    row[t.to() * size + b] += t.probability() * step[a][b];
+                    row[t.to() * n + s * size + b] += t.probability() * step[from][b];
                 }
             }
         }
-        return new JointChain(model, phases, p);
+        return new JointChain(model, phases, size, p);
     }
 
     static double[][] multiply(double[][] x, double[][] y) {
@@ -100,7 +134,10 @@ public final class JointChain {
         return z;
     }
 
-    /** The joint transition matrix (row-stochastic; rows indexed {@code phaseState * 2^units + code}). */
+    /**
+     * The joint transition matrix (row-stochastic; rows indexed {@code phaseState * 2^units + code}, and for
+     * {@link Start#PCD} {@code phaseState * 4^units + stored * 2^units + code}).
+     */
     public double[][] transitionMatrix() {
         return transition;
     }
@@ -150,9 +187,10 @@ public final class JointChain {
         int nv = model.visibleCount();
         for (int q = 0; q < phases.size(); q++) {
             double w = phases.phase(q).isPositive() ? 1.0 / rhoPlus : -1.0 / (1.0 - rhoPlus);
-            for (int a = 0; a < states; a++) {
+            for (int x = 0; x < states; x++) {
+                int a = x % networkStates;
                 s.setBits(a & ((1L << nv) - 1), (long) a >>> nv);
-                model.addStatistic(s, w, f[q * states + a]);
+                model.addStatistic(s, w, f[q * states + x]);
             }
         }
         return f;
@@ -166,40 +204,6 @@ public final class JointChain {
      * {@code Z = (I - P + 1 pi^T)^-1}: with {@code g = Z (f - h)}, {@code Sigma = E_pi[fc g^T + g fc^T - fc fc^T]}.
      */
     public double[][] asymptoticCovariance(double rhoPlus) {
-        double[] pi = stationary();
-        double[][] f = updates(rhoPlus);
-        int n = pi.length;
-        int d = model.parameterCount();
-        double[] h = mean(pi, f);
-        org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(n, n);
-        for (int a = 0; a < n; a++) {
-            for (int c = 0; c < n; c++) {
-                m.set(a, c, (a == c ? 1.0 : 0.0) - transition[a][c] + pi[c]);
-            }
-        }
-        org.ejml.data.DMatrixRMaj centred = new org.ejml.data.DMatrixRMaj(n, d);
-        for (int a = 0; a < n; a++) {
-            for (int k = 0; k < d; k++) {
-                centred.set(a, k, f[a][k] - h[k]);
-            }
-        }
-        org.ejml.data.DMatrixRMaj g = new org.ejml.data.DMatrixRMaj(n, d);
-        var solver = org.ejml.dense.row.factory.LinearSolverFactory_DDRM.lu(n);
-        if (!solver.setA(m)) {
-            throw new IllegalStateException("the fundamental matrix is singular: the chain is not ergodic");
-        }
-        solver.solve(centred, g);
-        double[][] sigma = new double[d][d];
-        for (int a = 0; a < n; a++) {
-            for (int k = 0; k < d; k++) {
-                double fk = centred.get(a, k);
-                double gk = g.get(a, k);
-                for (int l = 0; l < d; l++) {
-                    double fl = centred.get(a, l);
-                    sigma[k][l] += pi[a] * (fk * g.get(a, l) + gk * fl - fk * fl);
-                }
-            }
-        }
-        return sigma;
+        return Stationary.asymptoticCovariance(transition, updates(rhoPlus));
     }
 }

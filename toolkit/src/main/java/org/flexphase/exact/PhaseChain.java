@@ -92,13 +92,18 @@ public final class PhaseChain {
         return transitions;
     }
 
-    /** The exact stationary occupancy of {@code +}, from the chain alone. */
-    public double positiveOccupancy() {
+    /** The chain's row-stochastic transition matrix over its states. */
+    public double[][] transitionMatrix() {
         double[][] q = new double[size()][size()];
         for (Transition t : transitions) {
             q[t.from()][t.to()] += t.probability();
         }
-        double[] pi = Stationary.distribution(q);
+        return q;
+    }
+
+    /** The exact stationary occupancy of {@code +}, from the chain alone. */
+    public double positiveOccupancy() {
+        double[] pi = Stationary.distribution(transitionMatrix());
         double rho = 0;
         for (int s = 0; s < size(); s++) {
             if (phases[s].isPositive()) {

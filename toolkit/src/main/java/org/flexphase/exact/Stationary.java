@@ -53,4 +53,51 @@ public final class Stationary {
         return r;
     }
 
+    /**
+     * The long-run covariance {@code Sigma = lim Cov(sum_{t<N} f(X_t)) / N = sum over all lags of Gamma_k} of a
+     * function {@code f} (one row per state) of the stationary chain {@code p}: what the Markov-chain central limit
+     * theorem puts under a time average. From the fundamental matrix {@code Z = (I - P + 1 pi^T)^-1}: with
+     * {@code g = Z (f - h)}, {@code Sigma = E_pi[fc g^T + g fc^T - fc fc^T]}, {@code fc = f - h}, {@code h = E_pi f}.
+     */
+    public static double[][] asymptoticCovariance(double[][] p, double[][] f) {
+        double[] pi = distribution(p);
+        int n = pi.length;
+        int d = f[0].length;
+        double[] h = new double[d];
+        for (int a = 0; a < n; a++) {
+            for (int k = 0; k < d; k++) {
+                h[k] += pi[a] * f[a][k];
+            }
+        }
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        for (int a = 0; a < n; a++) {
+            for (int c = 0; c < n; c++) {
+                m.set(a, c, (a == c ? 1.0 : 0.0) - p[a][c] + pi[c]);
+            }
+        }
+        DMatrixRMaj centred = new DMatrixRMaj(n, d);
+        for (int a = 0; a < n; a++) {
+            for (int k = 0; k < d; k++) {
+                centred.set(a, k, f[a][k] - h[k]);
+            }
+        }
+        DMatrixRMaj g = new DMatrixRMaj(n, d);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
+        if (!solver.setA(m)) {
+            throw new IllegalStateException("the fundamental matrix is singular: the chain is not ergodic");
+        }
+        solver.solve(centred, g);
+        double[][] sigma = new double[d][d];
+        for (int a = 0; a < n; a++) {
+            for (int k = 0; k < d; k++) {
+                double fk = centred.get(a, k);
+                double gk = g.get(a, k);
+                for (int l = 0; l < d; l++) {
+                    double fl = centred.get(a, l);
+                    sigma[k][l] += pi[a] * (fk * g.get(a, l) + gk * fl - fk * fl);
+                }
+            }
+        }
+        return sigma;
+    }
 }

@@ -246,31 +246,17 @@ public final class ForwardForwardTrainer {
     }
 
     Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener, ExampleObserver observer) {
-        if (images.length == 0 || images.length != labels.length) {
-            throw new IllegalArgumentException("need as many labels as images, at least one: " + images.length
-                    + " images, " + labels.length + " labels");
-        }
+        checkData(images, labels);
         Listener l = listener == null ? (s, n) -> { } : listener;
         long start = System.nanoTime();
-        RandomGenerator rng = Rngs.create(config.seed());
-        ShuffledCycle cycle = new ShuffledCycle(images.length);
-        PhaseProcess process = config.newProcess();
+        Examples examples = new Examples(net, images, labels, observer);
         int layers = net.layerCount();
-        double[][] grads = new double[layers][];
+        double[][] grads = newGradients(net);
         AdamOptimizer[] adam = new AdamOptimizer[layers];
         for (int k = 0; k < layers; k++) {
-            grads[k] = new double[net.layer(k).parameterCount()];
             adam[k] = new AdamOptimizer(grads[k].length, config.rate());
         }
-        ForwardForwardNet.Pass pass = net.newPass();
-        // Published negatives come from their own stream of the seed, so the paired protocol's draws (and so its
-        // results) are those of the toolkit before the option existed.
-        NegativeLabels negativeLabels = NegativeLabels.of(config.negatives(), labels, net.classes(),
-                Rngs.stream(config.seed(), -2));
-        ShuffledCycle negativeCycle = negativeLabels.isFixed() ? new ShuffledCycle(images.length) : null;
         long total = (long) config.epochs() * images.length;
-        long positives = 0;
-        long negatives = 0;
         String divergence = null;
         double[][] lastFinite = new double[layers][];
         long lastCheckpoint = 0;
@@ -278,6 +264,98 @@ public final class ForwardForwardTrainer {
         l.onCheckpoint(0, net);
         long step = 0;
         while (step < total) {
+            examples.accumulateStep(grads, step);
+            for (int layer = 0; layer < layers; layer++) {
+                adam[layer].step(net.layer(layer).parameters(), grads[layer]);
+            }
+            step++;
+            if (step % config.evalEvery() == 0 || step == total) {
+                if (!allLayersFinite(net)) {
+                    divergence = "parameters became NaN or infinite by step " + step
+                            + "; stopped, keeping the network of the last checkpoint (step " + lastCheckpoint + ")";
+                    restore(net, lastFinite);
+                    break;
+                }
+                keep(net, lastFinite);
+                lastCheckpoint = step;
+                l.onCheckpoint(step, net);
+            }
+        }
+        return new Result(net, step, examples.positives, examples.negatives, (System.nanoTime() - start) / 1e9,
+                divergence);
+    }
+
+    /**
+     * Runs {@code steps} steps of this configuration's example choice with the net frozen, adding each step's
+     * weighted loss gradient (the one {@link #train} hands to Adam) into {@code sums}, one array per layer. The
+     * examples, phases, weights and random numbers are those of training; divided by {@code steps} the sums estimate
+     * the expected step gradient, which for ISD and local learning is the standard one (docs/theory.md T10).
+     */
+    public void sumGradients(ForwardForwardNet net, double[][] images, int[] labels, long steps, double[][] sums) {
+        checkData(images, labels);
+        if (sums.length != net.layerCount()) {
+            throw new IllegalArgumentException("sums must have one array per layer (" + net.layerCount() + "): "
+                    + sums.length);
+        }
+        Examples examples = new Examples(net, images, labels, null);
+        double[][] grads = newGradients(net);
+        for (long step = 0; step < steps; step++) {
+            examples.accumulateStep(grads, step);
+            for (int layer = 0; layer < grads.length; layer++) {
+                for (int k = 0; k < grads[layer].length; k++) {
+                    sums[layer][k] += grads[layer][k];
+                    grads[layer][k] = 0;
+                }
+            }
+        }
+    }
+
+    private static void checkData(double[][] images, int[] labels) {
+        if (images.length == 0 || images.length != labels.length) {
+            throw new IllegalArgumentException("need as many labels as images, at least one: " + images.length
+                    + " images, " + labels.length + " labels");
+        }
+    }
+
+    private static double[][] newGradients(ForwardForwardNet net) {
+        double[][] grads = new double[net.layerCount()][];
+        for (int k = 0; k < grads.length; k++) {
+            grads[k] = new double[net.layer(k).parameterCount()];
+        }
+        return grads;
+    }
+
+    /** The example stream of one run: a shuffled cycle through the images and, for ISD and local, the phases. */
+    private final class Examples {
+        final ForwardForwardNet net;
+        final double[][] images;
+        final int[] labels;
+        final RandomGenerator rng = Rngs.create(config.seed());
+        final ShuffledCycle cycle;
+        final PhaseProcess process = config.newProcess();
+        final ForwardForwardNet.Pass pass;
+        final NegativeLabels negativeLabels;
+        final ShuffledCycle negativeCycle;
+        final ExampleObserver observer;
+        long positives;
+        long negatives;
+
+        Examples(ForwardForwardNet net, double[][] images, int[] labels, ExampleObserver observer) {
+            this.net = net;
+            this.images = images;
+            this.labels = labels;
+            this.cycle = new ShuffledCycle(images.length);
+            this.pass = net.newPass();
+            // Published negatives come from their own stream of the seed, so the paired protocol's draws (and so
+            // its results) are those of the toolkit before the option existed.
+            this.negativeLabels = NegativeLabels.of(config.negatives(), labels, net.classes(),
+                    Rngs.stream(config.seed(), -2));
+            this.negativeCycle = negativeLabels.isFixed() ? new ShuffledCycle(images.length) : null;
+            this.observer = observer;
+        }
+
+        /** Chooses this step's example(s) and adds their weighted gradients into {@code grads}. */
+        void accumulateStep(double[][] grads, long step) {
             int k = cycle.next(rng);
             int q = negativeCycle != null ? negativeCycle.next(rng) : k;
             if (config.mode() == Mode.STANDARD) {
@@ -306,23 +384,7 @@ public final class ForwardForwardTrainer {
                     observer.onExample(step, image, shown, positive);
                 }
             }
-            for (int layer = 0; layer < layers; layer++) {
-                adam[layer].step(net.layer(layer).parameters(), grads[layer]);
-            }
-            step++;
-            if (step % config.evalEvery() == 0 || step == total) {
-                if (!allLayersFinite(net)) {
-                    divergence = "parameters became NaN or infinite by step " + step
-                            + "; stopped, keeping the network of the last checkpoint (step " + lastCheckpoint + ")";
-                    restore(net, lastFinite);
-                    break;
-                }
-                keep(net, lastFinite);
-                lastCheckpoint = step;
-                l.onCheckpoint(step, net);
-            }
         }
-        return new Result(net, step, positives, negatives, (System.nanoTime() - start) / 1e9, divergence);
     }
 
     /** Copies every layer's parameters into {@code into} (allocated on first use). */

@@ -50,6 +50,11 @@ public final class Trainer {
 
     /** Trains {@code model} in place on {@code rows} (0/1 patterns), calling {@code listener} at each checkpoint. */
     public TrainingResult train(BoltzmannMachine model, double[][] rows, TrainingListener listener) {
+        checkRows(model, rows);
+        return new Run(model, rows, listener, null).execute();
+    }
+
+    private static void checkRows(BoltzmannMachine model, double[][] rows) {
         if (rows.length == 0) {
             throw new IllegalArgumentException("rows must not be empty");
         }
@@ -57,7 +62,31 @@ public final class Trainer {
             throw new IllegalArgumentException("data rows must have " + model.visibleCount()
                     + " units (the model's visible units): " + rows[0].length);
         }
-        return new Run(model, rows, listener).execute();
+    }
+
+    /**
+     * Runs this configuration's learning loop with the parameters frozen: every increment the loop would apply,
+     * {@code w(z_t) phi(theta, a_t)} per Gibbs step (ISD, local) or {@code phi(+) - phi(-)} per CD-k pair
+     * (standard) or {@code u(theta)} per exact update, is added at rate 1 into {@code increments} instead of the
+     * parameters. The phases, clamping, negative starts and random numbers are those of {@link #train}; only the
+     * target of the update differs. Divided by the returned number of updates it estimates the mean update
+     * {@code h(theta)} the learning rule follows at these parameters (docs/theory.md T4, T5, T8).
+     *
+     * @return the number of updates summed (Gibbs steps for ISD and local, pairs for standard, updates for exact)
+     */
+    public long sumIncrements(BoltzmannMachine model, double[][] rows, double[] increments) {
+        if (increments.length != model.parameterCount()) {
+            throw new IllegalArgumentException("increments must have " + model.parameterCount()
+                    + " entries (the model's parameters): " + increments.length);
+        }
+        if (config.weightDecay > 0) {
+            throw new IllegalArgumentException("weight-decay must be 0 when summing increments at frozen parameters: "
+                    + config.weightDecay);
+        }
+        checkRows(model, rows);
+        Run run = new Run(model, rows, null, increments);
+        run.execute();
+        return run.updates;
     }
 
     /** The state of one run; separate from the config so a trainer can be reused. */
@@ -66,6 +95,10 @@ public final class Trainer {
         final double[][] rows;
         final TrainingListener listener;
         final double[] theta;
+        /** Where increments go: the parameters when learning, a separate sum when they are frozen. */
+        final double[] target;
+        final boolean frozen;
+        long updates;
         final RandomGenerator rng = Rngs.create(config.seed);
         final ShuffledCycle cycle;
         final ParameterAverage average;
@@ -80,11 +113,13 @@ public final class Trainer {
         double[] lastFinite;
         String divergence;
 
-        Run(BoltzmannMachine model, double[][] rows, TrainingListener listener) {
+        Run(BoltzmannMachine model, double[][] rows, TrainingListener listener, double[] frozenSum) {
             this.model = model;
             this.rows = rows;
             this.listener = listener == null ? c -> { } : listener;
             this.theta = model.parameters();
+            this.frozen = frozenSum != null;
+            this.target = frozen ? frozenSum : theta;
             this.cycle = new ShuffledCycle(rows.length);
             this.average = new ParameterAverage(theta.length, config.averageFrom, config.averageStride);
             this.state = model.newState();
@@ -127,8 +162,9 @@ public final class Trainer {
                     startPhase(z, previous);
                 }
                 previous = z;
-                double eta = config.schedule.rate(step);
-                model.gibbsStepAndAddStatistic(state, z, rng, eta * (z.isPositive() ? wPlus : wMinus), theta);
+                double eta = rate();
+                model.gibbsStepAndAddStatistic(state, z, rng, eta * (z.isPositive() ? wPlus : wMinus), target);
+                updates++;
                 decay(eta);
                 countAndObserve(z, 1);
             }
@@ -147,9 +183,10 @@ public final class Trainer {
                 for (int s = 0; s < k; s++) {
                     model.gibbsStep(state, Phase.NEGATIVE, rng);
                 }
-                double eta = config.schedule.rate(step);
-                model.addStatistic(held, eta, theta);
-                model.addStatistic(state, -eta, theta);
+                double eta = rate();
+                model.addStatistic(held, eta, target);
+                model.addStatistic(state, -eta, target);
+                updates++;
                 decay(eta);
                 storedNegative = storedNegative == null ? state.copy() : storedNegative;
                 storedNegative.copyFrom(state);
@@ -164,11 +201,12 @@ public final class Trainer {
             int stride = config.exactStride;
             while (step < config.steps && divergence == null) {
                 int charged = (int) Math.min(stride, config.steps - step);
-                double eta = config.schedule.rate(step);
+                double eta = rate();
                 ExactAnalysis.gradient(model, data, u);
                 for (int p = 0; p < theta.length; p++) {
-                    theta[p] += eta * u[p];
+                    target[p] += eta * u[p];
                 }
+                updates++;
                 decay(eta);
                 countAndObserve(Phase.POSITIVE, charged);
             }
@@ -204,8 +242,13 @@ public final class Trainer {
             }
         }
 
+        /** The schedule's rate at this step; 1 when the parameters are frozen and increments are summed. */
+        double rate() {
+            return frozen ? 1.0 : config.schedule.rate(step);
+        }
+
         void decay(double eta) {
-            if (config.weightDecay > 0) {
+            if (config.weightDecay > 0 && !frozen) {
                 model.scaleCouplings(1.0 - eta * config.weightDecay);
             }
         }
