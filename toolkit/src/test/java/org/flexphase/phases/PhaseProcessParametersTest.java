@@ -44,7 +44,7 @@ class PhaseProcessParametersTest {
             everyStep.next(rng);
             assertTrue(everyStep.startedNewPhase(), "a phase of length 1 ends after one step; step " + t);
         }
-        LengthLaw heavyTailed = law(Double.POSITIVE_INFINITY, 1);
+        LengthLaw heavyTailed = law("heavy", Double.POSITIVE_INFINITY, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RenewalPhaseProcess.of(0.5, LengthLaws.fixed(1), heavyTailed));
         assertTrue(e.getMessage().contains("minus") && e.getMessage().contains("Infinity"), e.getMessage());
@@ -52,9 +52,14 @@ class PhaseProcessParametersTest {
 
     @Test
     void aUserLawThatReturnsALengthBelowOneIsReportedByName() {
-        PhaseProcess process = RenewalPhaseProcess.of(0.5, law(1.0, 0), law(1.0, 0));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> process.next(Rngs.create(1)));
-        assertTrue(e.getMessage().contains("broken-law") && e.getMessage().contains("0"), e.getMessage());
+        // With b = 0.999 the first phase is + and with b = 0.001 it is - (seed 1's first draw is in between):
+        // the message names the law of that phase.
+        for (double b : new double[] {0.999, 0.001}) {
+            PhaseProcess process = RenewalPhaseProcess.of(b, law("broken-plus", 1.0, 0), law("broken-minus", 1.0, 0));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> process.next(Rngs.create(1)));
+            String law = b > 0.5 ? "broken-plus" : "broken-minus";
+            assertTrue(e.getMessage().contains(law + " returned a length < 1: 0"), e.getMessage());
+        }
     }
 
     @Test
@@ -74,7 +79,7 @@ class PhaseProcessParametersTest {
     }
 
     /** A user-supplied law (the interface is public for that) reporting {@code mean} and always drawing {@code length}. */
-    private static LengthLaw law(double mean, int length) {
+    private static LengthLaw law(String name, double mean, int length) {
         return new LengthLaw() {
             @Override
             public int sample(RandomGenerator rng) {
@@ -88,7 +93,7 @@ class PhaseProcessParametersTest {
 
             @Override
             public String describe() {
-                return "broken-law";
+                return name;
             }
         };
     }
