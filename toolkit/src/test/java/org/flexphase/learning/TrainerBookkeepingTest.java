@@ -85,6 +85,40 @@ class TrainerBookkeepingTest {
     }
 
     @Test
+    void weightDecayActsInEveryModeAndAtFullStrengthClearsTheCouplings() {
+        // eta * lambda = 1 scales the couplings by 0 after every learning step, so a run ends with zero couplings
+        // and, since biases are not decayed, non-zero biases.
+        for (TrainingMode mode : new TrainingMode[] {TrainingMode.LOCAL, TrainingMode.ISD, TrainingMode.STANDARD}) {
+            FullyVisibleBoltzmannMachine m = FullyVisibleBoltzmannMachine.of(3, 1.0);
+            new Trainer(TrainerConfig.builder().mode(mode).steps(200).evalEvery(200).seed(3)
+                    .schedule(LearningRateSchedule.constant(0.5)).weightDecay(2.0).build()).train(m, ROWS, null);
+            double biases = 0;
+            for (int k = 0; k < m.parameters().length; k++) {
+                if (k < m.biasOffset()) {
+                    assertEquals(0.0, m.parameters()[k], 0.0, mode + " coupling " + k);
+                } else {
+                    biases += Math.abs(m.parameters()[k]);
+                }
+            }
+            assertTrue(biases > 0, mode + ": biases are not decayed");
+        }
+    }
+
+    @Test
+    void aDivergingRunKeepsTheParametersOfItsLastCheckpoint() {
+        List<TrainingListener.Checkpoint> seen = new ArrayList<>();
+        FullyVisibleBoltzmannMachine m = FullyVisibleBoltzmannMachine.of(3, 1.0);
+        // Rates of 1e306 overflow the parameters within a few hundred steps; checkpoints every 10 steps.
+        TrainingResult r = new Trainer(TrainerConfig.builder().mode(TrainingMode.LOCAL).steps(1_000_000).evalEvery(10)
+                .schedule(LearningRateSchedule.constant(1e306)).build()).train(m, ROWS, seen::add);
+        assertTrue(r.diverged());
+        TrainingListener.Checkpoint last = seen.get(seen.size() - 1);
+        assertTrue(last.step() > 0, "at least one checkpoint after the start");
+        assertArrayEquals(last.current().parameters(), m.parameters(), 0.0);
+        assertTrue(r.divergence().contains("step " + last.step()), r.divergence());
+    }
+
+    @Test
     void averagedModelIsTheMeanFromTheConfiguredStep() {
         // Exact mode with stride 1 and averaging from step 3 on every step: the average is the mean of the
         // parameters after updates 3..N, which a second, step-by-step run reproduces.

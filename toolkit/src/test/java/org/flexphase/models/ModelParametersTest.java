@@ -3,9 +3,12 @@ package org.flexphase.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.random.RandomGenerator;
+import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +100,27 @@ class ModelParametersTest {
         assertArrayEquals(new double[] {1, 0}, copy.hidden);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.clamp(new double[4]));
         assertTrue(e.getMessage().contains("3") && e.getMessage().contains("4"), e.getMessage());
+    }
+
+    @Test
+    void initialWeightsAreScaledGaussiansInLayoutOrderAndBiasesStartAtZero() {
+        Rbm rbm = Rbm.of(3, 2, 1.0, true);
+        numbered(rbm);
+        assertSame(rbm, rbm.initializeWeights(0.5, Rngs.create(9)));
+        RandomGenerator same = Rngs.create(9);
+        for (int k = 0; k < rbm.parameterCount(); k++) {
+            double expected = k < rbm.visibleBiasOffset() ? 0.5 * same.nextGaussian() : 0.0;
+            assertEquals(expected, rbm.parameters()[k], 0.0, "entry " + k);
+        }
+    }
+
+    @Test
+    void pairLayoutExpandsToASymmetricMatrixWithZeroDiagonal() {
+        double[] pairs = {99, 1, 2, 3};
+        double[] dense = new double[9];
+        java.util.Arrays.fill(dense, 7);
+        PairLayout.expand(pairs, 1, 3, dense);
+        assertArrayEquals(new double[] {0, 1, 2, 1, 0, 3, 2, 3, 0}, dense);
     }
 
     @Test
