@@ -72,6 +72,34 @@ class ExactHelpersTest {
     }
 
     @Test
+    void exactSamplesOfEveryModelFollowItsEquilibrium() {
+        // Each cell count is Binomial(N, p): within 6 sd + 1 of N p (tail 2e-9 per cell, 5 models x <= 32 cells).
+        org.flexphase.models.BoltzmannMachine[] models = {FullyVisibleBoltzmannMachine.of(3, 1.0),
+            LateralBoltzmannMachine.of(2, 2, 0.8), Rbm.of(2, 3, 1.1, true), Rbm.of(3, 2, 1.1, true)};
+        java.util.random.RandomGenerator rng = org.flexphase.util.Rngs.create(21);
+        int n = 40_000;
+        for (org.flexphase.models.BoltzmannMachine m : models) {
+            double[] t = m.parameters();
+            for (int k = 0; k < t.length; k++) {
+                t[k] = rng.nextGaussian();
+            }
+            double[] pi = GibbsKernels.equilibrium(m);
+            long[] counts = new long[pi.length];
+            ExactSampler sampler = ExactSampler.of(m);
+            org.flexphase.models.NetworkState s = m.newState();
+            for (int i = 0; i < n; i++) {
+                sampler.sample(s, rng);
+                counts[(int) (s.visibleBits() | (s.hiddenBits() << m.visibleCount()))]++;
+            }
+            for (int c = 0; c < pi.length; c++) {
+                double bound = 6 * Math.sqrt(n * pi[c] * (1 - pi[c])) + 1;
+                assertTrue(Math.abs(counts[c] - n * pi[c]) <= bound,
+                        m.describe() + " state " + c + ": " + counts[c] + " vs " + n * pi[c]);
+            }
+        }
+    }
+
+    @Test
     void dataOfTheWrongWidthAndModelsTooLargeToEnumerateAreRefused() {
         DataDistribution fourUnits = DataDistribution.of(new double[][] {{0, 1, 0, 1}});
         Rbm rbm = Rbm.of(3, 2, 1.0, true);

@@ -39,7 +39,7 @@ class LearningSettingsTest {
 
     @Test
     void parameterAverageIsTheMeanOfTheSnapshotsOnItsStrideFromItsStart() {
-        ParameterAverage average = new ParameterAverage(2, 3, 2);
+        ParameterAverage average = new ParameterAverage(2, 2, 3);
         double[] current = {7, 8};
         double[] before = average.meanOr(current);
         assertArrayEquals(current, before);
@@ -47,9 +47,9 @@ class LearningSettingsTest {
         for (long step = 0; step <= 9; step++) {
             average.observe(step, new double[] {step, 10 * step});
         }
-        // Included: steps 3, 5, 7, 9.
-        assertEquals(4, average.count());
-        assertArrayEquals(new double[] {6, 60}, average.meanOr(current), 1e-12);
+        // Included: steps 2, 5, 8 (from 2 on, every 3rd).
+        assertEquals(3, average.count());
+        assertArrayEquals(new double[] {5, 50}, average.meanOr(current), 1e-12);
         ParameterAverage everyStep = new ParameterAverage(1, 0, 0); // a stride below 1 means every step
         everyStep.observe(0, new double[] {1});
         everyStep.observe(1, new double[] {2});

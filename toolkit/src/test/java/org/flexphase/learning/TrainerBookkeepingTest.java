@@ -119,6 +119,18 @@ class TrainerBookkeepingTest {
     }
 
     @Test
+    void aNewPositivePhaseClampsADataRowBeforeItsFirstStep() {
+        // One local step, phases alternating + and - of one step each (rho+ = 1/2): the first step is +, clamps the
+        // only row (1, 1, 1) and adds eta * 2 * phi(1, 1, 1) = eta * 2 to every parameter of a fully visible machine.
+        FullyVisibleBoltzmannMachine m = FullyVisibleBoltzmannMachine.of(3, 1.0);
+        new Trainer(TrainerConfig.builder().mode(TrainingMode.LOCAL).steps(1).evalEvery(1)
+                .schedule(LearningRateSchedule.constant(0.25))
+                .process(RenewalPhaseProcess.alternating(LengthLaws.fixed(1), LengthLaws.fixed(1))).build())
+                .train(m, new double[][] {{1, 1, 1}}, null);
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5}, m.parameters(), 1e-15);
+    }
+
+    @Test
     void averagedModelIsTheMeanFromTheConfiguredStep() {
         // Exact mode with stride 1 and averaging from step 3 on every step: the average is the mean of the
         // parameters after updates 3..N, which a second, step-by-step run reproduces.
