@@ -69,8 +69,8 @@ final class ForwardForwardProtocols {
         RunFiles.writeCsv(steps, out.resolve("mnist_ff_protocols_vs_steps.csv"));
         RunFiles.writeCsv(fin, out.resolve("mnist_ff_protocols_final.csv"));
         int seeds = fin.rowCount() == 0 ? 0 : (int) fin.intColumn("seeds").min();
-        Charts.savePng(Figures.ffProtocolsVsSteps(steps, "MNIST Forward-Forward, paired vs published protocol: test "
-                + "error vs steps, " + profile.ffEpochs() + " epoch(s), " + seeds + "+ seeds"),
+        Charts.savePng(Figures.ffProtocolsVsSteps(steps, "MNIST Forward-Forward protocols: test error, "
+                + profile.ffEpochs() + " epoch(s), " + seeds + "+ seeds"),
                 out.resolve("mnist_ff_protocols_vs_steps.png"));
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put(steps.name(), steps);
