@@ -45,12 +45,7 @@ public final class ForwardForwardTrainer {
 
         /** The mode named {@code s} (standard, isd or local). */
         public static Mode parse(String s) {
-            for (Mode m : values()) {
-                if (m.name().equalsIgnoreCase(s)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("mode must be one of standard, isd, local: " + s);
+            return parseEnum(Mode.class, s, "mode");
         }
 
         /** The lower-case name. */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,18 +24,9 @@ class SweepSpecCommandTest {
         Path file = tmp.resolve("spec-" + Math.abs(spec.hashCode()) + ".json");
         Files.writeString(file, spec);
         Path out = tmp.resolve("out-" + Math.abs(spec.hashCode()));
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err));
-        System.setOut(new PrintStream(new ByteArrayOutputStream()));
-        try {
-            int code = Main.run("sweep", "--spec", file.toString(), "--out", out.toString(), "--threads", "1");
-            return new Object[]{code, err.toString(), file, out};
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
+        FailureMessagesTest.Ran r = FailureMessagesTest.run("sweep", "--spec", file.toString(), "--out", out.toString(),
+                "--threads", "1");
+        return new Object[]{r.code(), r.err(), file, out};
     }
 
     void rejected(String spec, String... mentions) throws Exception {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flexphase.learning.TrainerConfig;
@@ -20,19 +18,9 @@ class TrainRangesTest {
     Path tmp;
 
     Object[] train(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err));
-        System.setOut(new PrintStream(new ByteArrayOutputStream()));
-        try {
-            int code = Main.run(CommandLineTest.concat(CommandLineTest.concat(new String[]{"train"}, args),
-                    "--out", tmp.resolve("out").toString()));
-            return new Object[]{code, err.toString()};
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
+        FailureMessagesTest.Ran r = FailureMessagesTest.run(CommandLineTest.concat(
+                CommandLineTest.concat(new String[]{"train"}, args), "--out", tmp.resolve("out").toString()));
+        return new Object[]{r.code(), r.err()};
     }
 
     void refused(String[] args, String... mentions) {
