@@ -1,0 +1,132 @@
+package org.flexphase.hopfield;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.phases.Phase;
+import org.flexphase.util.Checks;
+
+/**
+ * A {@link HopfieldNetwork} as a {@link ContrastiveSystem} (docs/theory.md section 5.1): the phase decides the
+ * nudge, one time step is {@code sweepsPerStep} relaxation sweeps of that phase's total energy, and the statistic is
+ * {@code phi = -dE/dtheta}. The {@code +} phase is the nudged one ({@code beta}, or the output clamped to the target
+ * for Contrastive Hebbian learning), the {@code -} phase the free one ({@code beta = 0}), or the opposite nudge
+ * {@code -beta} for symmetric EP. {@link #scale()} is the family's normalisation: {@code 1/beta}, {@code 1/(2 beta)}
+ * for symmetric EP, 1 for CHL; with it the contrast of phi between the phases is the EP estimator.
+ *
+ * <p>The state is never reset by the system: relaxation is persistent, and the example is changed from outside
+ * (a {@link ExamplePresentation}).
+ */
+public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldState> {
+    /** How the two phases nudge the output. */
+    public enum Nudge {
+        /** {@code +}: nudged with {@code beta}; {@code -}: free. */
+        ONE_SIDED,
+        /** {@code +}: nudged with {@code beta}; {@code -}: nudged with {@code -beta}. */
+        SYMMETRIC,
+        /** {@code +}: output clamped to the target (Contrastive Hebbian learning); {@code -}: free. */
+        CLAMPED
+    }
+
+    private final HopfieldNetwork network;
+    private final Nudge nudge;
+    private final double beta;
+    private final int sweepsPerStep;
+    private boolean updatedItself;
+
+    private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep) {
+        this.network = network;
+        this.nudge = nudge;
+        this.beta = beta;
+        this.sweepsPerStep = Checks.requireAtLeast(sweepsPerStep, 1, "sweeps-per-step");
+        if (nudge != Nudge.CLAMPED && !(beta > 0 && beta < 1)) {
+            throw new IllegalArgumentException("beta must be in (0, 1) (the -beta phase needs 1 - beta > 0): " + beta);
+        }
+    }
+
+    /** One-sided EP with nudge {@code beta}, one sweep per time step. */
+    public static EquilibriumPropagation of(HopfieldNetwork network, Nudge nudge, double beta) {
+        return new EquilibriumPropagation(network, nudge, beta, 1);
+    }
+
+    /**
+     * The same system with {@code sweeps} relaxation sweeps per time step: many sweeps relax each phase to its fixed
+     * point within a step (the equilibrated setting of T12); one sweep is the persistent physical system.
+     */
+    public EquilibriumPropagation withSweepsPerStep(int sweeps) {
+        return new EquilibriumPropagation(network, nudge, beta, sweeps);
+    }
+
+    public HopfieldNetwork network() {
+        return network;
+    }
+
+    public Nudge nudge() {
+        return nudge;
+    }
+
+    public double beta() {
+        return beta;
+    }
+
+    /** The factor that turns the phase contrast of phi into the EP estimator: 1/beta, 1/(2 beta) or 1 (CHL). */
+    public double scale() {
+        return switch (nudge) {
+            case ONE_SIDED -> 1.0 / beta;
+            case SYMMETRIC -> 1.0 / (2 * beta);
+            case CLAMPED -> 1.0;
+        };
+    }
+
+    /** The nudge strength of {@code phase}'s total energy (0 for a free phase; ignored when clamped). */
+    public double nudgeOf(Phase phase) {
+        if (phase.isPositive()) {
+            return nudge == Nudge.CLAMPED ? 0 : beta;
+        }
+        return nudge == Nudge.SYMMETRIC ? -beta : 0;
+    }
+
+    @Override
+    public double[] parameters() {
+        return network.parameters();
+    }
+
+    @Override
+    public HopfieldState newState() {
+        return network.newState();
+    }
+
+    /** {@code sweepsPerStep} sweeps of {@code phase}'s relaxation; consumes no random numbers. */
+    @Override
+    public void step(HopfieldState state, Phase phase, RandomGenerator rng) {
+        boolean clamp = phase.isPositive() && nudge == Nudge.CLAMPED;
+        double b = nudgeOf(phase);
+        for (int k = 0; k < sweepsPerStep; k++) {
+            network.sweep(state, b, clamp);
+        }
+    }
+
+    @Override
+    public void addStatistic(HopfieldState state, double weight, double[] target) {
+        network.addStatistic(state, weight, target);
+        updatedItself = target == network.parameters();
+    }
+
+    /**
+     * After the loop's own update (which {@link HopfieldNetwork#addStatistic} already folded into the state's cached
+     * input drive exactly) there is nothing to refresh; any other change marks the caches stale.
+     */
+    @Override
+    public void parametersChanged() {
+        if (!updatedItself) {
+            network.parametersChanged();
+        }
+        updatedItself = false;
+    }
+
+    /** A short description, e.g. {@code ep(hopfield(784-500-10), one-sided, beta=0.5)}. */
+    public String describe() {
+        return "ep(" + network.describe() + ", " + nudge.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                + (nudge == Nudge.CLAMPED ? "" : ", beta=" + beta) + (sweepsPerStep == 1 ? "" : ", sweeps/step="
+                + sweepsPerStep) + ")";
+    }
+}

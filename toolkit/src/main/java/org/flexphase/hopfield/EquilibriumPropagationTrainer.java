@@ -1,0 +1,219 @@
+package org.flexphase.hopfield;
+
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import org.flexphase.data.ShuffledCycle;
+import org.flexphase.learning.LearningLoop;
+import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.learning.LocalLearning;
+import org.flexphase.phases.GeometricPhaseProcess;
+import org.flexphase.phases.LengthLaw;
+import org.flexphase.phases.LengthLaws;
+import org.flexphase.phases.Phase;
+import org.flexphase.phases.PhaseProcess;
+import org.flexphase.util.Checks;
+import org.flexphase.util.Rngs;
+
+/**
+ * Trains a {@link HopfieldNetwork} by Equilibrium Propagation or Contrastive Hebbian learning (docs/theory.md
+ * section 5.1), in four modes that share {@link LearningLoop}'s bookkeeping (budget in relaxation sweeps, rates,
+ * checkpoints, NaN/Inf checks, averaging):
+ * <ul>
+ *   <li>{@code STANDARD}: per example, {@code freeSteps} free sweeps to {@code s^0}, {@code nudgeSteps} nudged sweeps to
+ *   {@code s^beta}, then {@code theta += (eta/beta)(phi(s^beta) - phi(s^0))};</li>
+ *   <li>{@code SYMMETRIC}: from {@code s^0}, {@code nudgeSteps} sweeps at {@code +beta} and again at {@code -beta},
+ *   {@code theta += (eta/(2 beta))(phi(s^+beta) - phi(s^-beta))};</li>
+ *   <li>{@code CHL}: the nudged phase clamps the output to the target, {@code theta += eta (phi(s^c) - phi(s^0))};</li>
+ *   <li>{@code LOCAL}: flexible phases through {@link LocalLearning}: the nudge follows a geometric phase process
+ *   ({@code b}, switching probability {@code p}), examples follow their own presentation process, the state is never
+ *   reset, and every sweep learns {@code theta += (eta/E[L]) w(z) phi / beta}, {@code E[L]} the mean presentation
+ *   length, so that a rate means the same expected progress per example in every mode.</li>
+ * </ul>
+ * The state is persistent in every mode: each example's free phase starts where the previous example left off.
+ * Reproducible: one generator seeded with {@code seed} (the example order, presentation lengths and phases).
+ */
+public final class EquilibriumPropagationTrainer {
+    /** How the two phases are run. */
+    public enum Mode {
+        STANDARD, SYMMETRIC, CHL, LOCAL;
+
+        /** The nudge the mode's phases use. */
+        public EquilibriumPropagation.Nudge nudge() {
+            return switch (this) {
+                case SYMMETRIC -> EquilibriumPropagation.Nudge.SYMMETRIC;
+                case CHL -> EquilibriumPropagation.Nudge.CLAMPED;
+                default -> EquilibriumPropagation.Nudge.ONE_SIDED;
+            };
+        }
+
+        /** Lower-case name, as on the command line. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Settings. {@code presentation} is the law of example lengths in LOCAL mode (null: fixed at
+     * {@code freeSteps + nudgeSteps}, the sweeps standard EP spends per example); {@code sweepsPerStep} is the number
+     * of relaxation sweeps per time step in LOCAL mode (1: the persistent physical system). {@code steps} is the
+     * budget in relaxation sweeps.
+     */
+    public record Config(Mode mode, double beta, int freeSteps, int nudgeSteps, double b, double switchProbability,
+                         LengthLaw presentation, int sweepsPerStep, LearningRateSchedule schedule, long steps,
+                         long evalEvery, long seed) {
+        public Config {
+            Checks.requireAtLeast(freeSteps, 1, "free-steps");
+            Checks.requireAtLeast(nudgeSteps, 1, "nudge-steps");
+            Checks.requireAtLeast(sweepsPerStep, 1, "sweeps-per-step");
+            if (mode != Mode.CHL && !(beta > 0 && beta < 1)) {
+                throw new IllegalArgumentException("beta must be in (0, 1): " + beta);
+            }
+            if (mode == Mode.LOCAL) {
+                Checks.requireOpenProbability(b, "b");
+                Checks.requireInRange(switchProbability, Double.MIN_VALUE, 1.0, "switch-prob");
+            }
+            Checks.requirePositive(steps, "steps");
+            Checks.requirePositive(evalEvery, "eval-every");
+        }
+
+        /** The example-length law of LOCAL mode. */
+        public LengthLaw presentationLaw() {
+            return presentation != null ? presentation : LengthLaws.fixed(freeSteps + nudgeSteps);
+        }
+
+        /** Relaxation sweeps one example costs in the non-local modes. */
+        public int sweepsPerExample() {
+            return freeSteps + nudgeSteps * (mode == Mode.SYMMETRIC ? 2 : 1);
+        }
+
+        /** The phase process of LOCAL mode. */
+        public PhaseProcess phaseProcess() {
+            return GeometricPhaseProcess.of(b, switchProbability);
+        }
+    }
+
+    private final Config config;
+
+    public EquilibriumPropagationTrainer(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The contrastive system the mode trains. */
+    public EquilibriumPropagation system(HopfieldNetwork network) {
+        EquilibriumPropagation system = EquilibriumPropagation.of(network, config.mode().nudge(),
+                config.beta());
+        return config.mode() == Mode.LOCAL ? system.withSweepsPerStep(config.sweepsPerStep()) : system;
+    }
+
+    /**
+     * Trains {@code network} in place on {@code train}; {@code listener} is told at step 0, every {@code evalEvery}
+     * sweeps and at the end. Returns the loop (steps, updates, divergence, wall time).
+     */
+    public LearningLoop train(HopfieldNetwork network, Examples train, LearningLoop.CheckpointListener listener) {
+        checkShape(network, train);
+        LearningLoop loop = new LearningLoop(network.parameters(), null, config.schedule(), config.steps(),
+                config.evalEvery(), Long.MAX_VALUE, 1, listener);
+        if (loop.begin()) {
+            run(network, train, loop);
+        }
+        loop.finish();
+        network.parametersChanged();
+        return loop;
+    }
+
+    /**
+     * Runs this configuration with the parameters frozen for {@code steps} sweeps, adding every increment at rate 1
+     * (times the mode's {@code 1/beta} scale; in LOCAL mode without the {@code 1/E[L]} factor) into
+     * {@code increments}. Divided by the returned update count it estimates the mean update (docs/theory.md T12, T13).
+     */
+    public long sumIncrements(HopfieldNetwork network, Examples train, long steps, double[] increments) {
+        checkShape(network, train);
+        LearningLoop loop = new LearningLoop(network.parameters(), increments, LearningRateSchedule.constant(1),
+                steps, steps, Long.MAX_VALUE, 1, null);
+        run(network, train, loop);
+        return loop.updates();
+    }
+
+    private void run(HopfieldNetwork network, Examples train, LearningLoop loop) {
+        RandomGenerator rng = Rngs.create(config.seed());
+        EquilibriumPropagation system = system(network);
+        if (config.mode() == Mode.LOCAL) {
+            ExamplePresentation presentation = new ExamplePresentation(train, config.presentationLaw());
+            double perExample = loop.frozen() ? 1 : 1.0 / config.presentationLaw().mean();
+            new LocalLearning<>(system, presentation, config.phaseProcess()).scale(system.scale() * perExample)
+                    .run(loop, system.newState(), rng);
+        } else {
+            runPhasesPerExample(system, train, loop, rng);
+        }
+    }
+
+    /** Standard EP, symmetric EP and CHL: both phases for each example, one update per example. */
+    private void runPhasesPerExample(EquilibriumPropagation system, Examples train, LearningLoop loop,
+                                     RandomGenerator rng) {
+        HopfieldNetwork network = system.network();
+        HopfieldState state = network.newState();
+        HopfieldState contrast = network.newState();
+        ShuffledCycle cycle = new ShuffledCycle(train.count());
+        double[] target = loop.target();
+        boolean symmetric = config.mode() == Mode.SYMMETRIC;
+        while (loop.fits(config.sweepsPerExample())) {
+            int k = cycle.next(rng);
+            state.show(train.inputs()[k], train.targets()[k], train.labels()[k]);
+            contrast.show(train.inputs()[k], train.targets()[k], train.labels()[k]);
+            double eta = loop.rate();
+            relax(system, state, Phase.NEGATIVE, config.freeSteps(), loop);
+            contrast.copyActivationsFrom(state);
+            if (symmetric) {
+                relax(system, contrast, Phase.NEGATIVE, config.nudgeSteps(), loop);
+            }
+            relax(system, state, Phase.POSITIVE, config.nudgeSteps(), loop);
+            double c = eta * system.scale();
+            network.addStatistic(contrast, -c, target);
+            network.addStatistic(state, c, target);
+            loop.countUpdate();
+            if (loop.divergence() != null) {
+                return;
+            }
+        }
+    }
+
+    private static void relax(EquilibriumPropagation system, HopfieldState state, Phase phase, int sweeps,
+                              LearningLoop loop) {
+        for (int s = 0; s < sweeps; s++) {
+            system.step(state, phase, null);
+        }
+        loop.advance(phase, sweeps);
+    }
+
+    private static void checkShape(HopfieldNetwork network, Examples train) {
+        if (train.inputSize() != network.inputSize() || train.targetSize() != network.outputSize()) {
+            throw new IllegalArgumentException("examples have " + train.inputSize() + " inputs and "
+                    + train.targetSize() + " targets but the network " + network.inputSize() + " and "
+                    + network.outputSize());
+        }
+    }
+
+    /**
+     * The fraction of {@code examples} misclassified after {@code sweeps} free sweeps from rest (activations 0) per
+     * example; the predicted class is the largest output.
+     */
+    public static double errorRate(HopfieldNetwork network, Examples examples, int sweeps) {
+        HopfieldState state = network.newState();
+        int wrong = 0;
+        for (int k = 0; k < examples.count(); k++) {
+            state.resetActivations();
+            state.show(examples.inputs()[k], examples.targets()[k], examples.labels()[k]);
+            for (int s = 0; s < sweeps; s++) {
+                network.sweep(state, 0, false);
+            }
+            if (state.predictedClass() != examples.labels()[k]) {
+                wrong++;
+            }
+        }
+        return wrong / (double) examples.count();
+    }
+}

@@ -1,0 +1,158 @@
+package org.flexphase.hopfield;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.util.Rngs;
+import org.junit.jupiter.api.Test;
+
+class HopfieldNetworkTest {
+    static HopfieldNetwork randomNetwork(long seed, int... sizes) {
+        RandomGenerator rng = Rngs.create(seed);
+        HopfieldNetwork net = HopfieldNetwork.glorot(rng, sizes);
+        double[] theta = net.parameters();
+        for (int k = net.biasOffset(1); k < theta.length; k++) {
+            theta[k] = rng.nextDouble() - 0.3;
+        }
+        return net;
+    }
+
+    static double[] uniform(RandomGenerator rng, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextDouble() < 0.3 ? 0 : rng.nextDouble();
+        }
+        return v;
+    }
+
+    @Test
+    void layoutPutsWeightMatricesFirstThenBiases() {
+        HopfieldNetwork net = HopfieldNetwork.of(3, 4, 2);
+        assertEquals(0, net.weightOffset(1));
+        assertEquals(12, net.weightOffset(2));
+        assertEquals(20, net.biasOffset(1));
+        assertEquals(24, net.biasOffset(2));
+        assertEquals(26, net.parameterCount());
+        assertEquals(6, net.stateSize());
+        assertEquals("hopfield(3-4-2)", net.describe());
+    }
+
+    @Test
+    void everySweepLowersTheTotalEnergyAndKeepsUnitsInTheBox() {
+        // Each layer's update is the exact minimiser of F over that layer in [0, 1] (F is convex in one layer when
+        // 1 + beta > 0), so block coordinate descent never raises F.
+        for (double beta : new double[]{0, 0.4, -0.4}) {
+            HopfieldNetwork net = randomNetwork(3, 6, 5, 4, 3);
+            RandomGenerator rng = Rngs.create(4);
+            HopfieldState st = net.newState();
+            st.show(uniform(rng, 6), uniform(rng, 3), -1);
+            double before = net.totalEnergy(st, beta);
+            for (int k = 0; k < 30; k++) {
+                net.sweep(st, beta, false);
+                double after = net.totalEnergy(st, beta);
+                assertTrue(after <= before + 1e-12, "F rose from " + before + " to " + after + " at beta " + beta);
+                before = after;
+                for (double v : st.flatActivations()) {
+                    assertTrue(v >= 0 && v <= 1, "unit outside [0, 1]: " + v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void statisticIsMinusTheEnergyGradientInTheParameters() {
+        HopfieldNetwork net = randomNetwork(5, 4, 3, 2, 2);
+        RandomGenerator rng = Rngs.create(6);
+        HopfieldState st = net.newState();
+        st.show(uniform(rng, 4), uniform(rng, 2), -1);
+        st.setFlatActivations(uniform(rng, net.stateSize()));
+        double[] phi = new double[net.parameterCount()];
+        net.addStatistic(st, 1.0, phi);
+        double[] theta = net.parameters();
+        double h = 1e-6;
+        for (int k = 0; k < theta.length; k++) {
+            double keep = theta[k];
+            theta[k] = keep + h;
+            net.parametersChanged();
+            double up = net.energy(st);
+            theta[k] = keep - h;
+            net.parametersChanged();
+            double down = net.energy(st);
+            theta[k] = keep;
+            net.parametersChanged();
+            // E is linear in theta: central differences are exact up to rounding.
+            assertEquals(-(up - down) / (2 * h), phi[k], 1e-8, "parameter " + k);
+        }
+    }
+
+    @Test
+    void learningIntoTheLiveParametersKeepsTheCachedInputDriveExact() {
+        HopfieldNetwork net = randomNetwork(7, 8, 5, 3);
+        RandomGenerator rng = Rngs.create(8);
+        HopfieldState st = net.newState();
+        st.show(uniform(rng, 8), uniform(rng, 3), -1);
+        for (int k = 0; k < 50; k++) {
+            net.sweep(st, 0.3, false);
+            net.addStatistic(st, 0.05 * (k % 2 == 0 ? 1 : -1), net.parameters());
+        }
+        HopfieldState fresh = net.newState();
+        fresh.show(st.input(), st.target(), -1);
+        fresh.copyActivationsFrom(st);
+        net.sweep(st, 0.3, false);
+        net.sweep(fresh, 0.3, false);
+        assertArrayEquals(fresh.flatActivations(), st.flatActivations(), 1e-12);
+    }
+
+    @Test
+    void clampedSweepHoldsTheOutputAtTheTarget() {
+        HopfieldNetwork net = randomNetwork(9, 3, 4, 2);
+        HopfieldState st = net.newState();
+        st.show(new double[]{0.2, 0.9, 0}, new double[]{1, 0}, 0);
+        net.sweep(st, 0, true);
+        assertArrayEquals(new double[]{1, 0}, st.output(), 0);
+    }
+
+    @Test
+    void newtonFindsTheFixedPointTheRelaxationConvergesTo() {
+        HopfieldNetwork net = randomNetwork(11, 3, 4, 2);
+        double[] theta = net.parameters();
+        for (int k = 0; k < net.biasOffset(1); k++) {
+            theta[k] *= 0.3;
+        }
+        for (int k = net.biasOffset(1); k < theta.length; k++) {
+            theta[k] = 0.5;
+        }
+        HopfieldState st = net.newState();
+        st.show(new double[]{0.2, 0.6, 0.4}, new double[]{0.3, 0.7}, -1);
+        for (int k = 0; k < 2000; k++) {
+            net.sweep(st, 0.2, false);
+        }
+        double[] relaxed = st.flatActivations();
+        st.resetActivations();
+        FixedPoints.Solution s = FixedPoints.solve(st, 0.2, false, 3);
+        assertTrue(s.isInteriorMinimum(0.01, 1e-12), s.toString());
+        assertArrayEquals(relaxed, s.activations(), 1e-10);
+        double[] g = FixedPoints.gradient(st, 0.2);
+        for (double v : g) {
+            assertEquals(0, v, 1e-12);
+        }
+    }
+
+    @Test
+    void badShapesAndSettingsAreNamed() {
+        assertThrows(IllegalArgumentException.class, () -> HopfieldNetwork.of(3));
+        HopfieldNetwork net = HopfieldNetwork.of(3, 2);
+        HopfieldState st = net.newState();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.sweep(st, 0, false));
+        assertTrue(e.getMessage().contains("no example shown"));
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> st.show(new double[2], new double[2], -1));
+        assertTrue(wrong.getMessage().contains("input must have 3"));
+        st.show(new double[3], new double[2], -1);
+        IllegalArgumentException beta = assertThrows(IllegalArgumentException.class, () -> net.sweep(st, -1, false));
+        assertTrue(beta.getMessage().contains("beta must be > -1"));
+    }
+}
