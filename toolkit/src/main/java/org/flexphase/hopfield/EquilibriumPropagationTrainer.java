@@ -128,14 +128,15 @@ public final class EquilibriumPropagationTrainer {
     /**
      * Runs this configuration with the parameters frozen for {@code steps} sweeps, adding every increment at rate 1
      * (times the mode's {@code 1/beta} scale; in LOCAL mode without the {@code 1/E[L]} factor) into
-     * {@code increments}. Divided by the returned update count it estimates the mean update (docs/theory.md T12, T13).
+     * {@code increments}. Divided by the loop's update count it estimates the mean update (docs/theory.md T12, T13);
+     * the loop also tells how many sweeps were spent in each phase.
      */
-    public long sumIncrements(HopfieldNetwork network, Examples train, long steps, double[] increments) {
+    public LearningLoop sumIncrements(HopfieldNetwork network, Examples train, long steps, double[] increments) {
         checkShape(network, train);
         LearningLoop loop = new LearningLoop(network.parameters(), increments, LearningRateSchedule.constant(1),
                 steps, steps, Long.MAX_VALUE, 1, null);
         run(network, train, loop);
-        return loop.updates();
+        return loop;
     }
 
     private void run(HopfieldNetwork network, Examples train, LearningLoop loop) {

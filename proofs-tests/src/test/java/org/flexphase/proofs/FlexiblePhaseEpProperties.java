@@ -1,0 +1,185 @@
+package org.flexphase.proofs;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.flexphase.hopfield.EquilibriumPropagationTrainer;
+import org.flexphase.hopfield.EquilibriumPropagationTrainer.Config;
+import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
+import org.flexphase.hopfield.Examples;
+import org.flexphase.hopfield.HopfieldNetwork;
+import org.flexphase.hopfield.HopfieldState;
+import org.flexphase.learning.LearningLoop;
+import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.phases.LengthLaw;
+import org.flexphase.phases.LengthLaws;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * T12 and T13 (docs/theory.md section 5.1): flexible-phase Equilibrium Propagation, measured through the production
+ * trainer's LOCAL mode at frozen parameters ({@link EquilibriumPropagationTrainer#sumIncrements}), against the standard
+ * EP estimator at exact fixed points.
+ */
+class FlexiblePhaseEpProperties {
+    /**
+     * Relaxation sweeps that take a small network with strictly convex F to its fixed point; checked on every instance
+     * (another 100 sweeps move no unit by 1e-12).
+     */
+    static final int TO_FIXED_POINT = 100;
+
+    /** A T11-style network, one to four examples, the phase probability b, switching p and a presentation law. */
+    record Case(GradientTheoremProperties.Case net, double[][] inputs, double[][] targets, double b, double p,
+                int presentation, long seed) {
+        Examples examples() {
+            return new Examples(inputs, targets, new int[inputs.length]);
+        }
+
+        /** Fixed lengths 1..4 (presentation > 0) or geometric with mean 3 (presentation = 0). */
+        LengthLaw law() {
+            return presentation > 0 ? LengthLaws.fixed(presentation) : LengthLaws.geometric(1.0 / 3);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s examples=%d b=%.3f p=%.3f presentation=%s seed=%d", net,
+                    inputs.length, b, p, law().describe(), seed);
+        }
+    }
+
+    static final Gen<Case> CASES = GradientTheoremProperties.CASES.flatMap(net -> {
+        int in = net.x().length;
+        int out = net.t().length;
+        Gen<double[][]> rows = lists().of(lists().of(doubles().between(0, 1)).ofSize(in)).ofSize(3)
+                .map(l -> l.stream().map(Generators::toArray).toArray(double[][]::new));
+        Gen<double[][]> targets = lists().of(lists().of(doubles().between(0, 1)).ofSize(out)).ofSize(3)
+                .map(l -> l.stream().map(Generators::toArray).toArray(double[][]::new));
+        return integers().between(1, 4).zip(rows, targets, (k, x, t) -> new Object[]{k, x, t})
+                .zip(doubles().between(0.2, 0.8), doubles().between(0.05, 0.5), integers().between(0, 4),
+                        integers().between(1, 1_000_000), (o, b, p, law, seed) -> {
+                            int k = (Integer) o[0];
+                            double[][] x = new double[k][];
+                            double[][] t = new double[k][];
+                            x[0] = net.x();
+                            t[0] = net.t();
+                            for (int i = 1; i < k; i++) {
+                                x[i] = ((double[][]) o[1])[i - 1];
+                                t[i] = ((double[][]) o[2])[i - 1];
+                            }
+                            return new Case(net, x, t, b, p, law, seed);
+                        });
+    });
+
+    /** phi at the fixed point of the total energy with this nudge for example k, relaxed from rest. */
+    static double[] statisticAtFixedPoint(HopfieldNetwork net, double[] x, double[] t, double beta) {
+        HopfieldState state = net.newState();
+        state.show(x, t, -1);
+        for (int s = 0; s < TO_FIXED_POINT; s++) {
+            net.sweep(state, beta, false);
+        }
+        double[] reached = state.flatActivations();
+        for (int s = 0; s < TO_FIXED_POINT; s++) {
+            net.sweep(state, beta, false);
+        }
+        double[] further = state.flatActivations();
+        for (int i = 0; i < reached.length; i++) {
+            assertTrue(Math.abs(reached[i] - further[i]) < 1e-12, "not at a fixed point after " + TO_FIXED_POINT
+                    + " sweeps: unit " + i + " moved from " + reached[i] + " to " + further[i]);
+        }
+        double[] phi = new double[net.parameterCount()];
+        net.addStatistic(state, 1.0, phi);
+        return phi;
+    }
+
+    /** The standard EP estimator's expectation over equally frequent examples, (1/beta) E_k[phi(s^beta) - phi(s^0)]. */
+    static double[] standardEstimatorMean(HopfieldNetwork net, double[][] inputs, double[][] targets, double beta) {
+        double[] mean = new double[net.parameterCount()];
+        for (int k = 0; k < inputs.length; k++) {
+            double[] nudged = statisticAtFixedPoint(net, inputs[k], targets[k], beta);
+            double[] free = statisticAtFixedPoint(net, inputs[k], targets[k], 0);
+            for (int q = 0; q < mean.length; q++) {
+                mean[q] += (nudged[q] - free[q]) / (beta * inputs.length);
+            }
+        }
+        return mean;
+    }
+
+    static Config local(double beta, double b, double p, LengthLaw presentation, int sweepsPerStep, long steps,
+                        long seed) {
+        return new Config(Mode.LOCAL, beta, 1, 1, b, p, presentation, sweepsPerStep, LearningRateSchedule.constant(1),
+                steps, steps, seed);
+    }
+
+    /** Whether the network's F is strictly convex on the box for nudges in [-beta, beta] (a unique fixed point). */
+    static boolean convex(HopfieldNetwork net, double[] x, double[] t) {
+        HopfieldState state = net.newState();
+        state.show(x, t, -1);
+        state.setFlatActivations(new double[net.stateSize()]);
+        return org.flexphase.hopfield.FixedPoints.solve(state, -0.5, false, 0).stableMinimum();
+    }
+
+    @Test
+    void equilibratedFlexiblePhasesAverageToTheStandardEstimatorsExpectation() {
+        // T12. Each time step relaxes its phase to the fixed point (100 sweeps; the block descent contracts
+        // per sweep towards the unique minimum of the strictly convex F; checked per instance), examples change by their own
+        // presentation law independently of the geometric phases. The trainer's frozen-parameter increments, averaged
+        // over R = 20 independent runs (seeds seed..seed+19) of N = 2,000 steps, must match the exact expectation
+        // E_k[(phi(s^beta_k) - phi(s^0_k)) / beta] per coordinate within t * sd / sqrt(R): sd is the sample
+        // standard deviation of the run means (the runs are i.i.d., so this is exact Student-t inference whatever the
+        // correlation inside a run), t the Student quantile with R - 1 degrees of freedom at the Bonferroni level
+        // 1e-6 / (15 examples x 60 coordinates). Runs start from rest with a fresh phase and example cycle; that start
+        // costs nothing here because every step relaxes fully.
+        double beta = 0.5;
+        int runs = 20;
+        long steps = 2_000;
+        int examples = 15;
+        double t = new TDistribution(runs - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
+                / (2.0 * examples * 60));
+        Proofs.qtSimulation(examples, 10).forAll(CASES)
+                .assuming(c -> c.net().network().parameterCount() <= 60 && convexForAll(c))
+                .checkAssert(c -> {
+                    HopfieldNetwork net = c.net().network();
+                    double[] exact = standardEstimatorMean(net, c.inputs(), c.targets(), beta);
+                    double[][] means = new double[runs][];
+                    for (int r = 0; r < runs; r++) {
+                        double[] sum = new double[net.parameterCount()];
+                        LearningLoop loop = new EquilibriumPropagationTrainer(local(beta, c.b(), c.p(), c.law(),
+                                TO_FIXED_POINT, steps, c.seed() + r)).sumIncrements(net, c.examples(), steps, sum);
+                        means[r] = sum;
+                        for (int q = 0; q < sum.length; q++) {
+                            sum[q] /= loop.updates();
+                        }
+                    }
+                    for (int q = 0; q < exact.length; q++) {
+                        double m = 0;
+                        for (double[] run : means) {
+                            m += run[q] / runs;
+                        }
+                        double v = 0;
+                        for (double[] run : means) {
+                            v += (run[q] - m) * (run[q] - m) / (runs - 1);
+                        }
+                        double bound = t * Math.sqrt(v / runs) + 1e-12;
+                        assertTrue(Math.abs(m - exact[q]) <= bound, String.format(Locale.ROOT,
+                                "coordinate %d: trainer mean %.6g, exact %.6g, bound %.3g (t = %.2f)", q, m, exact[q],
+                                bound, t));
+                    }
+                });
+    }
+
+    static boolean convexForAll(Case c) {
+        HopfieldNetwork net = c.net().network();
+        for (int k = 0; k < c.inputs().length; k++) {
+            if (!convex(net, c.inputs()[k], c.targets()[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
