@@ -173,6 +173,96 @@ class FlexiblePhaseEpProperties {
                 });
     }
 
+    /** The switching probabilities of T13, halving. */
+    static final double[] SWITCHING = {0.04, 0.02, 0.01, 0.005};
+
+    /**
+     * The persistent mean update's bias at switching probability p, and its standard error: one example, one sweep per
+     * step, R = 20 independent runs of 100/p steps (about 100 switches each). Per run the exact equilibrated value
+     * given that run's own phase counts, {@code (N+/rho+ phi(s^beta) - N-/rho- phi(s^0)) / (beta N)}, is subtracted:
+     * what is left is the transient after each switch, so the phase noise cancels and only the bias remains.
+     */
+    static double[] persistentBias(HopfieldNetwork net, double[] x, double[] t, double beta, double b, double p,
+                                   long seed) {
+        double[] plus = statisticAtFixedPoint(net, x, t, beta);
+        double[] minus = statisticAtFixedPoint(net, x, t, 0);
+        Examples one = new Examples(new double[][]{x}, new double[][]{t}, new int[1]);
+        int runs = 20;
+        long steps = Math.round(100 / p);
+        double[][] deltas = new double[runs][];
+        for (int r = 0; r < runs; r++) {
+            double[] sum = new double[net.parameterCount()];
+            Config config = local(beta, b, p, LengthLaws.fixed(1), 1, steps, seed + r);
+            LearningLoop loop = new EquilibriumPropagationTrainer(config).sumIncrements(net, one, steps, sum);
+            double rho = config.phaseProcess().positiveOccupancy();
+            double n = loop.updates();
+            for (int q = 0; q < sum.length; q++) {
+                double equilibrated = (loop.positiveSteps() / rho * plus[q]
+                        - loop.negativeSteps() / (1 - rho) * minus[q]) / beta;
+                sum[q] = (sum[q] - equilibrated) / n;
+            }
+            deltas[r] = sum;
+        }
+        double norm = 0;
+        double variance = 0;
+        for (int q = 0; q < net.parameterCount(); q++) {
+            double m = 0;
+            for (double[] d : deltas) {
+                m += d[q] / runs;
+            }
+            double v = 0;
+            for (double[] d : deltas) {
+                v += (d[q] - m) * (d[q] - m) / (runs - 1);
+            }
+            norm += m * m;
+            variance += v / runs;
+        }
+        return new double[]{Math.sqrt(norm), Math.sqrt(variance)};
+    }
+
+    @Test
+    void persistentRelaxationBiasVanishesAtRateSwitchingOverRelaxation() {
+        // T13. One sweep per step (the persistent physical system), geometric switching p = 0.04 .. 0.005. After each
+        // switch the state relaxes geometrically to the new phase's fixed point, so each switch adds a bounded
+        // transient and the bias is (switches per step) x (mean transient) = c p + O(p^2). Tolerances: se is the
+        // standard error of |bias| from the runs' spread (sqrt of the summed coordinate variances, an upper bound for
+        // the norm's); the bias must be measurable (|bias| > 5 se at p = 0.04), must fall by a factor in [0.35, 0.7]
+        // each time p halves (0.5 + O(p), widened by 3 se), and |bias|/p must settle: its last two values agree
+        // within 15 % plus 3 relative se.
+        double beta = 0.5;
+        List<String> rows = new ArrayList<>();
+        Proofs.qtSimulation(8, 5).forAll(CASES)
+                .assuming(c -> c.net().network().parameterCount() <= 60 && convexForAll(c))
+                .checkAssert(c -> {
+                    HopfieldNetwork net = c.net().network();
+                    double b = 0.3 + 0.4 * c.b();
+                    double[][] bias = new double[SWITCHING.length][];
+                    for (int i = 0; i < SWITCHING.length; i++) {
+                        bias[i] = persistentBias(net, c.inputs()[0], c.targets()[0], beta, b, SWITCHING[i], c.seed());
+                    }
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 0; i < SWITCHING.length; i++) {
+                        row.append(String.format(Locale.ROOT, " p=%.3f |bias|=%.4g (se %.2g) |bias|/p=%.4g;",
+                                SWITCHING[i], bias[i][0], bias[i][1], bias[i][0] / SWITCHING[i]));
+                    }
+                    rows.add(row.toString());
+                    assertTrue(bias[0][0] > 5 * bias[0][1], "bias not measurable at p = 0.04:" + row);
+                    for (int i = 1; i < SWITCHING.length; i++) {
+                        double ratio = bias[i][0] / bias[i - 1][0];
+                        double slack = 3 * (bias[i][1] / bias[i - 1][0] + bias[i - 1][1] * bias[i][0]
+                                / (bias[i - 1][0] * bias[i - 1][0]));
+                        assertTrue(ratio > 0.35 - slack && ratio < 0.7 + slack, String.format(Locale.ROOT,
+                                "|bias| ratio %.4f when p halves to %.4f:%s", ratio, SWITCHING[i], row));
+                    }
+                    int last = SWITCHING.length - 1;
+                    double settle = (bias[last][0] / SWITCHING[last]) / (bias[last - 1][0] / SWITCHING[last - 1]);
+                    double relSe = bias[last][1] / bias[last][0] + bias[last - 1][1] / bias[last - 1][0];
+                    assertTrue(Math.abs(settle - 1) <= 0.15 + 3 * relSe, String.format(Locale.ROOT,
+                            "|bias|/p did not settle (ratio of its last two values %.4f):%s", settle, row));
+                });
+        rows.forEach(r -> System.out.println("T13" + r));
+    }
+
     static boolean convexForAll(Case c) {
         HopfieldNetwork net = c.net().network();
         for (int k = 0; k < c.inputs().length; k++) {
