@@ -28,11 +28,16 @@ public final class RunCharts {
 
     /** A classifier's history: the error columns named against the step column. */
     public static XYChart errorHistory(Table history, String title, String xLabel, List<String> columns) {
+        return errorHistory(history, title, "step", xLabel, columns);
+    }
+
+    /** A classifier's history: the error columns against the column {@code x}. */
+    public static XYChart errorHistory(Table history, String title, String x, String xLabel, List<String> columns) {
         ChartOptions o = ChartOptions.titled(title).axes(xLabel, "classification error");
         for (String c : columns) {
             o = o.label(c, c.replace('_', ' '));
         }
-        return TableCharts.line(history, "step", columns, o);
+        return TableCharts.line(history, x, columns, o);
     }
 
 }

@@ -1,0 +1,83 @@
+package org.flexphase.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flexphase.runs.EpSettings;
+import org.flexphase.runs.InvalidSetting;
+import org.flexphase.runs.RunSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ep}: one Equilibrium Propagation / Contrastive Hebbian learning run of a Hopfield network on MNIST. */
+@Command(name = "ep", mixinStandardHelpOptions = true,
+        description = "Train a layered Hopfield network (784-500-10) by Equilibrium Propagation or CHL, standard or with "
+                + "flexible phases; writes history.csv, summary.json, history.png.")
+public final class EpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mode", description = "standard | symmetric | chl | local (default: ${DEFAULT-VALUE})")
+    String mode = EpSettings.DEFAULTS.mode();
+    @Option(names = "--data", description = "mnist (the shipped 10,000-digit subset) | fashion")
+    String data = EpSettings.DEFAULTS.data();
+    @Option(names = "--data-dir", description = "read the data files from this folder")
+    Path dataDir;
+    @Option(names = "--beta", description = "nudge strength, in (0,1) (default: ${DEFAULT-VALUE})")
+    double beta = EpSettings.DEFAULTS.beta();
+    @Option(names = "--free-steps", description = "relaxation sweeps of the free phase per example (default: ${DEFAULT-VALUE})")
+    int freeSteps = EpSettings.DEFAULTS.freeSteps();
+    @Option(names = "--nudge-steps", description = "relaxation sweeps of the nudged (clamped) phase per example (default: ${DEFAULT-VALUE})")
+    int nudgeSteps = EpSettings.DEFAULTS.nudgeSteps();
+    @Option(names = "--b", description = "local: probability that a new phase is nudged, in (0,1)")
+    double b = EpSettings.DEFAULTS.b();
+    @Option(names = "--switch-prob", description = "local: per-sweep switch probability of the phase process, in (0,1] (default: ${DEFAULT-VALUE})")
+    double switchProb = EpSettings.DEFAULTS.switchProb();
+    @Option(names = "--presentation", description = "local: example lengths, fixed | geometric, mean free-steps + nudge-steps (default: ${DEFAULT-VALUE})")
+    String presentation = EpSettings.DEFAULTS.presentation();
+    @Option(names = "--sweeps-per-step", description = "local: relaxation sweeps per time step (default: ${DEFAULT-VALUE})")
+    int sweepsPerStep = EpSettings.DEFAULTS.sweepsPerStep();
+    @Option(names = "--hidden", split = ",", description = "hidden layer sizes (default: ${DEFAULT-VALUE})")
+    List<Integer> hidden = new java.util.ArrayList<>(EpSettings.DEFAULTS.hidden());
+    @Option(names = "--epochs", description = "epochs of relaxation sweeps (one epoch = 8,000 x (free + nudge) sweeps) (default: ${DEFAULT-VALUE})")
+    int epochs = EpSettings.DEFAULTS.epochs();
+    @Option(names = "--lr", description = "learning rate per example (default: ${DEFAULT-VALUE})")
+    double lr = EpSettings.DEFAULTS.lr();
+    @Option(names = "--eval-per-epoch", description = "checkpoints per epoch (default: ${DEFAULT-VALUE})")
+    int evalPerEpoch = EpSettings.DEFAULTS.evalPerEpoch();
+    @Option(names = "--eval-size", description = "images of each split used by intermediate evaluations (the final one uses all)")
+    int evalSize = EpSettings.DEFAULTS.evalSize();
+    @Option(names = "--seed", description = "random seed")
+    long seed = EpSettings.DEFAULTS.seed();
+    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
+    Path out;
+    @Option(names = "--overwrite", description = "replace another run's files in --out")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        EpSettings settings = new EpSettings(mode, data, dataDir == null ? null : dataDir.toString(), beta, freeSteps,
+                nudgeSteps, b, switchProb, presentation, sweepsPerStep, hidden, epochs, lr, evalPerEpoch, evalSize,
+                seed);
+        try {
+            settings.validate();
+        } catch (InvalidSetting e) {
+            throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
+        }
+        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
+        RunSettings.RunOutcome o = OutputFolder.runIn(out, fresh, () -> settings.run(out));
+        Map<?, ?> summary = o.summary();
+        Map<?, ?> fin = (Map<?, ?>) summary.get("final");
+        System.out.printf("%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s%n",
+                summary.get("model"), mode, summary.get("relaxation_steps"), fin.get("train_error"),
+                fin.get("test_error"), summary.get("wall_seconds"), out);
+        if (o.diverged()) {
+            System.err.println("flexphase: run diverged: " + o.divergence());
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,116 @@
+package org.flexphase.runs;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.flexphase.data.Digits;
+import org.flexphase.hopfield.EquilibriumPropagationTrainer;
+import org.flexphase.hopfield.Examples;
+import org.flexphase.hopfield.HopfieldNetwork;
+import org.flexphase.learning.LearningLoop;
+import org.flexphase.plots.Charts;
+import org.flexphase.util.Rngs;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One {@code ep} run on labelled images: a Glorot-initialised Hopfield network trained by {@link EquilibriumPropagationTrainer},
+ * evaluated at every checkpoint on the first {@code evalSize} images of each split (the splits are shuffled) and at the
+ * end on all of them. Writes {@code history.csv} after every checkpoint (step = parameter updates, relaxation_steps,
+ * train_error, test_error), then {@code summary.json} (configuration, final errors, wall seconds) and
+ * {@code history.png}. Predictions relax freely from rest for {@code free_steps} sweeps and take the largest output.
+ *
+ * <pre>{@code
+ * MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
+ * EpRun.Outcome o = new EpRun(split.train(), split.test()).run(EpSettings.DEFAULTS, null);
+ * }</pre>
+ */
+public final class EpRun {
+    private final Digits train;
+    private final Digits test;
+    private final Examples trainExamples;
+    private final Examples testExamples;
+
+    /** Runs trained on {@code train}, evaluated on {@code test}. */
+    public EpRun(Digits train, Digits test) {
+        this.train = train;
+        this.test = test;
+        this.trainExamples = Examples.of(train);
+        this.testExamples = Examples.of(test);
+    }
+
+    /** A finished run: its history, summary (as written) and why it diverged, if it did. */
+    public record Outcome(Table history, Map<String, Object> summary, String divergence, HopfieldNetwork network) {
+        /** Test error on all test images at the end. */
+        public double finalTestError() {
+            return ((Number) ((Map<?, ?>) summary.get("final")).get("test_error")).doubleValue();
+        }
+
+        /** Training error on all training images at the end. */
+        public double finalTrainError() {
+            return ((Number) ((Map<?, ?>) summary.get("final")).get("train_error")).doubleValue();
+        }
+    }
+
+    static Examples head(Examples e, int n) {
+        int k = Math.min(n, e.count());
+        return new Examples(Arrays.copyOf(e.inputs(), k), Arrays.copyOf(e.targets(), k), Arrays.copyOf(e.labels(), k));
+    }
+
+    /** Trains a new network; writes files under {@code out} unless it is null. */
+    public Outcome run(EpSettings settings, Path out) {
+        return run(settings, out, h -> { });
+    }
+
+    /** As {@link #run(EpSettings, Path)}, calling {@code afterCheckpoint} with the history so far. */
+    public Outcome run(EpSettings settings, Path out, Consumer<Table> afterCheckpoint) {
+        settings.validate();
+        EquilibriumPropagationTrainer.Config config = settings.trainerConfig(trainExamples.count());
+        HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.stream(settings.seed(), 1),
+                settings.layerSizes(trainExamples.inputSize()));
+        Examples trainHead = head(trainExamples, settings.evalSize());
+        Examples testHead = head(testExamples, settings.evalSize());
+        Table history = Table.create("history", LongColumn.create("step"), LongColumn.create("relaxation_steps"),
+                DoubleColumn.create("train_error"), DoubleColumn.create("test_error"));
+        int evalSweeps = settings.freeSteps();
+        LearningLoop loop = new EquilibriumPropagationTrainer(config).train(net, trainExamples, l -> {
+            history.longColumn("step").append(l.updates());
+            history.longColumn("relaxation_steps").append(l.step());
+            history.doubleColumn("train_error").append(EquilibriumPropagationTrainer.errorRate(net, trainHead,
+                    evalSweeps));
+            history.doubleColumn("test_error").append(EquilibriumPropagationTrainer.errorRate(net, testHead,
+                    evalSweeps));
+            if (out != null) {
+                RunFiles.writeCsv(history, out.resolve("history.csv"));
+            }
+            afterCheckpoint.accept(history);
+        });
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", net.describe());
+        s.put("data", train.name() + " / " + test.name());
+        s.put("config", RunFiles.json().convertValue(settings.canonical(), Map.class));
+        s.put("seed", settings.seed());
+        s.put("relaxation_steps", loop.step());
+        s.put("updates", loop.updates());
+        s.put("wall_seconds", loop.wallSeconds());
+        s.put("relaxation_steps_per_second", loop.step() / Math.max(1e-9, loop.wallSeconds()));
+        s.put("diverged", loop.divergence() != null);
+        s.put("divergence", loop.divergence());
+        Map<String, Object> fin = new LinkedHashMap<>(); // of the last checkpoint's parameters when the run diverged
+        fin.put("relaxation_steps", loop.step());
+        fin.put("train_error", EquilibriumPropagationTrainer.errorRate(net, trainExamples, evalSweeps));
+        fin.put("test_error", EquilibriumPropagationTrainer.errorRate(net, testExamples, evalSweeps));
+        s.put("final", fin);
+        if (out != null) {
+            RunFiles.writeJson(s, out.resolve("summary.json"));
+            Charts.savePng(RunCharts.errorHistory(history, net.describe() + " on " + train.name() + ", "
+                    + settings.mode(), "relaxation_steps", "relaxation steps (sweeps)",
+                    List.of("train_error", "test_error")), out.resolve("history.png"));
+        }
+        return new Outcome(history, s, loop.divergence(), net);
+    }
+}
