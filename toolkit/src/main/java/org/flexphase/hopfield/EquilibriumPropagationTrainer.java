@@ -166,28 +166,29 @@ public final class EquilibriumPropagationTrainer {
             state.show(train.inputs()[k], train.targets()[k], train.labels()[k]);
             contrast.show(train.inputs()[k], train.targets()[k], train.labels()[k]);
             double eta = loop.rate();
-            relax(system, state, Phase.NEGATIVE, config.freeSteps(), loop);
+            relax(system, state, Phase.NEGATIVE, config.freeSteps());
             contrast.copyActivationsFrom(state);
             if (symmetric) {
-                relax(system, contrast, Phase.NEGATIVE, config.nudgeSteps(), loop);
+                relax(system, contrast, Phase.NEGATIVE, config.nudgeSteps());
             }
-            relax(system, state, Phase.POSITIVE, config.nudgeSteps(), loop);
+            relax(system, state, Phase.POSITIVE, config.nudgeSteps());
             double c = eta * system.scale();
             network.addStatistic(contrast, -c, target);
             network.addStatistic(state, c, target);
             loop.countUpdate();
+            // Counted after the update, as LocalLearning does, so a checkpoint sees every example it has counted.
+            loop.advance(Phase.NEGATIVE, config.freeSteps() + (symmetric ? config.nudgeSteps() : 0));
+            loop.advance(Phase.POSITIVE, config.nudgeSteps());
             if (loop.divergence() != null) {
                 return;
             }
         }
     }
 
-    private static void relax(EquilibriumPropagation system, HopfieldState state, Phase phase, int sweeps,
-                              LearningLoop loop) {
+    private static void relax(EquilibriumPropagation system, HopfieldState state, Phase phase, int sweeps) {
         for (int s = 0; s < sweeps; s++) {
             system.step(state, phase, null);
         }
-        loop.advance(phase, sweeps);
     }
 
     private static void checkShape(HopfieldNetwork network, Examples train) {
