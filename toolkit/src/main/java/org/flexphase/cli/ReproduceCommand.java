@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flexphase.experiments.BasExperiment;
+import org.flexphase.experiments.EpExperiment;
 import org.flexphase.experiments.BasProfile;
 import org.flexphase.experiments.Experiment;
 import org.flexphase.experiments.MnistExperiment;
@@ -37,6 +38,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     boolean skipMnist;
     @Option(names = "--ff-protocols-only", description = "only the Forward-Forward protocol comparison (standard and isd, paired vs published negatives and weights) at the profile's epochs and seeds; full includes it")
     boolean ffProtocolsOnly;
+    @Option(names = "--extensions", description = "also the Equilibrium Propagation extension (standard, symmetric, CHL and flexible-phase EP on MNIST; T13's bias vs switching probability): quick 1 epoch x 1 seed, full 8 epochs x 3 seeds plus a map of the flexible settings")
+    boolean extensions;
 
     @Override
     public Integer call() {
@@ -56,6 +59,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         if (!skipMnist) {
             experiments.add(new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly));
+        }
+        if (extensions) {
+            experiments.add(EpExperiment.of(profile));
         }
         Map<String, Table> tables = new LinkedHashMap<>();
         AtomicInteger runs = new AtomicInteger();
