@@ -1,5 +1,10 @@
 package org.flexphase.experiments;
 
+import org.flexphase.hopfield.EquilibriumPropagationTrainer;
+import org.flexphase.hopfield.Examples;
+import org.flexphase.hopfield.HopfieldNetwork;
+import org.flexphase.hopfield.HopfieldState;
+
 import java.util.random.RandomGenerator;
 import org.flexphase.data.BarsAndStripes;
 import org.flexphase.data.Digits;
@@ -20,7 +25,8 @@ import tech.tablesaw.api.Table;
 /**
  * Throughput of the hot paths, single thread, measured after a warm-up: the temporally local step of an RBM
  * (phase process, clamping, one Gibbs step, one weighted statistic update, exactly as the trainer's loop does)
- * at BAS size (16x16) and MNIST sizes (794x16, 794x64, 794x256), one exact BAS evaluation, and a Forward-Forward training step. Figures are reported, never asserted.
+ * at BAS size (16x16) and MNIST sizes (794x16, 794x64, 794x256), one exact BAS evaluation, a Forward-Forward training step, and Equilibrium Propagation on 784-500-10: relaxation
+ * sweeps/s and training examples/s (standard and flexible-phase). Figures are reported, never asserted.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -39,6 +45,12 @@ public final class Benchmarks {
         add(t, "ff_784_500_500_standard", forwardForwardExamples(train, ForwardForwardTrainer.Mode.STANDARD, seconds),
                 "examples/s");
         add(t, "ff_784_500_500_isd", forwardForwardExamples(train, ForwardForwardTrainer.Mode.ISD, seconds), "examples/s");
+        Examples digits = Examples.of(train);
+        add(t, "ep_relaxation_sweep_784_500_10", relaxationSweeps(digits, seconds), "sweeps/s");
+        add(t, "ep_standard_784_500_10", epTraining(digits, EquilibriumPropagationTrainer.Mode.STANDARD, seconds),
+                "examples/s");
+        add(t, "ep_local_784_500_10", epTraining(digits, EquilibriumPropagationTrainer.Mode.LOCAL, seconds),
+                "examples/s");
         return t;
     }
 
@@ -113,6 +125,62 @@ public final class Benchmarks {
         while (System.nanoTime() < deadline) {
             ForwardForwardTrainer.Result r = trainer.train(net, batch, batchLabels, null);
             examples += r.positiveExamples() + r.negativeExamples();
+        }
+        return examples / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Free relaxation sweeps per second of a Glorot 784-500-10 Hopfield network, a new MNIST digit every 24 sweeps
+     * (so the per-example input drive {@code W_1^T x} is included at its usual share).
+     */
+    public static double relaxationSweeps(Examples digits, double seconds) {
+        HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.create(3), 784, 500, 10);
+        HopfieldState state = net.newState();
+        long sweeps = 0;
+        long start = 0;
+        long warmup = System.nanoTime() + (long) (0.3 * seconds * 1e9);
+        long deadline = Long.MAX_VALUE;
+        for (int k = 0; ; k = (k + 1) % digits.count()) {
+            long now = System.nanoTime();
+            if (start == 0 && now >= warmup) {
+                start = now;
+                deadline = start + (long) (seconds * 1e9);
+                sweeps = 0;
+            }
+            if (now >= deadline) {
+                break;
+            }
+            state.show(digits.inputs()[k], digits.targets()[k], digits.labels()[k]);
+            for (int s = 0; s < 24; s++) {
+                net.sweep(state, 0, false);
+            }
+            sweeps += 24;
+        }
+        return sweeps / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Training examples per second of EP on a 784-500-10 network, MNIST digits, 20 free and 4 nudged sweeps per example
+     * (LOCAL: 24 learning sweeps per example, switching probability 0.5), single thread, no evaluation.
+     */
+    public static double epTraining(Examples digits, EquilibriumPropagationTrainer.Mode mode, double seconds) {
+        int chunk = 500;
+        Examples batch = new Examples(java.util.Arrays.copyOf(digits.inputs(), chunk),
+                java.util.Arrays.copyOf(digits.targets(), chunk), java.util.Arrays.copyOf(digits.labels(), chunk));
+        EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(new EquilibriumPropagationTrainer.Config(
+                mode, 0.5, 20, 4, 0.5, 0.5, null, 1, org.flexphase.learning.LearningRateSchedule.constant(1e-4),
+                chunk * 24L, chunk * 24L, 1));
+        HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.create(3), 784, 500, 10);
+        long deadline = System.nanoTime() + (long) (0.3 * seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            trainer.train(net, batch, null);
+        }
+        long examples = 0;
+        long start = System.nanoTime();
+        deadline = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < deadline) {
+            trainer.train(net, batch, null);
+            examples += chunk;
         }
         return examples / ((System.nanoTime() - start) / 1e9);
     }
