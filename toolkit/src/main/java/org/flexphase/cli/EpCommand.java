@@ -46,6 +46,8 @@ public final class EpCommand implements Callable<Integer> {
     int epochs = EpSettings.DEFAULTS.epochs();
     @Option(names = "--lr", description = "learning rate per example (default: ${DEFAULT-VALUE})")
     double lr = EpSettings.DEFAULTS.lr();
+    @Option(names = "--lr-tau-epochs", description = "0: constant rate; else lr / (1 + t / tau), tau in epochs (default: ${DEFAULT-VALUE})")
+    double lrTauEpochs = EpSettings.DEFAULTS.lrTauEpochs();
     @Option(names = "--eval-per-epoch", description = "checkpoints per epoch (default: ${DEFAULT-VALUE})")
     int evalPerEpoch = EpSettings.DEFAULTS.evalPerEpoch();
     @Option(names = "--eval-size", description = "images of each split used by intermediate evaluations (the final one uses all)")
@@ -60,7 +62,7 @@ public final class EpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EpSettings settings = new EpSettings(mode, data, dataDir == null ? null : dataDir.toString(), beta, freeSteps,
-                nudgeSteps, b, switchProb, presentation, sweepsPerStep, hidden, epochs, lr, evalPerEpoch, evalSize,
+                nudgeSteps, b, switchProb, presentation, sweepsPerStep, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize,
                 seed);
         try {
             settings.validate();

@@ -29,7 +29,7 @@ import tech.tablesaw.api.Table;
  */
 public final class EpExperiment implements Experiment {
     static final String[] MODES = {"standard", "symmetric", "chl", "local"};
-    /** Flexible-phase settings of (a): fast switching and a small rate (docs/experiments.md explains the choice). */
+    /** Flexible-phase settings of (a): fast switching and a small constant rate (docs/experiments.md explains why). */
     static final double LOCAL_SWITCH_PROB = 0.5;
     static final double LOCAL_RATE = 0.0005;
     static final double[] MAP_SWITCH_PROBS = {0.05, 0.2, 0.5, 0.9};
@@ -67,15 +67,16 @@ public final class EpExperiment implements Experiment {
         List<RunSpec> specs = new ArrayList<>();
         for (int s = 1; s <= seeds; s++) {
             for (String mode : MODES) {
-                specs.add(new RunSpec("a:" + mode, settings(mode, epochs, mode.equals("local") ? LOCAL_SWITCH_PROB
-                        : EpSettings.DEFAULTS.switchProb(), mode.equals("local") ? LOCAL_RATE : EpSettings.DEFAULTS.lr(),
-                        s)));
+                boolean local = mode.equals("local");
+                specs.add(new RunSpec("a:" + mode, settings(mode, epochs, local ? LOCAL_SWITCH_PROB
+                        : EpSettings.DEFAULTS.switchProb(), local ? LOCAL_RATE : EpSettings.DEFAULTS.lr(),
+                        local ? 0 : EpSettings.DEFAULTS.lrTauEpochs(), s)));
             }
         }
         if (mapEpochs > 0) {
             for (double p : MAP_SWITCH_PROBS) {
                 for (double lr : MAP_RATES) {
-                    specs.add(new RunSpec("b:p=" + p + ",lr=" + lr, settings("local", mapEpochs, p, lr, 1)));
+                    specs.add(new RunSpec("b:p=" + p + ",lr=" + lr, settings("local", mapEpochs, p, lr, 0, 1)));
                 }
             }
         }
@@ -83,10 +84,11 @@ public final class EpExperiment implements Experiment {
         return specs;
     }
 
-    static EpSettings settings(String mode, int epochs, double switchProb, double lr, long seed) {
+    static EpSettings settings(String mode, int epochs, double switchProb, double lr, double lrTauEpochs, long seed) {
         EpSettings d = EpSettings.DEFAULTS;
         return new EpSettings(mode, "mnist", null, d.beta(), d.freeSteps(), d.nudgeSteps(), d.b(), switchProb,
-                d.presentation(), d.sweepsPerStep(), d.hidden(), epochs, lr, d.evalPerEpoch(), d.evalSize(), seed);
+                d.presentation(), d.sweepsPerStep(), d.hidden(), epochs, lr, lrTauEpochs, d.evalPerEpoch(), d.evalSize(),
+                seed);
     }
 
     @Override

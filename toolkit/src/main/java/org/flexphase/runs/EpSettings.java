@@ -20,15 +20,17 @@ import org.flexphase.phases.LengthLaws;
  * images (docs/theory.md section 5.1, docs/experiments.md). Components are the {@code ep} command's options. The
  * budget is counted in relaxation sweeps: one epoch is {@code N x (free_steps + nudge_steps)} sweeps, what standard EP
  * spends on one pass through the N training images, so every mode gets the same physical work per epoch. {@code lr}
- * is per example in every mode (LOCAL applies {@code lr / E[presentation length]} per sweep). {@link #DEFAULTS} reach
+ * is per example in every mode (LOCAL applies {@code lr / E[presentation length]} per sweep); with
+ * {@code lr_tau_epochs > 0} it decays as {@code lr / (1 + t / tau)}, {@code tau} that many epochs of sweeps. {@link #DEFAULTS} reach
  * the goal of standard EP at or below 5 % test error on the MNIST subset.
  */
 public record EpSettings(String mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps,
                          double b, double switchProb, String presentation, int sweepsPerStep, List<Integer> hidden,
-                         int epochs, double lr, int evalPerEpoch, int evalSize, long seed) implements RunSettings {
+                         int epochs, double lr, double lrTauEpochs, int evalPerEpoch, int evalSize, long seed)
+        implements RunSettings {
 
     public static final EpSettings DEFAULTS = new EpSettings("standard", "mnist", null, 0.5, 20, 4, 0.5, 0.5, "fixed",
-            1, List.of(500), 8, 0.01, 2, 2000, 1);
+            1, List.of(500), 8, 0.02, 1, 2, 2000, 1);
 
     public EpSettings {
         hidden = hidden == null ? null : List.copyOf(hidden);
@@ -54,6 +56,7 @@ public record EpSettings(String mode, String data, String dataDir, double beta, 
                 "one or more layer sizes, each an integer >= 1");
         requireAtLeast("epochs", epochs, 1);
         requirePositive("lr", lr);
+        require(lrTauEpochs >= 0 && Double.isFinite(lrTauEpochs), "lr_tau_epochs", lrTauEpochs, "finite value >= 0");
         requireAtLeast("eval_per_epoch", evalPerEpoch, 1);
         requireAtLeast("eval_size", evalSize, 1);
     }
@@ -82,7 +85,13 @@ public record EpSettings(String mode, String data, String dataDir, double beta, 
         long evalEvery = Math.max(1, sweepsPerEpoch(examples) / evalPerEpoch);
         return new EquilibriumPropagationTrainer.Config(
                 EquilibriumPropagationTrainer.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), beta, freeSteps, nudgeSteps,
-                b, switchProb, law, sweepsPerStep, LearningRateSchedule.constant(lr), steps, evalEvery, seed);
+                b, switchProb, law, sweepsPerStep, schedule(examples), steps, evalEvery, seed);
+    }
+
+    /** {@code lr}, or {@code lr / (1 + t / (lr_tau_epochs epochs))} when {@code lr_tau_epochs > 0}. */
+    LearningRateSchedule schedule(int examples) {
+        return lrTauEpochs == 0 ? LearningRateSchedule.constant(lr)
+                : LearningRateSchedule.robbinsMonro(lr, lrTauEpochs * sweepsPerEpoch(examples), 1.0);
     }
 
     @Override
