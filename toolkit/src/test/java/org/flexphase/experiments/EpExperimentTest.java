@@ -1,0 +1,47 @@
+package org.flexphase.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.flexphase.runs.EpSettings;
+import org.flexphase.sweeps.RunSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class EpExperimentTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void fullProfileRunsEveryModeOverThreeSeedsAndTheFlexibleMap() {
+        List<RunSpec> specs = EpExperiment.of("full").specs();
+        assertEquals(4 * 3 + 4 * 2, specs.size());
+        assertEquals(specs.size(), new HashSet<>(specs.stream().map(RunSpec::key).toList()).size(), "keys are unique");
+        for (RunSpec s : specs) {
+            EpSettings e = (EpSettings) s.settings();
+            assertEquals(s.group().startsWith("b:") ? 2 : 8, e.epochs(), s.group());
+            assertEquals(e.mode().equals("local") ? 0.0 : 1.0, e.lrTauEpochs(), s.group());
+        }
+        assertEquals(4, EpExperiment.of("quick").specs().size());
+    }
+
+    @Test
+    void persistentBiasFallsInProportionToTheSwitchingProbability() throws Exception {
+        Table t = EpExperiment.biasVersusSwitching(tmp);
+        assertTrue(Files.size(tmp.resolve("ep_bias_vs_p.png")) > 0);
+        assertTrue(Files.size(tmp.resolve("ep_bias_vs_p.csv")) > 0);
+        // T13 in the figure's own setting: the bias halves with p (0.5 + O(p)), bias/p settles.
+        for (int r = 1; r < t.rowCount(); r++) {
+            double ratio = t.doubleColumn("bias").get(r) / t.doubleColumn("bias").get(r - 1);
+            assertTrue(ratio > 0.4 && ratio < 0.6, "row " + r + ": " + ratio);
+        }
+        int last = t.rowCount() - 1;
+        double settle = t.doubleColumn("bias_over_p").get(last) / t.doubleColumn("bias_over_p").get(last - 1);
+        assertTrue(Math.abs(settle - 1) < 0.1, "bias/p ratio " + settle);
+    }
+}
