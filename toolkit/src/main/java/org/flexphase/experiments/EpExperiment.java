@@ -32,6 +32,8 @@ public final class EpExperiment implements Experiment {
     /** Flexible-phase settings of (a): fast switching and a small constant rate (docs/experiments.md explains why). */
     static final double LOCAL_SWITCH_PROB = 0.5;
     static final double LOCAL_RATE = 0.0005;
+    /** A large nudge: the unpaired per-sweep estimate scales with 1/beta, so flexible phases prefer beta near 1. */
+    static final double LOCAL_BETA = 0.9;
     static final double[] MAP_SWITCH_PROBS = {0.05, 0.2, 0.5, 0.9};
     static final double[] MAP_RATES = {0.0003, 0.001};
     static final double[] BIAS_SWITCH_PROBS = {0.08, 0.04, 0.02, 0.01, 0.005};
@@ -70,13 +72,15 @@ public final class EpExperiment implements Experiment {
                 boolean local = mode.equals("local");
                 specs.add(new RunSpec("a:" + mode, settings(mode, epochs, local ? LOCAL_SWITCH_PROB
                         : EpSettings.DEFAULTS.switchProb(), local ? LOCAL_RATE : EpSettings.DEFAULTS.lr(),
-                        local ? 0 : EpSettings.DEFAULTS.lrTauEpochs(), s)));
+                        local ? 0 : EpSettings.DEFAULTS.lrTauEpochs(), local ? LOCAL_BETA : EpSettings.DEFAULTS.beta(),
+                        s)));
             }
         }
         if (mapEpochs > 0) {
             for (double p : MAP_SWITCH_PROBS) {
                 for (double lr : MAP_RATES) {
-                    specs.add(new RunSpec("b:p=" + p + ",lr=" + lr, settings("local", mapEpochs, p, lr, 0, 1)));
+                    specs.add(new RunSpec("b:p=" + p + ",lr=" + lr,
+                            settings("local", mapEpochs, p, lr, 0, LOCAL_BETA, 1)));
                 }
             }
         }
@@ -84,9 +88,10 @@ public final class EpExperiment implements Experiment {
         return specs;
     }
 
-    static EpSettings settings(String mode, int epochs, double switchProb, double lr, double lrTauEpochs, long seed) {
+    static EpSettings settings(String mode, int epochs, double switchProb, double lr, double lrTauEpochs, double beta,
+                               long seed) {
         EpSettings d = EpSettings.DEFAULTS;
-        return new EpSettings(mode, "mnist", null, d.beta(), d.freeSteps(), d.nudgeSteps(), d.b(), switchProb,
+        return new EpSettings(mode, "mnist", null, beta, d.freeSteps(), d.nudgeSteps(), d.b(), switchProb,
                 d.presentation(), d.sweepsPerStep(), d.hidden(), epochs, lr, lrTauEpochs, d.evalPerEpoch(), d.evalSize(),
                 seed);
     }

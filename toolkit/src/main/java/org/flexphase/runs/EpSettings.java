@@ -29,7 +29,7 @@ public record EpSettings(String mode, String data, String dataDir, double beta, 
                          int epochs, double lr, double lrTauEpochs, int evalPerEpoch, int evalSize, long seed)
         implements RunSettings {
 
-    public static final EpSettings DEFAULTS = new EpSettings("standard", "mnist", null, 0.5, 20, 4, 0.5, 0.5, "fixed",
+    public static final EpSettings DEFAULTS = new EpSettings("standard", "mnist", null, 0.3, 20, 4, 0.5, 0.5, "fixed",
             1, List.of(500), 8, 0.02, 1, 2, 2000, 1);
 
     public EpSettings {
