@@ -178,12 +178,16 @@ public final class ResistorNetwork {
         return s;
     }
 
-    /** Sum of the magnitudes of the currents at {@code node} (the scale for a relative conservation error). */
+    /**
+     * The scale of the terms of {@link #netCurrent} at {@code node}, {@code sum_j k_ij (|p_node| + |p_j|)}: the size
+     * against which a conservation error is relative (rounding in the sum is a fraction of it; the net current itself
+     * may be 0, as at a dead end).
+     */
     public double currentScale(int node, double[] p) {
         double s = 0;
         for (int k = 0; k < graph.degree(node); k++) {
             int e = graph.incidentEdge(node, k);
-            s += conductances[e] * Math.abs(p[node] - p[graph.other(e, node)]);
+            s += conductances[e] * (Math.abs(p[node]) + Math.abs(p[graph.other(e, node)]));
         }
         return s;
     }
