@@ -212,4 +212,25 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         }
         return u;
     }
+
+    /**
+     * The effective conductance matrix of the outputs, {@code H}: {@code H[o][o']} is the current leaving output
+     * {@code o} when output {@code o'} is held at 1, the other outputs, the inputs and the ground at 0, and the hidden
+     * nodes are in equilibrium (the Schur complement of the free-phase Laplacian onto the outputs; symmetric positive
+     * definite). Coupled learning's hard clamp follows the cost gradient measured in this metric (docs/theory.md T14).
+     */
+    public double[][] outputConductance() {
+        int outs = net.outputCount();
+        double[][] h = new double[outs][outs];
+        double[] p = new double[net.graph().nodeCount()];
+        for (int o2 = 0; o2 < outs; o2++) {
+            java.util.Arrays.fill(p, 0.0);
+            p[net.output(o2)] = 1.0;
+            clampedSolver.solve(p);
+            for (int o = 0; o < outs; o++) {
+                h[o][o2] = net.netCurrent(net.output(o), p);
+            }
+        }
+        return h;
+    }
 }
