@@ -12,16 +12,19 @@ import org.flexphase.circuits.CircuitState;
 import org.flexphase.circuits.CoupledLearning;
 import org.flexphase.circuits.ExamplePresentation;
 import org.flexphase.circuits.FlexiblePhaseMoments;
+import org.flexphase.circuits.Relaxation;
 import org.flexphase.learning.LocalLearning;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.proofs.CircuitGenerators.Circuit;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * T16: flexible-phase coupled learning of a linear network with geometric switching ({@code b, p}), examples changing
- * by their own process ({@code q}) and relaxation at a finite rate {@code r} (one damped Jacobi sweep per step). The
+ * by their own process ({@code q}) and relaxation at a finite rate {@code r} (one damped Jacobi sweep per step, or the
+ * uniform-rate approach to the exact equilibrium). The
  * potentials follow a Markov-modulated linear recursion, so the stationary mean increment {@code h} is exact
  * ({@link FlexiblePhaseMoments}: first and second moments per (phase, example) from two linear systems).
  * (a) {@code h} tends to the two-phase rule {@code u} (equilibrated phases, {@link CoupledLearning#twoPhaseUpdate}) as
@@ -34,10 +37,15 @@ import org.quicktheories.core.Gen;
  */
 class FlexiblePhaseMomentProperties {
 
-    record Case(Circuit circuit, double b, double rate, double p, double q, int seed) {
+    record Case(Circuit circuit, Relaxation.Kind kind, double b, double rate, double p, double q, int seed) {
+        CoupledLearning system() {
+            return new CoupledLearning(circuit.net(), circuit.task(), 0.5, kind, rate);
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "b=%.3f r=%.3f p=%.3f q=%.3f seed=%d %s", b, rate, p, q, seed, circuit);
+            return String.format(Locale.ROOT, "%s b=%.3f r=%.3f p=%.3f q=%.3f seed=%d %s", kind.key(), b, rate, p, q,
+                    seed, circuit);
         }
     }
 
@@ -45,7 +53,9 @@ class FlexiblePhaseMomentProperties {
         return CircuitGenerators.circuits(5, 10, 2).zip(doubles().between(0.3, 0.7), doubles().between(0.3, 0.9),
                 doubles().between(pMin, pMax), (c, b, r, p) -> new Object[]{c, b, r, p}).zip(
                 doubles().between(pMin, pMax), integers().between(1, 1_000_000),
-                (o, q, seed) -> new Case((Circuit) o[0], (Double) o[1], (Double) o[2], (Double) o[3], q, seed));
+                (o, q, seed) -> new Object[]{o[0], o[1], o[2], o[3], q, seed}).zip(
+                Generate.enumValues(Relaxation.Kind.class), (o, kind) -> new Case((Circuit) o[0], kind, (Double) o[1],
+                (Double) o[2], (Double) o[3], (Double) o[4], (Integer) o[5]));
     }
 
     static double maxDiff(double[] x, double[] y) {
@@ -61,7 +71,7 @@ class FlexiblePhaseMomentProperties {
         double[] ps = {0.02, 0.01, 0.005, 0.0025};
         AtomicReference<double[]> seen = new AtomicReference<>(new double[]{Double.POSITIVE_INFINITY, 0});
         Proofs.qt(25).forAll(cases(0.1, 0.2)).checkAssert(c -> {
-            CoupledLearning sys = new CoupledLearning(c.circuit().net(), c.circuit().task(), 0.5, c.rate());
+            CoupledLearning sys = c.system();
             double[] u = sys.twoPhaseUpdate();
             double[] bias = new double[ps.length];
             for (int i = 0; i < ps.length; i++) {
@@ -94,7 +104,7 @@ class FlexiblePhaseMomentProperties {
         AtomicReference<Double> biasFault = new AtomicReference<>(0.0);
         AtomicReference<Double> worst = new AtomicReference<>(0.0);
         Proofs.qtSimulation(EXAMPLES, 5).forAll(cases(0.02, 0.3)).checkAssert(c -> {
-            CoupledLearning sys = new CoupledLearning(c.circuit().net(), c.circuit().task(), 0.5, c.rate());
+            CoupledLearning sys = c.system();
             double[] h = FlexiblePhaseMoments.meanUpdate(sys, c.b(), c.p(), c.q());
             double[] u = sys.twoPhaseUpdate();
             LocalLearning<CircuitState> learning = new LocalLearning<>(sys,

@@ -30,8 +30,17 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     private final boolean[] heldClamped;
     private final double[] work;
 
-    /** Coupled learning of {@code net} on {@code task} with nudge amplitude {@code nudge} in (0, 1] and relaxation rate. */
+    /** Coupled learning with Jacobi relaxation at rate {@code relaxRate}. */
     public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, double relaxRate) {
+        this(net, task, nudge, Relaxation.Kind.JACOBI, relaxRate);
+    }
+
+    /**
+     * Coupled learning of {@code net} on {@code task} with nudge amplitude {@code nudge} in (0, 1] and relaxation of the
+     * given kind and rate.
+     */
+    public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, Relaxation.Kind relax,
+                           double relaxRate) {
         if (task.inputs()[0].length != net.inputCount() || task.targets()[0].length != net.outputCount()) {
             throw new IllegalArgumentException("the task has " + task.inputs()[0].length + " inputs and "
                     + task.targets()[0].length + " targets per example; the network has " + net.inputCount()
@@ -40,7 +49,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         this.net = net;
         this.task = task;
         this.nudge = Checks.requireInRange(nudge, Double.MIN_NORMAL, 1.0, "nudge");
-        this.relaxation = new Relaxation(net, relaxRate);
+        this.relaxation = new Relaxation(net, relax, relaxRate);
         freeSolver = EquilibriumSolver.free(net);
         clampedSolver = EquilibriumSolver.clamped(net);
         heldFree = net.heldNodes(false);
