@@ -112,7 +112,10 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
 
     /** Writes the held potentials of {@code phase} for example {@code m}: inputs, ground 0, and in + the clamp. */
     void writeHeld(double[] p, Phase phase, int m, double[] clamp) {
-        double[] x = task.input(m);
+        writeHeld(p, phase, task.input(m), clamp);
+    }
+
+    private void writeHeld(double[] p, Phase phase, double[] x, double[] clamp) {
         for (int s = 0; s < x.length; s++) {
             p[net.input(s)] = x[s];
         }
@@ -144,6 +147,17 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     public void freeEquilibrium(int m, double[] p) {
         writeHeld(p, Phase.NEGATIVE, m, null);
         freeSolver.solve(p);
+    }
+
+    /** The free equilibrium's output potentials for input potentials {@code x} (any input, not only the task's). */
+    public double[] freeOutputs(double[] x) {
+        writeHeld(work, Phase.NEGATIVE, x, null);
+        freeSolver.solve(work);
+        double[] y = new double[net.outputCount()];
+        for (int o = 0; o < y.length; o++) {
+            y[o] = work[net.output(o)];
+        }
+        return y;
     }
 
     /** Writes the clamped equilibrium for example {@code m} (outputs at the nudged free outputs) into {@code p}. */
