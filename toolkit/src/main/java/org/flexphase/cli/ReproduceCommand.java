@@ -34,6 +34,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     boolean skipMnist;
     @Option(names = "--ff-protocols-only", description = "only the Forward-Forward protocol comparison (standard and isd, paired vs published negatives and weights) at the profile's epochs and seeds; full includes it")
     boolean ffProtocolsOnly;
+    @Option(names = "--networks", description = "only the physical-network experiments (coupled learning in resistor networks of 64, 512 and 2,048 nodes, Iris, the exact bias against p / r); about 10 minutes on 2 cores, in neither profile")
+    boolean networks;
 
     @Override
     public Integer call() {
@@ -48,10 +50,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<Experiment> experiments = new ArrayList<>();
-        if (!ffProtocolsOnly) {
+        if (networks) {
+            experiments.add(new org.flexphase.experiments.NetworkExperiment());
+        } else if (!ffProtocolsOnly) {
             experiments.add(new BasExperiment(BasProfile.of(profile)));
         }
-        if (!skipMnist) {
+        if (!skipMnist && !networks) {
             experiments.add(new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly));
         }
         Map<String, Table> tables = new java.util.LinkedHashMap<>();
