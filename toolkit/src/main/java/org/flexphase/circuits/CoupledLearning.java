@@ -164,6 +164,11 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     public void clampedEquilibrium(int m, double[] p) {
         double[] clamp = new double[net.outputCount()];
         nudgedOutputs(m, clamp);
+        clampedEquilibrium(m, clamp, p);
+    }
+
+    /** Writes the clamped equilibrium for example {@code m} with the outputs held at {@code clamp} into {@code p}. */
+    public void clampedEquilibrium(int m, double[] clamp, double[] p) {
         writeHeld(p, Phase.POSITIVE, m, clamp);
         clampedSolver.solve(p);
     }
