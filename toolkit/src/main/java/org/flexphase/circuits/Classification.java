@@ -3,9 +3,11 @@ package org.flexphase.circuits;
 import org.flexphase.util.Checks;
 
 /**
- * A classification task for a resistor network: one input node per feature plus a bias node held at 1, one output
- * node per class. Features are scaled to [0, 1] by the training set's minimum and maximum (test features with the same
- * map, so they may fall slightly outside); the targets are {@link #HIGH} at the true class's output and {@link #LOW}
+ * A classification task for a resistor network: one input node per feature (or two, held at {@code +x} and
+ * {@code -x}, when {@code paired}: a passive network can only weight an input positively, so a feature that must count
+ * against a class needs its mirrored copy) plus a bias node held at 1, one output node per class. Features are scaled
+ * to [0, 1] by the training set's minimum and maximum (test features with the same map, so they may fall slightly
+ * outside); the targets are {@link #HIGH} at the true class's output and {@link #LOW}
  * at the others (potentials a passive network with inputs in [0, 1] and a ground can reach); the prediction is the
  * output with the highest free potential.
  */
@@ -22,7 +24,8 @@ public final class Classification {
     private final int classes;
 
     /** A task from raw features and labels in {@code 0..classes-1}. */
-    public Classification(double[][] trainX, int[] trainY, double[][] testX, int[] testY, int classes) {
+    public Classification(double[][] trainX, int[] trainY, double[][] testX, int[] testY, int classes,
+                          boolean paired) {
         Checks.requireAtLeast(classes, 2, "classes");
         int d = trainX[0].length;
         double[] lo = new double[d];
@@ -35,7 +38,7 @@ public final class Classification {
                 hi[k] = Math.max(hi[k], x[k]);
             }
         }
-        double[][] in = scale(trainX, lo, hi);
+        double[][] in = scale(trainX, lo, hi, paired);
         double[][] targets = new double[trainX.length][classes];
         for (int m = 0; m < trainX.length; m++) {
             java.util.Arrays.fill(targets[m], LOW);
@@ -43,19 +46,23 @@ public final class Classification {
         }
         this.train = new CouplingTask(in, targets);
         this.trainLabels = trainY.clone();
-        this.testInputs = scale(testX, lo, hi);
+        this.testInputs = scale(testX, lo, hi, paired);
         this.testLabels = testY.clone();
         this.classes = classes;
     }
 
-    private static double[][] scale(double[][] xs, double[] lo, double[] hi) {
-        double[][] out = new double[xs.length][lo.length + 1];
+    private static double[][] scale(double[][] xs, double[] lo, double[] hi, boolean paired) {
+        int d = lo.length;
+        double[][] out = new double[xs.length][(paired ? 2 * d : d) + 1];
         for (int m = 0; m < xs.length; m++) {
-            for (int k = 0; k < lo.length; k++) {
+            for (int k = 0; k < d; k++) {
                 double range = hi[k] - lo[k];
                 out[m][k] = range > 0 ? (xs[m][k] - lo[k]) / range : 0;
+                if (paired) {
+                    out[m][d + k] = -out[m][k];
+                }
             }
-            out[m][lo.length] = 1.0;
+            out[m][out[m].length - 1] = 1.0;
         }
         return out;
     }

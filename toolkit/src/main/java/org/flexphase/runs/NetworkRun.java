@@ -62,7 +62,7 @@ public final class NetworkRun {
 
     static Classification iris(long seed) {
         Iris[] split = Iris.load().split(seed, 17);
-        return new Classification(split[0].features(), split[0].labels(), split[1].features(), split[1].labels(), 3);
+        return new Classification(split[0].features(), split[0].labels(), split[1].features(), split[1].labels(), 3, true);
     }
 
     static Classification mnist(int trainSize, int testSize) {
@@ -74,7 +74,7 @@ public final class NetworkRun {
         double[][] tx = java.util.Arrays.copyOf(train.scaled(), nt);
         double[][] sx = java.util.Arrays.copyOf(test.scaled(), ns);
         return new Classification(tx, java.util.Arrays.copyOf(train.labelArray(), nt), sx,
-                java.util.Arrays.copyOf(test.labelArray(), ns), 10);
+                java.util.Arrays.copyOf(test.labelArray(), ns), 10, false);
     }
 
     /** Trains and writes under {@code out} (nothing written when null). */

@@ -57,7 +57,7 @@ public record NetworkSettings(String task, int nodes, double degree, int inputs,
         requireAtLeast("steps", steps, 1);
         requireAtLeast("eval_every", evalEvery, 1);
         int needed = switch (task) {
-            case "iris" -> 4 + 1 + 3;
+            case "iris" -> 8 + 1 + 3;
             case "mnist" -> 784 + 1 + 10;
             default -> inputs + outputs;
         };

@@ -35,9 +35,9 @@ class NetworkCommandTest {
             assertEquals(2, r.code(), String.join(" ", c));
             assertTrue(r.err().contains(c[2]), r.err());
         }
-        FailureMessagesTest.Ran iris = FailureMessagesTest.run("network", "--task", "iris", "--nodes", "9", "--out", out);
+        FailureMessagesTest.Ran iris = FailureMessagesTest.run("network", "--task", "iris", "--nodes", "13", "--out", out);
         assertEquals(2, iris.code());
-        assertTrue(iris.err().contains("'--nodes': 9 (allowed: integer >= 10"), iris.err());
+        assertTrue(iris.err().contains("'--nodes': 13 (allowed: integer >= 14"), iris.err());
         assertTrue(!Files.exists(tmp.resolve("bad").resolve("history.csv")));
     }
 
