@@ -74,6 +74,18 @@ class NetworkCommandTest {
     }
 
     @Test
+    void aSweepRunsNetworkSpecsAndSummarisesThem() throws Exception {
+        Path spec = tmp.resolve("spec.json");
+        Files.writeString(spec, "{\"base\": {\"kind\": \"network\", \"nodes\": 20, \"mode\": \"twin\", \"lr\": 0.05, "
+                + "\"steps\": 1000, \"eval_every\": 500}, \"grid\": {\"relax\": [\"uniform\", \"jacobi\"]}, \"seeds\": [1]}");
+        Path out = tmp.resolve("sweep");
+        assertEquals(0, Main.run("sweep", "--spec", spec.toString(), "--out", out.toString()));
+        String summary = Files.readString(out.resolve("sweep_summary.csv"));
+        assertEquals(3, summary.strip().split("\n").length, summary);
+        assertTrue(summary.contains("network twin"), summary);
+    }
+
+    @Test
     void aSpecBindsTheDefaultsOfTheNetworkKind() throws Exception {
         ObjectNode d = SettingsJson.defaults("network");
         NetworkSettings s = SettingsJson.mapper().treeToValue(d, NetworkSettings.class);
