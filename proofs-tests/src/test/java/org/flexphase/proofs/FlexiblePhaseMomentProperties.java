@@ -70,6 +70,7 @@ class FlexiblePhaseMomentProperties {
     void exactMeanUpdateTendsToTheTwoPhaseRuleAtRateP() {
         double[] ps = {0.02, 0.01, 0.005, 0.0025};
         AtomicReference<double[]> seen = new AtomicReference<>(new double[]{Double.POSITIVE_INFINITY, 0});
+        // the case's own p and q are not used here: every case is solved at the four p = q below
         Proofs.qt(25).forAll(cases(0.1, 0.2)).checkAssert(c -> {
             CoupledLearning sys = c.system();
             double[] u = sys.twoPhaseUpdate();

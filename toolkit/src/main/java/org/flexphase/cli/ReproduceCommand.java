@@ -75,8 +75,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         RunFiles.writeJson(Map.of("profile", profile, "threads", workers, "wall_seconds", wall, "runs", runs.get(),
                 "runs_already_done", resumed.get(), "runs_diverged", diverged.get(), "tables", tables.keySet()),
                 out.resolve("reproduce.json"));
-        System.out.printf("reproduce --profile %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
-                profile, runs.get(), resumed.get(), tables.size(), out, wall);
+        System.out.printf("reproduce %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
+                networks ? "--networks" : "--profile " + profile, runs.get(), resumed.get(), tables.size(), out, wall);
         if (diverged.get() > 0) {
             // The figures are drawn from the runs' last finite results, but a diverged run is a finding the caller
             // must not miss: exit 1 as a diverged train run does.
