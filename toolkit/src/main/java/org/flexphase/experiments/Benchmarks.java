@@ -41,6 +41,7 @@ public final class Benchmarks {
         add(t, "ff_784_500_500_standard", forwardForwardExamples(train, ForwardForwardTrainer.Mode.STANDARD, seconds),
                 "examples/s");
         add(t, "ff_784_500_500_isd", forwardForwardExamples(train, ForwardForwardTrainer.Mode.ISD, seconds), "examples/s");
+        NetworkBenchmarks.addTo(t, seconds);
         return t;
     }
 

@@ -9,8 +9,9 @@ import tech.tablesaw.api.Table;
  * options. The record itself (its canonical JSON, see {@link SettingsJson#canonical}) is the source of the run's
  * key, so no second list of its fields can drift from it. Each kind of run is one record.
  */
-public sealed interface RunSettings permits TrainSettings, ForwardForwardSettings {
-    /** The kind as a spec names it: {@code train} (Boltzmann machines) or {@code ff} (Forward-Forward). */
+public sealed interface RunSettings permits TrainSettings, ForwardForwardSettings, NetworkSettings {
+    /** The kind as a spec names it: {@code train} (Boltzmann machines), {@code ff} (Forward-Forward) or {@code network} (coupled
+     * learning in resistor networks). */
     String kind();
 
     long seed();

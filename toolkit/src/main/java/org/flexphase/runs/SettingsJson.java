@@ -79,16 +79,21 @@ public final class SettingsJson {
         return switch (kind) {
             case "train" -> TrainSettings.class;
             case "ff" -> ForwardForwardSettings.class;
+            case "network" -> NetworkSettings.class;
             default -> null;
         };
     }
 
     /** The defaults of a kind of run, as a JSON object without {@code kind} and {@code seed}. */
     public static ObjectNode defaults(String kind) {
-        RunSettings d = kind.equals("ff") ? ForwardForwardSettings.DEFAULTS : TrainSettings.DEFAULTS;
+        RunSettings d = switch (kind) {
+            case "ff" -> ForwardForwardSettings.DEFAULTS;
+            case "network" -> NetworkSettings.DEFAULTS;
+            default -> TrainSettings.DEFAULTS;
+        };
         return STRICT.valueToTree(d);
     }
 
     /** The kinds a spec may name. */
-    public static final java.util.List<String> KINDS = java.util.List.of("train", "ff");
+    public static final java.util.List<String> KINDS = java.util.List.of("train", "ff", "network");
 }
