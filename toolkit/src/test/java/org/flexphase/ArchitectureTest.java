@@ -14,7 +14,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.flexphase");
     static final String[] CORE = {"org.flexphase.phases..", "org.flexphase.models..", "org.flexphase.learning..",
         "org.flexphase.exact..", "org.flexphase.estimation..", "org.flexphase.data..", "org.flexphase.util..",
-        "org.flexphase.forwardforward..", "org.flexphase.hopfield.."};
+        "org.flexphase.forwardforward..", "org.flexphase.circuits..", "org.flexphase.hopfield.."};
 
     @Test
     void coreUsesOnlyTheJdkAndEjml() {

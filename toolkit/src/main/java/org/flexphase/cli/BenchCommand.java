@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
 
 /** {@code bench}: single-thread throughput of the hot paths, printed and written as CSV. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure single-thread throughput: RBM 16x16, 794x16, 794x64 and 794x256 local learning steps/s, exact BAS evaluation ms, Forward-Forward 784-500-500 examples/s, EP 784-500-10 relaxation sweeps/s and training examples/s.")
+        description = "Measure single-thread throughput: RBM 16x16 and 794x16 (random rows), 794x64 and 794x256 (MNIST rows, rate 0.005) local learning steps/s, exact BAS evaluation ms, Forward-Forward 784-500-500 examples/s, resistor-network equilibrium pairs, sweeps and flexible-phase steps per second at 512 and 2,048 nodes, EP 784-500-10 relaxation sweeps/s and training examples/s.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

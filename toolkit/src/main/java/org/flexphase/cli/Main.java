@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "flexphase", mixinStandardHelpOptions = true, version = "flexphase 0.1.0",
         description = "Contrastive learning under flexible phase dynamics (Williams, Bredenberg & Lajoie, ICML 2023).",
-        subcommands = {TrainCommand.class, ForwardForwardCommand.class, EpCommand.class, ReproduceCommand.class, BenchCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, ForwardForwardCommand.class, NetworkCommand.class, EpCommand.class, ReproduceCommand.class, BenchCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Runs the command line and exits with its code (2 for bad options, 1 for a diverged run). */

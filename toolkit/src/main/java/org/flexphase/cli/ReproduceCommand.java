@@ -40,6 +40,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     boolean ffProtocolsOnly;
     @Option(names = "--extensions", description = "also the Equilibrium Propagation extension (standard, symmetric, CHL and flexible-phase EP on MNIST; T13's bias vs switching probability): quick 1 epoch x 1 seed, full 8 epochs x 3 seeds plus a map of the flexible settings")
     boolean extensions;
+    @Option(names = "--networks", description = "only the physical-network experiments (coupled learning in resistor networks of 64, 512 and 2,048 nodes, Iris, the exact bias against p / r); about 10 minutes on 2 cores, in neither profile")
+    boolean networks;
 
     @Override
     public Integer call() {
@@ -54,10 +56,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<Experiment> experiments = new ArrayList<>();
-        if (!ffProtocolsOnly) {
+        if (networks) {
+            experiments.add(new org.flexphase.experiments.NetworkExperiment());
+        } else if (!ffProtocolsOnly) {
             experiments.add(new BasExperiment(BasProfile.of(profile)));
         }
-        if (!skipMnist) {
+        if (!skipMnist && !networks) {
             experiments.add(new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly));
         }
         if (extensions) {
@@ -77,8 +81,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         RunFiles.writeJson(Map.of("profile", profile, "threads", workers, "wall_seconds", wall, "runs", runs.get(),
                 "runs_already_done", resumed.get(), "runs_diverged", diverged.get(), "tables", tables.keySet()),
                 out.resolve("reproduce.json"));
-        System.out.printf("reproduce --profile %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
-                profile, runs.get(), resumed.get(), tables.size(), out, wall);
+        System.out.printf("reproduce %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
+                networks ? "--networks" : "--profile " + profile, runs.get(), resumed.get(), tables.size(), out, wall);
         if (diverged.get() > 0) {
             // The figures are drawn from the runs' last finite results, but a diverged run is a finding the caller
             // must not miss: exit 1 as a diverged train run does.

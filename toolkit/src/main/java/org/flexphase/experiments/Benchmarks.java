@@ -25,8 +25,10 @@ import tech.tablesaw.api.Table;
 /**
  * Throughput of the hot paths, single thread, measured after a warm-up: the temporally local step of an RBM
  * (phase process, clamping, one Gibbs step, one weighted statistic update, exactly as the trainer's loop does)
- * at BAS size (16x16) and MNIST sizes (794x16, 794x64, 794x256), one exact BAS evaluation, a Forward-Forward training step, and Equilibrium Propagation on 784-500-10: relaxation
- * sweeps/s and training examples/s (standard and flexible-phase). Figures are reported, never asserted.
+ * at BAS size (16x16) and 794x16 on random sparse rows, at 794x64 and 794x256 on the MNIST experiments' rows and
+ * rate, one exact BAS evaluation, a Forward-Forward training step, the resistor-network benchmarks, and Equilibrium
+ * Propagation on 784-500-10: relaxation sweeps/s and training examples/s (standard and flexible-phase). Figures are
+ * reported, never asserted.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -38,13 +40,15 @@ public final class Benchmarks {
                 StringColumn.create("unit"));
         add(t, "rbm_local_step_16x16", localSteps(16, 16, seconds), "steps/s");
         add(t, "rbm_local_step_794x16", localSteps(794, 16, seconds), "steps/s");
-        add(t, "rbm_local_step_794x64", localSteps(794, 64, seconds), "steps/s");
-        add(t, "rbm_local_step_794x256", localSteps(794, 256, seconds), "steps/s");
-        add(t, "exact_bas_eval_16x16", exactEvaluationMillis(seconds), "ms/evaluation");
         Digits train = MnistSubset.split(MnistSubset.load()).train();
+        double[][] mnistRows = labelledRows(train);
+        add(t, "rbm_local_step_mnist_794x64", localSteps(mnistRows, 64, MNIST_RATE, seconds), "steps/s");
+        add(t, "rbm_local_step_mnist_794x256", localSteps(mnistRows, 256, MNIST_RATE, seconds), "steps/s");
+        add(t, "exact_bas_eval_16x16", exactEvaluationMillis(seconds), "ms/evaluation");
         add(t, "ff_784_500_500_standard", forwardForwardExamples(train, ForwardForwardTrainer.Mode.STANDARD, seconds),
                 "examples/s");
         add(t, "ff_784_500_500_isd", forwardForwardExamples(train, ForwardForwardTrainer.Mode.ISD, seconds), "examples/s");
+        NetworkBenchmarks.addTo(t, seconds);
         Examples digits = Examples.of(train);
         add(t, "ep_relaxation_sweep_784_500_10", relaxationSweeps(digits, seconds), "sweeps/s");
         add(t, "ep_standard_784_500_10", epTraining(digits, EquilibriumPropagationTrainer.Mode.STANDARD, seconds),
@@ -60,20 +64,46 @@ public final class Benchmarks {
         t.stringColumn("unit").append(unit);
     }
 
+    /** The per-step rate of the MNIST local-learning experiments (docs/experiments.md). */
+    public static final double MNIST_RATE = 0.005;
+
     /** Steps per second of the local learning step for a {@code nv x nh} RBM on random sparse binary data. */
     public static double localSteps(int nv, int nh, double seconds) {
         RandomGenerator rng = Rngs.create(42);
-        Rbm rbm = Rbm.randomized(nv, nh, 0.01, rng);
         double[][] rows = new double[64][nv];
         for (double[] row : rows) {
             for (int i = 0; i < nv; i++) {
                 row[i] = rng.nextDouble() < 0.2 ? 1 : 0;
             }
         }
+        return localSteps(Rbm.randomized(nv, nh, 0.01, rng), rows, 1e-5, rng, seconds);
+    }
+
+    /**
+     * Steps per second of the local learning step of a label-clamped RBM ({@code rows}: binarised digits with one-hot
+     * labels) with {@code nh} hidden units at the experiments' {@code rate}: the warm-up also trains the model, so the
+     * activity the step sees (sparse digits in both phases) is that of a real run rather than of random weights.
+     */
+    public static double localSteps(double[][] rows, int nh, double rate, double seconds) {
+        RandomGenerator rng = Rngs.create(42);
+        return localSteps(Rbm.randomized(rows[0].length, nh, 0.01, rng), rows, rate, rng, seconds);
+    }
+
+    /** The 794-visible rows of the MNIST experiments: pixels binarised at 0.8, then the one-hot label. */
+    static double[][] labelledRows(Digits digits) {
+        double[][] pixels = digits.binarised(0.8);
+        double[][] rows = new double[pixels.length][];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = java.util.Arrays.copyOf(pixels[k], pixels[k].length + 10);
+            rows[k][pixels[k].length + digits.label(k)] = 1.0;
+        }
+        return rows;
+    }
+
+    private static double localSteps(Rbm rbm, double[][] rows, double eta, RandomGenerator rng, double seconds) {
         GeometricPhaseProcess process = GeometricPhaseProcess.of(0.5, 0.05);
         NetworkState state = rbm.newState();
         double[] theta = rbm.parameters();
-        double eta = 1e-5;
         double wPlus = eta * process.weight(Phase.POSITIVE);
         double wMinus = eta * process.weight(Phase.NEGATIVE);
         long batch = 10_000;
@@ -93,11 +123,10 @@ public final class Benchmarks {
 
     private static long loop(Rbm rbm, GeometricPhaseProcess process, NetworkState state, double[][] rows,
                              double[] theta, double wPlus, double wMinus, RandomGenerator rng, long n) {
-        int next = 0;
         for (long s = 0; s < n; s++) {
             Phase z = process.next(rng);
             if (process.startedNewPhase() && z.isPositive()) {
-                state.clamp(rows[next++ & 63]);
+                state.clamp(rows[rng.nextInt(rows.length)]);
             }
             rbm.gibbsStepAndAddStatistic(state, z, rng, z.isPositive() ? wPlus : wMinus, theta);
         }

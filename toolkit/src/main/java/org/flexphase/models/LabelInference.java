@@ -16,7 +16,9 @@ public final class LabelInference {
     private final int steps;
     private final int burnIn;
     private final NetworkState state;
-    private final double[] field;
+    private final double[] inputField;
+    private final double[] hiddenField;
+    private final double[] labelField;
     private final double[] mean;
 
     /** Inference of the last {@code classes} visible units of {@code rbm} with {@code steps} Gibbs steps, {@code burnIn} discarded. */
@@ -26,7 +28,9 @@ public final class LabelInference {
         this.steps = Checks.requireAtLeast(steps, 1, "steps");
         this.burnIn = Checks.requireInRange(burnIn, 0, steps - 1, "burn-in");
         this.state = rbm.newState();
-        this.field = new double[rbm.visibleCount()];
+        this.inputField = new double[rbm.hiddenCount()];
+        this.hiddenField = new double[rbm.hiddenCount()];
+        this.labelField = new double[classes];
         this.mean = new double[classes];
     }
 
@@ -44,11 +48,19 @@ public final class LabelInference {
         java.util.Arrays.fill(state.visible, first, nv, 0.0);
         java.util.Arrays.fill(mean, 0.0);
         double beta = rbm.inverseTemperature();
+        // A hidden field sums the bias, then the active inputs, then the active labels, in index order; only the
+        // labels change from step to step, so the partial sum over the input is computed once (the same additions
+        // in the same order: bit-identical to a full pass), and only the label units' visible fields are formed.
+        int hOffset = rbm.hiddenBiasOffset();
+        System.arraycopy(rbm.parameters(), hOffset, inputField, 0, inputField.length);
+        rbm.addVisibleRange(state.visible, 0, first, inputField);
         for (int t = 0; t < steps; t++) {
-            rbm.sampleHiddenGivenVisible(state.visible, state.hidden, rng);
-            rbm.visibleFieldGivenHidden(state.hidden, field);
+            System.arraycopy(inputField, 0, hiddenField, 0, hiddenField.length);
+            rbm.addVisibleRange(state.visible, first, nv, hiddenField);
+            rbm.sampleHiddenFromFields(hiddenField, state.hidden, rng);
+            rbm.visibleFieldRange(state.hidden, first, labelField);
             for (int c = 0; c < classes; c++) {
-                double p = Rbm.sigmoid(beta * field[first + c]);
+                double p = Rbm.sigmoid(beta * labelField[c]);
                 state.visible[first + c] = rng.nextDouble() < p ? 1.0 : 0.0;
                 if (t >= burnIn) {
                     mean[c] += p;

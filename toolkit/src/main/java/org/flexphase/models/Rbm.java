@@ -34,6 +34,7 @@ public final class Rbm implements BoltzmannMachine {
     private final int[] activeVisible;
     private final int[] activeHidden;
     private final double[] visibleField;
+    private final double[] hiddenField;
 
     private Rbm(int nv, int nh, double beta, boolean visibleBiases, double[] theta) {
         this.nv = nv;
@@ -46,6 +47,7 @@ public final class Rbm implements BoltzmannMachine {
         this.activeVisible = new int[nv];
         this.activeHidden = new int[nh];
         this.visibleField = new double[nv];
+        this.hiddenField = new double[nh];
     }
 
     /** An RBM with all parameters zero. */
@@ -115,10 +117,9 @@ public final class Rbm implements BoltzmannMachine {
      */
     @Override
     public void gibbsStep(NetworkState state, Phase phase, RandomGenerator rng) {
-        if (!phase.isPositive()) {
-            sampleVisibleGivenHidden(state.hidden, state.visible, rng);
-        }
-        sampleHiddenGivenVisible(state.visible, state.hidden, rng);
+        int av = phase.isPositive() ? activeIndices(state.visible, activeVisible)
+                : sampleVisibleListingActive(state.hidden, state.visible, rng);
+        sampleHiddenFromActive(av, state.hidden, rng);
     }
 
     /**
@@ -129,16 +130,33 @@ public final class Rbm implements BoltzmannMachine {
         sampleHiddenFromActive(activeIndices(visible, activeVisible), hidden, rng);
     }
 
-    /** Hidden units given the visible units listed in {@code activeVisible[0..active)}: fields are sums of W rows. */
-    private void sampleHiddenFromActive(int active, double[] hidden, RandomGenerator rng) {
-        final double[] t = theta;
-        for (int j = 0, row = 0; j < nh; j++, row += nv) {
-            double field = t[bOffset + j];
-            for (int k = 0; k < active; k++) {
-                field += t[row + activeVisible[k]];
-            }
-            hidden[j] = LogisticBernoulli.sample(beta * field, rng.nextDouble());
+    /**
+     * Hidden units given the visible units listed in {@code activeVisible[0..active)}: fields are sums of W columns
+     * over the active units. Lists the active hidden units in {@code activeHidden} and returns their number.
+     */
+    private int sampleHiddenFromActive(int active, double[] hidden, RandomGenerator rng) {
+        System.arraycopy(theta, bOffset, hiddenField, 0, nh);
+        RbmKernels.addGatheredColumns(theta, nv, activeVisible, active, hiddenField);
+        return RbmKernels.sampleListingActive(hiddenField, beta, rng, hidden, activeHidden);
+    }
+
+    /**
+     * Adds the couplings of the visible units {@code from <= i < to} that are on in {@code visible} to the hidden
+     * fields {@code field} (length {@code nh}), in index order: {@code field} started at {@code b} and extended over
+     * {@code [0, nv)} in consecutive ranges is exactly the sum a full pass computes.
+     */
+    void addVisibleRange(double[] visible, int from, int to, double[] field) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            activeVisible[n] = i;
+            n += visible[i] != 0 ? 1 : 0;
         }
+        RbmKernels.addGatheredColumns(theta, nv, activeVisible, n, field);
+    }
+
+    /** Samples the hidden units from precomputed fields {@code b + W v} (one {@code nextDouble()} each, in order). */
+    void sampleHiddenFromFields(double[] field, double[] hidden, RandomGenerator rng) {
+        RbmKernels.sampleListingActive(field, beta, rng, hidden, activeHidden);
     }
 
     /**
@@ -146,24 +164,35 @@ public final class Rbm implements BoltzmannMachine {
      * {@code visible}; one {@code nextDouble()} per visible unit, in index order.
      */
     public void sampleVisibleGivenHidden(double[] hidden, double[] visible, RandomGenerator rng) {
+        sampleVisibleListingActive(hidden, visible, rng);
+    }
+
+    /** As {@link #sampleVisibleGivenHidden}, listing the active visible units in {@code activeVisible}; returns their number. */
+    private int sampleVisibleListingActive(double[] hidden, double[] visible, RandomGenerator rng) {
         double[] field = visibleFieldGivenHidden(hidden, visibleField);
-        for (int i = 0; i < nv; i++) {
-            visible[i] = LogisticBernoulli.sample(beta * field[i], rng.nextDouble());
-        }
+        return RbmKernels.sampleListingActive(field, beta, rng, visible, activeVisible);
     }
 
     /** Fills {@code out} with {@code a_i + sum_j W_ji h_j} (summing rows of active hidden units) and returns it. */
     public double[] visibleFieldGivenHidden(double[] hidden, double[] out) {
-        final double[] t = theta;
-        System.arraycopy(t, aOffset, out, 0, nv);
-        for (int j = 0; j < nh; j++) {
-            if (hidden[j] != 0) {
-                for (int i = 0, w = j * nv; i < nv; i++, w++) {
-                    out[i] += t[w];
-                }
+        System.arraycopy(theta, aOffset, out, 0, nv);
+        RbmKernels.addRows(theta, nv, activeHidden, activeIndices(hidden, activeHidden), out);
+        return out;
+    }
+
+    /**
+     * {@code out[c] = a_i + sum_j W_ji h_j} for the visible units {@code i = from + c}, {@code c < out.length}: the
+     * same sums as {@link #visibleFieldGivenHidden} restricted to a range (label units), without the others.
+     */
+    void visibleFieldRange(double[] hidden, int from, double[] out) {
+        int ah = activeIndices(hidden, activeHidden);
+        System.arraycopy(theta, aOffset + from, out, 0, out.length);
+        for (int m = 0; m < ah; m++) {
+            int w = activeHidden[m] * nv + from;
+            for (int c = 0; c < out.length; c++) {
+                out[c] += theta[w + c];
             }
         }
-        return out;
     }
 
     /** {@code b_j + W_j . v} for one hidden unit. */
@@ -177,24 +206,25 @@ public final class Rbm implements BoltzmannMachine {
 
     @Override
     public void addStatistic(NetworkState state, double weight, double[] target) {
-        addStatisticFromActive(activeIndices(state.visible, activeVisible), state, weight, target);
+        addStatisticFromActive(activeIndices(state.visible, activeVisible), activeIndices(state.hidden, activeHidden),
+                weight, target);
     }
 
     @Override
     public void gibbsStepAndAddStatistic(NetworkState state, Phase phase, RandomGenerator rng, double weight,
                                          double[] target) {
-        if (!phase.isPositive()) {
-            sampleVisibleGivenHidden(state.hidden, state.visible, rng);
-        }
-        int av = activeIndices(state.visible, activeVisible);
-        sampleHiddenFromActive(av, state.hidden, rng);
-        addStatisticFromActive(av, state, weight, target);
+        int av = phase.isPositive() ? activeIndices(state.visible, activeVisible)
+                : sampleVisibleListingActive(state.hidden, state.visible, rng);
+        int ah = sampleHiddenFromActive(av, state.hidden, rng);
+        addStatisticFromActive(av, ah, weight, target);
     }
 
-    /** The statistic's sparse update: only weights between active visible and active hidden units change. */
-    private void addStatisticFromActive(int av, NetworkState state, double weight, double[] target) {
+    /**
+     * The statistic's sparse update over the listed active units: only weights between active visible and active
+     * hidden units change.
+     */
+    private void addStatisticFromActive(int av, int ah, double weight, double[] target) {
         final double s = weight * beta;
-        int ah = activeIndices(state.hidden, activeHidden);
         for (int m = 0; m < ah; m++) {
             int j = activeHidden[m];
             int row = j * nv;

@@ -9,8 +9,11 @@ import tech.tablesaw.api.Table;
  * options. The record itself (its canonical JSON, see {@link SettingsJson#canonical}) is the source of the run's
  * key, so no second list of its fields can drift from it. Each kind of run is one record.
  */
-public sealed interface RunSettings permits TrainSettings, ForwardForwardSettings, EpSettings {
-    /** The kind as a spec names it: {@code train} (Boltzmann machines), {@code ff} (Forward-Forward) or {@code ep} (Equilibrium Propagation). */
+public sealed interface RunSettings permits TrainSettings, ForwardForwardSettings, NetworkSettings, EpSettings {
+    /**
+     * The kind as a spec names it: {@code train} (Boltzmann machines), {@code ff} (Forward-Forward), {@code network}
+     * (coupled learning in resistor networks) or {@code ep} (Equilibrium Propagation).
+     */
     String kind();
 
     long seed();

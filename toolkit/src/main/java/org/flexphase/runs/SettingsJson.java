@@ -79,6 +79,7 @@ public final class SettingsJson {
         return switch (kind) {
             case "train" -> TrainSettings.class;
             case "ff" -> ForwardForwardSettings.class;
+            case "network" -> NetworkSettings.class;
             case "ep" -> EpSettings.class;
             default -> null;
         };
@@ -88,6 +89,7 @@ public final class SettingsJson {
     public static ObjectNode defaults(String kind) {
         RunSettings d = switch (kind) {
             case "ff" -> ForwardForwardSettings.DEFAULTS;
+            case "network" -> NetworkSettings.DEFAULTS;
             case "ep" -> EpSettings.DEFAULTS;
             default -> TrainSettings.DEFAULTS;
         };
@@ -95,5 +97,5 @@ public final class SettingsJson {
     }
 
     /** The kinds a spec may name. */
-    public static final java.util.List<String> KINDS = java.util.List.of("train", "ff", "ep");
+    public static final java.util.List<String> KINDS = java.util.List.of("train", "ff", "network", "ep");
 }

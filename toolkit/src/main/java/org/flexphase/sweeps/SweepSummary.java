@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.flexphase.runs.EpSettings;
 import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.runs.NetworkSettings;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.runs.TrainSettings;
 import tech.tablesaw.api.BooleanColumn;
@@ -69,6 +70,13 @@ public final class SweepSummary {
                 t.stringColumn("negative_start").append("");
                 t.stringColumn("lr_schedule").append("adam(" + s.lr() + ")");
                 t.doubleColumn("steps").appendMissing();
+            } else if (f.spec().settings() instanceof NetworkSettings s) {
+                t.stringColumn("mode").append("network " + s.mode());
+                t.doubleColumn("b").append(s.b());
+                t.doubleColumn("switch_prob").append(s.switchProb());
+                t.stringColumn("negative_start").append("");
+                t.stringColumn("lr_schedule").append("constant(" + s.lr() + ")");
+                t.doubleColumn("steps").append(s.steps());
             } else if (f.spec().settings() instanceof EpSettings s) {
                 t.stringColumn("mode").append("ep " + s.mode());
                 t.doubleColumn("b").append(s.b());

@@ -86,7 +86,7 @@ class SweepSpecCommandTest {
         rejected("{" + BASE + ", \"runs\": [{\"average_from\": 401}]}", "'average_from'", "401", "steps = 400");
         rejected("{" + BASE + ", \"runs\": [{\"mode\": \"exact\", \"data\": \"mnist\"}]}", "'mode'", "exact", "bas4 or bas3");
         rejected("{" + BASE + ", \"runs\": [{\"model\": \"lateral-bm\", \"hidden\": 16}]}", "'hidden'", "16", "lateral-bm");
-        rejected("{" + BASE + ", \"runs\": [{\"kind\": \"cl\"}]}", "'kind'", "cl", "train | ff | ep");
+        rejected("{" + BASE + ", \"runs\": [{\"kind\": \"cl\"}]}", "'kind'", "cl", "train | ff | network | ep");
         rejected("{\"runs\": [{\"kind\": \"ep\", \"beta\": 2}]}", "'beta'", "2.0", "0 < value < 1");
         rejected("{\"runs\": [{\"kind\": \"ep\", \"steps\": 10}]}", "unknown key 'steps'", "free_steps");
         rejected("{\"runs\": [{\"kind\": \"ff\", \"steps\": 10}]}", "unknown key 'steps'", "epochs");

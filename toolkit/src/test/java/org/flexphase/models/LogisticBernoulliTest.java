@@ -43,4 +43,30 @@ class LogisticBernoulliTest {
             }
         }
     }
+
+    @Test
+    void fieldsRoundedAcrossACellBoundaryAndNanDecideExactly() {
+        // x just below a grid point x_k can round (in x + LIMIT) into cell k: its bounds must still hold.
+        for (int k = 1; k < LogisticBernoulli.CELLS; k += 7) {
+            double xk = -LogisticBernoulli.LIMIT + k * LogisticBernoulli.STEP;
+            for (int e = 40; e <= 60; e++) {
+                for (double x : new double[]{xk - Math.scalb(1.0, -e), xk + Math.scalb(1.0, -e)}) {
+                    double s = LogisticBernoulli.sigmoid(x);
+                    for (double u : new double[]{s, Math.nextDown(s), Math.nextUp(s), LogisticBernoulli.sigmoid(xk),
+                            Math.nextDown(LogisticBernoulli.sigmoid(xk))}) {
+                        assertEquals(plain(x, u), LogisticBernoulli.sample(x, u), "x=" + x + " u=" + u);
+                    }
+                }
+            }
+        }
+        for (double x : new double[]{Double.NaN, -16.5, -16.0 - 1e-9, 16.0 - 1e-9, 16.5, 1e300, -1e300}) {
+            double s = LogisticBernoulli.sigmoid(x);
+            for (double u : new double[]{0.0, Double.MIN_VALUE, s, Math.nextDown(s), Math.nextUp(s), 0.5,
+                    Math.nextDown(1.0)}) {
+                if (u >= 0 && u < 1) {
+                    assertEquals(plain(x, u), LogisticBernoulli.sample(x, u), "x=" + x + " u=" + u);
+                }
+            }
+        }
+    }
 }

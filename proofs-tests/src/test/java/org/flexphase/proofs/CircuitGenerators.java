@@ -1,0 +1,66 @@
+package org.flexphase.proofs;
+
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import org.flexphase.circuits.CouplingTask;
+import org.flexphase.circuits.Graph;
+import org.flexphase.circuits.Graphs;
+import org.flexphase.circuits.ResistorNetwork;
+import org.flexphase.util.Rngs;
+import org.quicktheories.core.Gen;
+
+/**
+ * Random resistor networks for the circuit properties (T14-T16): a random geometric graph or a square lattice, random
+ * roles (inputs, ground, outputs), conductances uniform in [0.2, 2] (box [0.1, 10]), and a task of random inputs in
+ * [-1, 1] with random targets in [-1, 1]. Every value derives from the printed seed and sizes.
+ */
+final class CircuitGenerators {
+    private CircuitGenerators() {
+    }
+
+    /** A network, its task, and how they were drawn. */
+    record Circuit(ResistorNetwork net, CouplingTask task, String description) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /** Networks of {@code minNodes..maxNodes} nodes with 1-3 inputs, 1-3 outputs and 1..maxExamples examples. */
+    static Gen<Circuit> circuits(int minNodes, int maxNodes, int maxExamples) {
+        return integers().between(minNodes, maxNodes).zip(integers().between(1, 3), integers().between(1, 3),
+                integers().between(1, maxExamples), (n, in, out, m) -> new int[]{n, in, out, m})
+                .zip(doubles().between(2.5, 5.0), integers().between(0, 1), longs().between(1, 1_000_000_000L),
+                        (s, degree, lattice, seed) -> circuit(s[0], s[1], s[2], s[3], degree, lattice == 1, seed));
+    }
+
+    static Circuit circuit(int n, int nIn, int nOut, int examples, double degree, boolean lattice, long seed) {
+        Graph g = lattice ? Graphs.squareLattice(Math.max(1, n / 4), 4) : Graphs.randomGeometric(n, degree, seed);
+        int nodes = g.nodeCount();
+        int in = Math.min(nIn, (nodes - 2) / 2);
+        int out = Math.min(nOut, (nodes - 2) / 2);
+        ResistorNetwork base = ResistorNetwork.withRandomRoles(g, in, out, 1.0, 0.1, 10.0, seed + 1);
+        RandomGenerator rng = Rngs.create(seed + 2);
+        double[] k = base.conductances();
+        for (int e = 0; e < k.length; e++) {
+            k[e] = 0.2 + 1.8 * rng.nextDouble();
+        }
+        double[][] x = new double[examples][in];
+        double[][] t = new double[examples][out];
+        for (int m = 0; m < examples; m++) {
+            for (int s = 0; s < in; s++) {
+                x[m][s] = 2 * rng.nextDouble() - 1;
+            }
+            for (int o = 0; o < out; o++) {
+                t[m][o] = 2 * rng.nextDouble() - 1;
+            }
+        }
+        String d = String.format(Locale.ROOT, "%s(%d nodes, %d edges, degree %.2f) inputs=%d outputs=%d examples=%d "
+                + "seed=%d", lattice ? "lattice" : "geometric", nodes, g.edgeCount(), degree, in, out, examples, seed);
+        return new Circuit(base, new CouplingTask(x, t), d);
+    }
+}

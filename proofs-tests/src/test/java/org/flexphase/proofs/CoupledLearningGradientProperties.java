@@ -1,0 +1,101 @@
+package org.flexphase.proofs;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.flexphase.circuits.CoupledLearning;
+import org.flexphase.circuits.ResistorNetwork;
+import org.flexphase.proofs.CircuitGenerators.Circuit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * T14: the coupled-learning rule with equilibrated phases, {@code u(eta) = (1/eta) 1/2 [(Delta p^F)^2 -
+ * (Delta p^C)^2]} averaged over the examples ({@link CoupledLearning#twoPhaseUpdate}), follows the cost gradient to
+ * O(eta): {@code u(eta) = -dC_H/dk + eta K}, where {@code C_H = mean_m 1/2 (p_O^F - t)^T H (p_O^F - t)} and {@code H} is
+ * the outputs' effective conductance matrix ({@link CoupledLearning#outputConductance}) held at its current value. With
+ * one output {@code H} is a positive number, so the rule is a positive multiple of {@code -dC/dk}; with several, the
+ * hard clamp measures the error in the metric {@code H}. The gradient is a central finite difference of {@code C_H}
+ * with every equilibrium re-solved ({@code h = 1e-6 k_e}: truncation about 1e-12, rounding about 1e-10 relative).
+ * Checks: the error ratio when eta halves (0.2 to 0.1) is 2 within 5% (the rule is exactly affine in eta, since the
+ * clamped potentials are), and the Richardson extrapolation {@code 2u(eta/2) - u(eta)} equals the gradient to 1e-6
+ * of the larger of the gradient and the rule (a network whose free state carries no current past an edge has a zero
+ * gradient there and an O(eta) rule).
+ */
+class CoupledLearningGradientProperties {
+    static final double ETA = 0.2;
+
+    @Test
+    void couplingRuleFollowsTheCostGradientToFirstOrderInTheNudge() {
+        AtomicReference<double[]> ratios = new AtomicReference<>(new double[]{Double.POSITIVE_INFINITY, 0});
+        Proofs.qt(40).forAll(CircuitGenerators.circuits(6, 30, 3)).checkAssert(c -> {
+            ResistorNetwork net = c.net();
+            double[] u1 = new CoupledLearning(net, c.task(), ETA, 1.0).twoPhaseUpdate();
+            CoupledLearning half = new CoupledLearning(net, c.task(), ETA / 2, 1.0);
+            double[] u2 = half.twoPhaseUpdate();
+            double[][] h = half.outputConductance();
+            double[] g = negativeGradient(half, h);
+            double gMax = maxAbs(g);
+            double scale = Math.max(gMax, maxAbs(u1));
+            double e1 = 0;
+            double e2 = 0;
+            double rich = 0;
+            for (int e = 0; e < g.length; e++) {
+                e1 = Math.max(e1, Math.abs(u1[e] - g[e]));
+                e2 = Math.max(e2, Math.abs(u2[e] - g[e]));
+                rich = Math.max(rich, Math.abs(2 * u2[e] - u1[e] - g[e]));
+            }
+            assertTrue(rich <= 1e-6 * scale, "2u(eta/2) - u(eta) misses -dC_H/dk by " + rich + " (|grad| "
+                    + gMax + ") at " + c + "\n u=" + Generators.fmt(u2) + "\n g=" + Generators.fmt(g));
+            if (e2 > 1e-4 * scale) {
+                double ratio = e1 / e2;
+                ratios.getAndUpdate(r -> new double[]{Math.min(r[0], ratio), Math.max(r[1], ratio)});
+                assertTrue(Math.abs(ratio - 2) <= 0.1, "error ratio " + ratio + " (errors " + e1 + ", " + e2
+                        + ") when eta halves at " + c);
+            }
+        });
+        System.out.printf(Locale.ROOT, "T14: error ratio when eta halves (0.2 -> 0.1) in [%.4f, %.4f]%n",
+                ratios.get()[0], ratios.get()[1]);
+    }
+
+    /** {@code -dC_H/dk} by central differences, re-solving the free equilibria, with {@code H} frozen. */
+    static double[] negativeGradient(CoupledLearning sys, double[][] h) {
+        double[] k = sys.network().conductances();
+        double[] g = new double[k.length];
+        for (int e = 0; e < k.length; e++) {
+            double keep = k[e];
+            double step = 1e-6 * keep;
+            k[e] = keep + step;
+            double up = weightedCost(sys, h);
+            k[e] = keep - step;
+            double down = weightedCost(sys, h);
+            k[e] = keep;
+            g[e] = -(up - down) / (2 * step);
+        }
+        return g;
+    }
+
+    static double weightedCost(CoupledLearning sys, double[][] h) {
+        ResistorNetwork net = sys.network();
+        double[] p = new double[net.graph().nodeCount()];
+        double c = 0;
+        for (int m = 0; m < sys.task().size(); m++) {
+            sys.freeEquilibrium(m, p);
+            double[] t = sys.task().target(m);
+            for (int o = 0; o < t.length; o++) {
+                for (int o2 = 0; o2 < t.length; o2++) {
+                    c += 0.5 * (p[net.output(o)] - t[o]) * h[o][o2] * (p[net.output(o2)] - t[o2]);
+                }
+            }
+        }
+        return c / sys.task().size();
+    }
+
+    static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,264 @@
+package org.flexphase.circuits;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.phases.Phase;
+import org.flexphase.util.Checks;
+
+/**
+ * Coupled learning of a {@link ResistorNetwork} (docs/theory.md section 5.2) as a {@link ContrastiveSystem}: the
+ * parameters are the conductances, a step is one {@link Relaxation} sweep of the current phase, and the statistic is
+ * {@code phi_e = -1/2 (Delta p_e)^2 = -dP/dk_e}. Phase {@code +} holds the outputs at the nudged value
+ * {@code p_O^C = p_O^F + eta_c (t - p_O^F)}, phase {@code -} leaves them free. With weights {@code +1/rho+, -1/rho-}
+ * and scale {@code 1/eta_c}, the mean increment is the coupled-learning rule
+ * {@code (1/eta_c) 1/2 [(Delta p^F)^2 - (Delta p^C)^2]}.
+ *
+ * <p>Where the clamp's {@code p_O^F} comes from: the clamp is a controller outside the network. When a {@code +} phase
+ * begins, or the example changes during one, it reads the free response of the network to the current example at the
+ * current conductances (the exact equilibrium, {@link #freeEquilibrium}; in hardware, a measurement of the free
+ * outputs taken before the clamp closes) and holds the nudged value until the phase ends. So at frozen conductances
+ * the clamp of example {@code m} is a constant, and the sweep is an affine map of the potentials.
+ */
+public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
+    private final ResistorNetwork net;
+    private final CouplingTask task;
+    private final double nudge;
+    private final Relaxation relaxation;
+    private final EquilibriumSolver freeSolver;
+    private final EquilibriumSolver clampedSolver;
+    private final boolean[] heldFree;
+    private final boolean[] heldClamped;
+    private final double[] work;
+
+    /** Coupled learning with Jacobi relaxation at rate {@code relaxRate}. */
+    public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, double relaxRate) {
+        this(net, task, nudge, Relaxation.Kind.JACOBI, relaxRate);
+    }
+
+    /**
+     * Coupled learning of {@code net} on {@code task} with nudge amplitude {@code nudge} in (0, 1] and relaxation of the
+     * given kind and rate.
+     */
+    public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, Relaxation.Kind relax,
+                           double relaxRate) {
+        if (task.inputs()[0].length != net.inputCount() || task.targets()[0].length != net.outputCount()) {
+            throw new IllegalArgumentException("the task has " + task.inputs()[0].length + " inputs and "
+                    + task.targets()[0].length + " targets per example; the network has " + net.inputCount()
+                    + " input and " + net.outputCount() + " output nodes");
+        }
+        this.net = net;
+        this.task = task;
+        this.nudge = Checks.requireInRange(nudge, Double.MIN_NORMAL, 1.0, "nudge");
+        this.relaxation = new Relaxation(net, relax, relaxRate);
+        freeSolver = EquilibriumSolver.free(net);
+        clampedSolver = EquilibriumSolver.clamped(net);
+        heldFree = net.heldNodes(false);
+        heldClamped = net.heldNodes(true);
+        work = new double[net.graph().nodeCount()];
+    }
+
+    /** The network (its conductances are the parameters). */
+    public ResistorNetwork network() {
+        return net;
+    }
+
+    /** The task. */
+    public CouplingTask task() {
+        return task;
+    }
+
+    /** The nudge amplitude {@code eta_c}. */
+    public double nudge() {
+        return nudge;
+    }
+
+    /** The relaxation dynamics. */
+    public Relaxation relaxation() {
+        return relaxation;
+    }
+
+    @Override
+    public double[] parameters() {
+        return net.conductances();
+    }
+
+    @Override
+    public CircuitState newState() {
+        return new CircuitState(net.graph().nodeCount(), net.outputCount());
+    }
+
+    /** The nodes held in {@code phase} (live; do not modify). */
+    boolean[] held(Phase phase) {
+        return phase.isPositive() ? heldClamped : heldFree;
+    }
+
+    @Override
+    public void step(CircuitState state, Phase phase, RandomGenerator rng) {
+        int m = state.example;
+        if (m < 0) {
+            throw new IllegalStateException("no example shown before the first step");
+        }
+        if (phase.isPositive()) {
+            if (state.clampExample != m) {
+                nudgedOutputs(m, state.clamp);
+                state.clampExample = m;
+            }
+        } else {
+            state.clampExample = -1;
+        }
+        writeHeld(state.potentials, phase, m, state.clamp);
+        relaxation.sweep(state.potentials, held(phase));
+    }
+
+    /** Writes the held potentials of {@code phase} for example {@code m}: inputs, ground 0, and in + the clamp. */
+    void writeHeld(double[] p, Phase phase, int m, double[] clamp) {
+        writeHeld(p, phase, task.input(m), clamp);
+    }
+
+    private void writeHeld(double[] p, Phase phase, double[] x, double[] clamp) {
+        for (int s = 0; s < x.length; s++) {
+            p[net.input(s)] = x[s];
+        }
+        p[net.ground()] = 0;
+        if (phase.isPositive()) {
+            for (int o = 0; o < clamp.length; o++) {
+                p[net.output(o)] = clamp[o];
+            }
+        }
+    }
+
+    @Override
+    public void addStatistic(CircuitState state, double weight, double[] target) {
+        double[] p = state.potentials;
+        Graph g = net.graph();
+        for (int e = 0; e < target.length; e++) {
+            double d = p[g.from(e)] - p[g.to(e)];
+            target[e] -= 0.5 * weight * d * d;
+        }
+    }
+
+    /** Keeps the conductances in {@code [kMin, kMax]}. */
+    @Override
+    public void parametersChanged() {
+        net.projectConductances();
+    }
+
+    /** Writes the free equilibrium for example {@code m} into {@code p} (all nodes). */
+    public void freeEquilibrium(int m, double[] p) {
+        writeHeld(p, Phase.NEGATIVE, m, null);
+        freeSolver.solve(p);
+    }
+
+    /** The free equilibrium's output potentials for input potentials {@code x} (any input, not only the task's). */
+    public double[] freeOutputs(double[] x) {
+        writeHeld(work, Phase.NEGATIVE, x, null);
+        freeSolver.solve(work);
+        double[] y = new double[net.outputCount()];
+        for (int o = 0; o < y.length; o++) {
+            y[o] = work[net.output(o)];
+        }
+        return y;
+    }
+
+    /** Writes the clamped equilibrium for example {@code m} (outputs at the nudged free outputs) into {@code p}. */
+    public void clampedEquilibrium(int m, double[] p) {
+        double[] clamp = new double[net.outputCount()];
+        nudgedOutputs(m, clamp);
+        clampedEquilibrium(m, clamp, p);
+    }
+
+    /** Writes the clamped equilibrium for example {@code m} with the outputs held at {@code clamp} into {@code p}. */
+    public void clampedEquilibrium(int m, double[] clamp, double[] p) {
+        writeHeld(p, Phase.POSITIVE, m, clamp);
+        clampedSolver.solve(p);
+    }
+
+    /** The clamp of example {@code m}: {@code p_O^F + eta_c (t - p_O^F)} from the exact free equilibrium. */
+    public void nudgedOutputs(int m, double[] clamp) {
+        freeEquilibrium(m, work);
+        nudgedFrom(work, m, clamp);
+    }
+
+    /** The clamp {@code p_O + eta_c (t - p_O)} computed from the outputs of the potentials {@code p}. */
+    public void nudgedFrom(double[] p, int m, double[] clamp) {
+        double[] t = task.target(m);
+        for (int o = 0; o < clamp.length; o++) {
+            double y = p[net.output(o)];
+            clamp[o] = y + nudge * (t[o] - y);
+        }
+    }
+
+    /** Cost of example {@code m} at the free equilibrium: {@code 1/2 sum_O (p_O^F - t_O)^2}. */
+    public double cost(int m) {
+        freeEquilibrium(m, work);
+        double[] t = task.target(m);
+        double c = 0;
+        for (int o = 0; o < t.length; o++) {
+            double d = work[net.output(o)] - t[o];
+            c += d * d;
+        }
+        return 0.5 * c;
+    }
+
+    /** Mean cost over the task's examples. */
+    public double cost() {
+        double c = 0;
+        for (int m = 0; m < task.size(); m++) {
+            c += cost(m);
+        }
+        return c / task.size();
+    }
+
+    /**
+     * Adds the coupled-learning rule of example {@code m} with equilibrated phases,
+     * {@code weight * (1/eta_c) 1/2 [(Delta p^F)^2 - (Delta p^C)^2]}, into {@code target}.
+     */
+    public void addTwoPhaseUpdate(int m, double weight, double[] target) {
+        double[] pf = new double[work.length];
+        double[] pc = new double[work.length];
+        freeEquilibrium(m, pf);
+        clampedEquilibrium(m, pc);
+        addRule(pf, pc, weight, target);
+    }
+
+    /** Adds {@code weight * (1/eta_c) 1/2 [(Delta pf)^2 - (Delta pc)^2]} per edge into {@code target}. */
+    public void addRule(double[] pf, double[] pc, double weight, double[] target) {
+        Graph g = net.graph();
+        double w = 0.5 * weight / nudge;
+        for (int e = 0; e < target.length; e++) {
+            double df = pf[g.from(e)] - pf[g.to(e)];
+            double dc = pc[g.from(e)] - pc[g.to(e)];
+            target[e] += w * (df * df - dc * dc);
+        }
+    }
+
+    /** The two-phase update averaged over the examples (uniformly): the mean update the phases should follow. */
+    public double[] twoPhaseUpdate() {
+        double[] u = new double[net.graph().edgeCount()];
+        for (int m = 0; m < task.size(); m++) {
+            addTwoPhaseUpdate(m, 1.0 / task.size(), u);
+        }
+        return u;
+    }
+
+    /**
+     * The effective conductance matrix of the outputs, {@code H}: {@code H[o][o']} is the current leaving output
+     * {@code o} when output {@code o'} is held at 1, the other outputs, the inputs and the ground at 0, and the hidden
+     * nodes are in equilibrium (the Schur complement of the free-phase Laplacian onto the outputs; symmetric positive
+     * definite). Coupled learning's hard clamp follows the cost gradient measured in this metric (docs/theory.md T14).
+     */
+    public double[][] outputConductance() {
+        int outs = net.outputCount();
+        double[][] h = new double[outs][outs];
+        double[] p = new double[net.graph().nodeCount()];
+        for (int o2 = 0; o2 < outs; o2++) {
+            java.util.Arrays.fill(p, 0.0);
+            p[net.output(o2)] = 1.0;
+            clampedSolver.solve(p);
+            for (int o = 0; o < outs; o++) {
+                h[o][o2] = net.netCurrent(net.output(o), p);
+            }
+        }
+        return h;
+    }
+}

@@ -1,0 +1,71 @@
+package org.flexphase.circuits;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.util.Checks;
+import org.flexphase.util.Rngs;
+
+/**
+ * What a network is asked to learn: examples {@code m} with input potentials {@code inputs[m]} (one per input node) and
+ * target potentials {@code targets[m]} (one per output node). The cost of a network is the mean over examples of
+ * {@code C_m = 1/2 sum_O (p_O^F - t_O)^2} at the free equilibrium.
+ */
+public record CouplingTask(double[][] inputs, double[][] targets) {
+
+    /** Checks that examples, inputs and targets line up and are finite. */
+    public CouplingTask {
+        if (inputs.length == 0 || inputs.length != targets.length) {
+            throw new IllegalArgumentException("a task needs as many target rows as input rows (and at least one), got "
+                    + inputs.length + " and " + targets.length);
+        }
+        for (int m = 0; m < inputs.length; m++) {
+            if (inputs[m].length != inputs[0].length || targets[m].length != targets[0].length
+                    || !Checks.allFinite(inputs[m]) || !Checks.allFinite(targets[m])) {
+                throw new IllegalArgumentException("example " + m + " has a ragged or non-finite row");
+            }
+        }
+    }
+
+    /**
+     * A random linear map after Stern et al. 2021: {@code examples} input vectors uniform in {@code [-1, 1]^nIn} and
+     * targets {@code t = M x} with {@code M_os = u_os / nIn}, {@code u} uniform in [0, 1): non-negative weights summing
+     * to less than 1 per output, the kind of map a resistor network with a grounded node can realise.
+     */
+    public static CouplingTask randomLinear(int nIn, int nOut, int examples, long seed) {
+        Checks.requireAtLeast(examples, 1, "examples");
+        RandomGenerator rng = Rngs.create(seed);
+        double[][] map = new double[nOut][nIn];
+        for (double[] row : map) {
+            for (int s = 0; s < nIn; s++) {
+                row[s] = rng.nextDouble() / nIn;
+            }
+        }
+        double[][] x = new double[examples][nIn];
+        double[][] t = new double[examples][nOut];
+        for (int m = 0; m < examples; m++) {
+            for (int s = 0; s < nIn; s++) {
+                x[m][s] = 2 * rng.nextDouble() - 1;
+            }
+            for (int o = 0; o < nOut; o++) {
+                for (int s = 0; s < nIn; s++) {
+                    t[m][o] += map[o][s] * x[m][s];
+                }
+            }
+        }
+        return new CouplingTask(x, t);
+    }
+
+    /** Number of examples. */
+    public int size() {
+        return inputs.length;
+    }
+
+    /** Input potentials of example {@code m} (live). */
+    public double[] input(int m) {
+        return inputs[m];
+    }
+
+    /** Targets of example {@code m} (live). */
+    public double[] target(int m) {
+        return targets[m];
+    }
+}

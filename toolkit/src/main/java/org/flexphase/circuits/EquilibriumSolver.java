@@ -1,0 +1,179 @@
+package org.flexphase.circuits;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.interfaces.linsol.LinearSolverSparse;
+import org.ejml.sparse.FillReducing;
+import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+
+/**
+ * Kirchhoff equilibria of one phase of a {@link ResistorNetwork}: the potentials of the free nodes that minimise the
+ * dissipated power given the held nodes' potentials, i.e. {@code L_ff p_f = -L_fh p_h} with {@code L} the weighted
+ * Laplacian. The free block is symmetric positive definite (the graph is connected and at least one node is held);
+ * it is factorised by EJML's sparse Cholesky in reverse Cuthill-McKee order. The sparsity pattern never changes, so the
+ * symbolic factorisation is done once and locked; when the conductances change only the values are refilled and
+ * refactorised (detected by comparing with the conductances last factorised). Not thread-safe.
+ */
+public final class EquilibriumSolver {
+    private final ResistorNetwork net;
+    private final boolean[] held;
+    /** Free nodes in elimination order; position[node] = its row, or -1 for a held node. */
+    private final int[] free;
+    private final int[] position;
+    private final DMatrixSparseCSC matrix;
+    /** Per edge, the value slots it adds +k to (diagonals) and -k to (off-diagonals), -1 when absent. */
+    private final int[][] plusSlots;
+    private final int[][] minusSlots;
+    private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver;
+    private final double[] factored;
+    private final DMatrixRMaj rhs;
+    private final DMatrixRMaj solution;
+    private boolean locked;
+    private long factorisations;
+
+    /** A solver for the phase in which exactly the nodes with {@code held[i]} are held. */
+    public EquilibriumSolver(ResistorNetwork net, boolean[] held) {
+        this.net = net;
+        this.held = held.clone();
+        Graph g = net.graph();
+        boolean[] keep = new boolean[g.nodeCount()];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = !held[i];
+        }
+        free = g.reverseCuthillMcKee(keep);
+        position = new int[g.nodeCount()];
+        Arrays.fill(position, -1);
+        for (int r = 0; r < free.length; r++) {
+            position[free[r]] = r;
+        }
+        int n = free.length;
+        int[][] rows = new int[n][];
+        for (int c = 0; c < n; c++) {
+            int node = free[c];
+            int[] rs = new int[g.degree(node) + 1];
+            int m = 0;
+            rs[m++] = c;
+            for (int k = 0; k < g.degree(node); k++) {
+                int j = position[g.other(g.incidentEdge(node, k), node)];
+                if (j >= 0) {
+                    rs[m++] = j;
+                }
+            }
+            rows[c] = Arrays.copyOf(rs, m);
+            Arrays.sort(rows[c]);
+        }
+        int nnz = 0;
+        for (int[] r : rows) {
+            nnz += r.length;
+        }
+        matrix = new DMatrixSparseCSC(n, n, nnz);
+        int at = 0;
+        for (int c = 0; c < n; c++) {
+            matrix.col_idx[c] = at;
+            for (int r : rows[c]) {
+                matrix.nz_rows[at++] = r;
+            }
+        }
+        matrix.col_idx[n] = at;
+        matrix.nz_length = at;
+        matrix.indicesSorted = true;
+        plusSlots = new int[g.edgeCount()][];
+        minusSlots = new int[g.edgeCount()][];
+        for (int e = 0; e < g.edgeCount(); e++) {
+            int a = position[g.from(e)];
+            int b = position[g.to(e)];
+            plusSlots[e] = new int[]{a < 0 ? -1 : slot(a, a), b < 0 ? -1 : slot(b, b)};
+            minusSlots[e] = a < 0 || b < 0 ? new int[]{-1, -1} : new int[]{slot(a, b), slot(b, a)};
+        }
+        solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
+        factored = new double[g.edgeCount()];
+        Arrays.fill(factored, Double.NaN);
+        rhs = new DMatrixRMaj(n, 1);
+        solution = new DMatrixRMaj(n, 1);
+    }
+
+    /** The solver of the free phase (inputs and ground held). */
+    public static EquilibriumSolver free(ResistorNetwork net) {
+        return new EquilibriumSolver(net, net.heldNodes(false));
+    }
+
+    /** The solver of the clamped phase (inputs, ground and outputs held). */
+    public static EquilibriumSolver clamped(ResistorNetwork net) {
+        return new EquilibriumSolver(net, net.heldNodes(true));
+    }
+
+    private int slot(int row, int col) {
+        int lo = matrix.col_idx[col];
+        int hi = matrix.col_idx[col + 1];
+        int k = Arrays.binarySearch(matrix.nz_rows, lo, hi, row);
+        if (k < 0) {
+            throw new IllegalStateException("no slot (" + row + ", " + col + ")");
+        }
+        return k;
+    }
+
+    /** Refactorises if the conductances changed since the last factorisation (values only; the structure is locked). */
+    private void refresh() {
+        double[] k = net.conductances();
+        if (Arrays.equals(k, factored)) {
+            return;
+        }
+        Arrays.fill(matrix.nz_values, 0, matrix.nz_length, 0.0);
+        for (int e = 0; e < k.length; e++) {
+            for (int s : plusSlots[e]) {
+                if (s >= 0) {
+                    matrix.nz_values[s] += k[e];
+                }
+            }
+            for (int s : minusSlots[e]) {
+                if (s >= 0) {
+                    matrix.nz_values[s] -= k[e];
+                }
+            }
+        }
+        if (!solver.setA(matrix)) {
+            throw new IllegalStateException("the reduced Laplacian is not positive definite (is a held node missing?)");
+        }
+        if (!locked) {
+            solver.setStructureLocked(true);
+            locked = true;
+        }
+        System.arraycopy(k, 0, factored, 0, k.length);
+        factorisations++;
+    }
+
+    /**
+     * Sets the free entries of {@code p} to the equilibrium given its held entries (read, left unchanged); the
+     * conductances are the network's current ones.
+     */
+    public void solve(double[] p) {
+        refresh();
+        double[] k = net.conductances();
+        Graph g = net.graph();
+        Arrays.fill(rhs.data, 0.0);
+        for (int e = 0; e < k.length; e++) {
+            int a = g.from(e);
+            int b = g.to(e);
+            if (position[a] >= 0 && position[b] < 0) {
+                rhs.data[position[a]] += k[e] * p[b];
+            } else if (position[b] >= 0 && position[a] < 0) {
+                rhs.data[position[b]] += k[e] * p[a];
+            }
+        }
+        solver.solve(rhs, solution);
+        for (int r = 0; r < free.length; r++) {
+            p[free[r]] = solution.data[r];
+        }
+    }
+
+    /** Whether node {@code i} is held in this phase. */
+    public boolean isHeld(int i) {
+        return held[i];
+    }
+
+    /** Number of numeric factorisations so far (one per change of the conductances that a solve saw). */
+    public long factorisations() {
+        return factorisations;
+    }
+}

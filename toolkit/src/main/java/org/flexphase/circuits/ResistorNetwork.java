@@ -1,0 +1,211 @@
+package org.flexphase.circuits;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.flexphase.util.Checks;
+import org.flexphase.util.Rngs;
+
+/**
+ * A linear resistor (or flow) network, docs/theory.md section 5.2: a connected graph whose edges carry conductances
+ * {@code k_e} in {@code [kMin, kMax]} (the learned parameters, one flat vector, live), input nodes held at given
+ * potentials, a ground node held at 0, and output nodes that are free in the free phase and held in the clamped one.
+ * The dissipated power of potentials {@code p} is {@code P = 1/2 sum_e k_e (p_i - p_j)^2}.
+ */
+public final class ResistorNetwork {
+    private final Graph graph;
+    private final double[] conductances;
+    private final double kMin;
+    private final double kMax;
+    private final int[] inputs;
+    private final int ground;
+    private final int[] outputs;
+
+    /**
+     * A network on {@code graph} with the given initial conductances (copied) and node roles; inputs, ground and outputs
+     * must be distinct nodes, and every conductance must lie in {@code [kMin, kMax]}, {@code 0 < kMin <= kMax}.
+     */
+    public ResistorNetwork(Graph graph, double[] conductances, double kMin, double kMax, int[] inputs, int ground,
+                           int[] outputs) {
+        this.graph = graph;
+        Checks.requirePositive(kMin, "k-min");
+        if (!(kMax >= kMin) || Double.isInfinite(kMax)) {
+            throw new IllegalArgumentException("k-max must be finite and at least k-min = " + kMin + ", got " + kMax);
+        }
+        if (conductances.length != graph.edgeCount()) {
+            throw new IllegalArgumentException("conductances: " + conductances.length + " values for "
+                    + graph.edgeCount() + " edges");
+        }
+        for (int e = 0; e < conductances.length; e++) {
+            Checks.requireInRange(conductances[e], kMin, kMax, "conductance of edge " + e);
+        }
+        if (inputs.length == 0 || outputs.length == 0) {
+            throw new IllegalArgumentException("a network needs at least one input and one output node");
+        }
+        boolean[] used = new boolean[graph.nodeCount()];
+        for (int[] group : new int[][]{inputs, {ground}, outputs}) {
+            for (int i : group) {
+                Checks.requireInRange(i, 0, graph.nodeCount() - 1, "node");
+                if (used[i]) {
+                    throw new IllegalArgumentException("node " + i + " has two roles (inputs, ground and outputs must "
+                            + "be distinct)");
+                }
+                used[i] = true;
+            }
+        }
+        if (inputs.length + 1 + outputs.length >= graph.nodeCount()) {
+            throw new IllegalArgumentException("a network of " + graph.nodeCount() + " nodes cannot have "
+                    + inputs.length + " inputs, a ground and " + outputs.length + " outputs and a hidden node");
+        }
+        this.conductances = conductances.clone();
+        this.kMin = kMin;
+        this.kMax = kMax;
+        this.inputs = inputs.clone();
+        this.ground = ground;
+        this.outputs = outputs.clone();
+    }
+
+    /**
+     * Random roles on {@code graph}: {@code nInputs} input nodes, one ground and {@code nOutputs} output nodes drawn
+     * without replacement (seeded); every conductance starts at {@code k0}.
+     */
+    public static ResistorNetwork withRandomRoles(Graph graph, int nInputs, int nOutputs, double k0, double kMin,
+                                                  double kMax, long seed) {
+        Checks.requireAtLeast(nInputs, 1, "inputs");
+        Checks.requireAtLeast(nOutputs, 1, "outputs");
+        int n = graph.nodeCount();
+        Checks.requireInRange(nInputs + nOutputs + 2, 3, n, "inputs + outputs + 2 (ground and a hidden node)");
+        RandomGenerator rng = Rngs.create(seed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double[] k = new double[graph.edgeCount()];
+        Arrays.fill(k, k0);
+        return new ResistorNetwork(graph, k, kMin, kMax, Arrays.copyOfRange(order, 0, nInputs), order[nInputs],
+                Arrays.copyOfRange(order, nInputs + 1, nInputs + 1 + nOutputs));
+    }
+
+    /** The conductances, live: the learner writes into this array, then calls {@link #projectConductances()}. */
+    public double[] conductances() {
+        return conductances;
+    }
+
+    /** Clips every conductance into {@code [kMin, kMax]} (the physical range of the edges). */
+    public void projectConductances() {
+        for (int e = 0; e < conductances.length; e++) {
+            conductances[e] = Math.min(kMax, Math.max(kMin, conductances[e]));
+        }
+    }
+
+    /** The graph. */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** Smallest allowed conductance. */
+    public double kMin() {
+        return kMin;
+    }
+
+    /** Largest allowed conductance. */
+    public double kMax() {
+        return kMax;
+    }
+
+    /** Input nodes (a copy). */
+    public int[] inputs() {
+        return inputs.clone();
+    }
+
+    /** The ground node (potential 0). */
+    public int ground() {
+        return ground;
+    }
+
+    /** Output nodes (a copy). */
+    public int[] outputs() {
+        return outputs.clone();
+    }
+
+    /** Number of output nodes. */
+    public int outputCount() {
+        return outputs.length;
+    }
+
+    /** Number of input nodes. */
+    public int inputCount() {
+        return inputs.length;
+    }
+
+    /** Output node number {@code o}. */
+    public int output(int o) {
+        return outputs[o];
+    }
+
+    /** Input node number {@code s}. */
+    public int input(int s) {
+        return inputs[s];
+    }
+
+    /** Potential drop across edge {@code e}: {@code p_from - p_to}. */
+    public double drop(int e, double[] p) {
+        return p[graph.from(e)] - p[graph.to(e)];
+    }
+
+    /** Dissipated power {@code 1/2 sum_e k_e (Delta p_e)^2}. */
+    public double power(double[] p) {
+        double s = 0;
+        for (int e = 0; e < conductances.length; e++) {
+            double d = drop(e, p);
+            s += conductances[e] * d * d;
+        }
+        return 0.5 * s;
+    }
+
+    /** Net current leaving {@code node}: {@code sum_j k_ij (p_node - p_j)} (zero at a free node in equilibrium). */
+    public double netCurrent(int node, double[] p) {
+        double s = 0;
+        for (int k = 0; k < graph.degree(node); k++) {
+            int e = graph.incidentEdge(node, k);
+            s += conductances[e] * (p[node] - p[graph.other(e, node)]);
+        }
+        return s;
+    }
+
+    /**
+     * The scale of the terms of {@link #netCurrent} at {@code node}, {@code sum_j k_ij (|p_node| + |p_j|)}: the size
+     * against which a conservation error is relative (rounding in the sum is a fraction of it; the net current itself
+     * may be 0, as at a dead end).
+     */
+    public double currentScale(int node, double[] p) {
+        double s = 0;
+        for (int k = 0; k < graph.degree(node); k++) {
+            int e = graph.incidentEdge(node, k);
+            s += conductances[e] * (Math.abs(p[node]) + Math.abs(p[graph.other(e, node)]));
+        }
+        return s;
+    }
+
+    /**
+     * The nodes held in a phase: inputs and ground always, outputs too when {@code clamped}.
+     */
+    public boolean[] heldNodes(boolean clamped) {
+        boolean[] held = new boolean[graph.nodeCount()];
+        for (int i : inputs) {
+            held[i] = true;
+        }
+        held[ground] = true;
+        if (clamped) {
+            for (int i : outputs) {
+                held[i] = true;
+            }
+        }
+        return held;
+    }
+}

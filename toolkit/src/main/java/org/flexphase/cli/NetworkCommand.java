@@ -1,0 +1,97 @@
+package org.flexphase.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flexphase.runs.InvalidSetting;
+import org.flexphase.runs.NetworkSettings;
+import org.flexphase.runs.RunSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code network}: coupled learning in a resistor network (standard, twin or flexible phases). */
+@Command(name = "network", mixinStandardHelpOptions = true,
+        description = "Coupled learning in a random resistor network; writes history.csv, summary.json, history.png, "
+                + "network.csv and network.png.")
+public final class NetworkCommand implements Callable<Integer> {
+    static final NetworkSettings D = NetworkSettings.DEFAULTS;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--task", description = "regression (a random linear map) | iris | mnist (default: ${DEFAULT-VALUE})")
+    String task = D.task();
+    @Option(names = "--nodes", description = "nodes of the random geometric network (default: ${DEFAULT-VALUE})")
+    int nodes = D.nodes();
+    @Option(names = "--degree", description = "mean degree (default: ${DEFAULT-VALUE})")
+    double degree = D.degree();
+    @Option(names = "--inputs", description = "regression: input nodes (default: ${DEFAULT-VALUE})")
+    int inputs = D.inputs();
+    @Option(names = "--outputs", description = "regression: output nodes (default: ${DEFAULT-VALUE})")
+    int outputs = D.outputs();
+    @Option(names = "--examples", description = "regression: input vectors to map (default: ${DEFAULT-VALUE})")
+    int examples = D.examples();
+    @Option(names = "--train-size", description = "mnist: training digits used (default: ${DEFAULT-VALUE})")
+    int trainSize = D.trainSize();
+    @Option(names = "--test-size", description = "mnist: test digits used (default: ${DEFAULT-VALUE})")
+    int testSize = D.testSize();
+    @Option(names = "--mode", description = "standard | twin | local (default: ${DEFAULT-VALUE})")
+    String mode = D.mode();
+    @Option(names = "--relax", description = "uniform (every mode at rate r toward the exact equilibrium) | jacobi "
+            + "(one damped Jacobi sweep per step) (default: ${DEFAULT-VALUE})")
+    String relax = D.relax();
+    @Option(names = "--relax-rate", description = "relaxation rate r in (0,1] (default: ${DEFAULT-VALUE})")
+    double relaxRate = D.relaxRate();
+    @Option(names = "--switch-prob", description = "local: phase switching probability p per step (default: ${DEFAULT-VALUE})")
+    double switchProb = D.switchProb();
+    @Option(names = "--present-prob", description = "twin, local: probability per step of a new example (default: ${DEFAULT-VALUE})")
+    double presentProb = D.presentProb();
+    @Option(names = "--b", description = "local: probability that a new phase is clamped, in (0,1) (default: ${DEFAULT-VALUE})")
+    double b = D.b();
+    @Option(names = "--phase-length", description = "standard: steps per phase (default: ${DEFAULT-VALUE})")
+    int phaseLength = D.phaseLength();
+    @Option(names = "--nudge", description = "nudge amplitude eta_c in (0,1] (default: ${DEFAULT-VALUE})")
+    double nudge = D.nudge();
+    @Option(names = "--lr", description = "learning rate alpha, per update (default: ${DEFAULT-VALUE})")
+    double lr = D.lr();
+    @Option(names = "--k-min", description = "smallest conductance (default: ${DEFAULT-VALUE})")
+    double kMin = D.kMin();
+    @Option(names = "--k-max", description = "largest conductance (default: ${DEFAULT-VALUE})")
+    double kMax = D.kMax();
+    @Option(names = "--steps", description = "relaxation steps (default: ${DEFAULT-VALUE})")
+    long steps = D.steps();
+    @Option(names = "--eval-every", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
+    long evalEvery = D.evalEvery();
+    @Option(names = "--seed", description = "seed of the network, the task and the run (default: ${DEFAULT-VALUE})")
+    long seed = D.seed();
+    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
+    Path out;
+    @Option(names = "--overwrite", description = "replace another run's files in --out")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        NetworkSettings settings = new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize,
+                testSize, mode, relax, relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps,
+                evalEvery, seed);
+        try {
+            settings.validate();
+        } catch (InvalidSetting e) {
+            throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
+        }
+        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
+        RunSettings.RunOutcome o = OutputFolder.runIn(out, fresh, () -> settings.run(out));
+        Map<?, ?> summary = o.summary();
+        Map<?, ?> fin = (Map<?, ?>) summary.get("final");
+        System.out.printf("network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s%n", task, mode,
+                ((Map<?, ?>) summary.get("network")).get("nodes"), summary.get("initial_cost"), fin.get("cost"),
+                fin.containsKey("test_error") ? String.format(", test error %.4f", fin.get("test_error")) : "",
+                summary.get("steps_per_second"), out);
+        if (o.diverged()) {
+            System.err.println("flexphase: run diverged: " + o.divergence());
+            return 1;
+        }
+        return 0;
+    }
+}
