@@ -10,6 +10,7 @@ import org.flexphase.experiments.BasProfile;
 import org.flexphase.experiments.Experiment;
 import org.flexphase.experiments.MnistExperiment;
 import org.flexphase.experiments.MnistProfile;
+import org.flexphase.experiments.RbmScaleExperiment;
 import org.flexphase.runs.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         if (!skipMnist) {
             experiments.add(new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly));
+            if (!ffProtocolsOnly) {
+                experiments.add(new RbmScaleExperiment(profile));
+            }
         }
         Map<String, Table> tables = new java.util.LinkedHashMap<>();
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
