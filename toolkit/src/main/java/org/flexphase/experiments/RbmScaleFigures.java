@@ -25,13 +25,11 @@ import tech.tablesaw.api.Table;
  * at every size and budget, by final test error of the current or the averaged parameters, whichever is lower
  * ({@code rbm_scale_best.{csv,md}}, with the AIS test log-likelihood where the runs estimated it); its test error
  * against Gibbs steps, mean and min-max over seeds ({@code rbm_scale_error_vs_steps_h<H>.{png,csv}}); and the final
- * error of local learning (geometric phases) against the mean phase length 1/p and against b at 64 hidden units
- * ({@code rbm_scale_error_vs_p}, {@code rbm_scale_error_vs_b}). Diverged runs are left out.
+ * error of local learning (geometric phases) against the mean phase length 1/p and against b
+ * ({@code rbm_scale_error_vs_p_h64}, {@code rbm_scale_error_vs_b_h64}; at every size where p or b varies).
+ * Diverged runs are left out.
  */
 public final class RbmScaleFigures {
-    /** The size at which the p and b figures are drawn. */
-    public static final int SWEEP_HIDDEN = 64;
-
     private RbmScaleFigures() {
     }
 
@@ -59,13 +57,38 @@ public final class RbmScaleFigures {
                             .axes("Gibbs steps", "test error").groupBy("mode")), out.resolve(name + ".png"));
             tables.put(name, t);
         }
-        tables.putAll(versus(runs, "mean_phase_length", out, "rbm_scale_error_vs_p"));
-        tables.putAll(versus(runs, "b", out, "rbm_scale_error_vs_b"));
+        for (double h : runs.doubleColumn("hidden").unique().asDoubleArray()) {
+            tables.putAll(versus(runs, (int) h, "mean_phase_length", out, "rbm_scale_error_vs_p_h" + (int) h));
+            tables.putAll(versus(runs, (int) h, "b", out, "rbm_scale_error_vs_b_h" + (int) h));
+        }
         return tables;
     }
 
-    /** One row per finished, non-diverged labelled RBM run. */
+    /**
+     * One row per finished, non-diverged labelled RBM run. A run that differs from another only in whether it
+     * estimated the log-likelihood (same size, budget, setting and seed: the same training) is counted once, as
+     * the one with the estimate, so a point of the p or b figure can share a seed with a table entry.
+     */
     static Table runs(List<Sweep.Finished> done, Path out) {
+        List<Sweep.Finished> unique = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (Sweep.Finished f : done) {
+            if (f.spec().settings() instanceof TrainSettings s && s.labelled()) {
+                String id = s.hidden() + "|" + s.steps() + "|" + mode(s) + "|" + setting(s, true, true) + "|" + s.seed()
+                        + "|" + s.evalSize() + "|" + s.evalEvery() + "|" + s.initSd() + "|" + s.binarise();
+                Integer at = seen.get(id);
+                if (at == null) {
+                    seen.put(id, unique.size());
+                    unique.add(f);
+                } else if (s.estimatesLogLikelihood()) {
+                    unique.set(at, f);
+                }
+            }
+        }
+        return table(unique, out);
+    }
+
+    private static Table table(List<Sweep.Finished> done, Path out) {
         Table t = Table.create("rbm_scale_runs", StringColumn.create("key"), DoubleColumn.create("hidden"),
                 DoubleColumn.create("steps"), StringColumn.create("mode"), StringColumn.create("setting"),
                 StringColumn.create("setting_but_p"), StringColumn.create("setting_but_b"),
@@ -140,13 +163,16 @@ public final class RbmScaleFigures {
     }
 
     static String num(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e7 ? String.valueOf((long) x) : String.format(Locale.ROOT, "%.3g", x);
+        if (x == Math.rint(x) && Math.abs(x) < 1e7) {
+            return String.valueOf((long) x);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", x)).stripTrailingZeros().toPlainString();
     }
 
-    /** Final test error (current and averaged) of local geometric runs at 64 hidden against {@code x}. */
-    private static Map<String, Table> versus(Table runs, String x, Path out, String name) {
+    /** Final test error (current and averaged) of local geometric runs with {@code hidden} units against {@code x}. */
+    private static Map<String, Table> versus(Table runs, int hidden, String x, Path out, String name) {
         Table local = runs.where(runs.stringColumn("mode").isEqualTo("local geometric")
-                .and(runs.doubleColumn("hidden").isEqualTo(SWEEP_HIDDEN)));
+                .and(runs.doubleColumn("hidden").isEqualTo(hidden)));
         if (local.rowCount() == 0) {
             return Map.of();
         }
@@ -159,8 +185,8 @@ public final class RbmScaleFigures {
             for (int r = 0; r < local.rowCount(); r++) {
                 points.stringColumn("curve").append(local.stringColumn(other).get(r)
                         + (which.endsWith("_avg") ? " (averaged)" : ""));
-                points.doubleColumn(x).append(local.doubleColumn(x).get(r));
-                points.doubleColumn("test_error").append(local.doubleColumn(which).get(r));
+                points.doubleColumn(x).append(local.doubleColumn(x).getDouble(r));
+                points.doubleColumn("test_error").append(local.doubleColumn(which).getDouble(r));
             }
         }
         Table t = SeedStats.summarize(points, "test_error", "curve", x);
@@ -173,7 +199,7 @@ public final class RbmScaleFigures {
         }
         RunFiles.writeCsv(drawn, out.resolve(name + ".csv"));
         String label = x.equals("b") ? "b" : "mean phase length 1/p";
-        ChartOptions o = ChartOptions.titled("MNIST RBM 794x" + SWEEP_HIDDEN + ", local learning: final test error vs "
+        ChartOptions o = ChartOptions.titled("MNIST RBM 794x" + hidden + ", local learning: final test error vs "
                 + label + " (" + num(budget) + " Gibbs steps)").axes(label, "final test error (2,000 digits)").groupBy("curve");
         Charts.savePng(TableCharts.bands(drawn, x, "mean", "min", "max", x.equals("b") ? o : o.logX()),
                 out.resolve(name + ".png"));

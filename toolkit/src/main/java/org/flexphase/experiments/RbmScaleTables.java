@@ -31,8 +31,8 @@ final class RbmScaleTables {
         Table cells = runs.selectColumns("hidden", "steps", "mode").dropDuplicateRows()
                 .sortAscendingOn("hidden", "steps", "mode");
         for (int c = 0; c < cells.rowCount(); c++) {
-            Selection in = runs.doubleColumn("hidden").isEqualTo(cells.doubleColumn("hidden").get(c))
-                    .and(runs.doubleColumn("steps").isEqualTo(cells.doubleColumn("steps").get(c)))
+            Selection in = runs.doubleColumn("hidden").isEqualTo(cells.doubleColumn("hidden").getDouble(c))
+                    .and(runs.doubleColumn("steps").isEqualTo(cells.doubleColumn("steps").getDouble(c)))
                     .and(runs.stringColumn("mode").isEqualTo(cells.stringColumn("mode").get(c)));
             Table cell = runs.where(in);
             String bestSetting = null;
@@ -53,8 +53,8 @@ final class RbmScaleTables {
                 continue;
             }
             Table seeds = cell.where(cell.stringColumn("setting").isEqualTo(bestSetting));
-            t.doubleColumn("hidden").append(cells.doubleColumn("hidden").get(c));
-            t.doubleColumn("steps").append(cells.doubleColumn("steps").get(c));
+            t.doubleColumn("hidden").append(cells.doubleColumn("hidden").getDouble(c));
+            t.doubleColumn("steps").append(cells.doubleColumn("steps").getDouble(c));
             t.stringColumn("mode").append(cells.stringColumn("mode").get(c));
             t.stringColumn("setting").append(bestSetting);
             t.doubleColumn("seeds").append(seeds.rowCount());
@@ -73,8 +73,8 @@ final class RbmScaleTables {
         Table t = Table.create("curves", StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("mean"), DoubleColumn.create("min"), DoubleColumn.create("max"));
         for (int r = 0; r < best.rowCount(); r++) {
-            Table seeds = runs.where(runs.doubleColumn("hidden").isEqualTo(best.doubleColumn("hidden").get(r))
-                    .and(runs.doubleColumn("steps").isEqualTo(best.doubleColumn("steps").get(r)))
+            Table seeds = runs.where(runs.doubleColumn("hidden").isEqualTo(best.doubleColumn("hidden").getDouble(r))
+                    .and(runs.doubleColumn("steps").isEqualTo(best.doubleColumn("steps").getDouble(r)))
                     .and(runs.stringColumn("mode").isEqualTo(best.stringColumn("mode").get(r)))
                     .and(runs.stringColumn("setting").isEqualTo(best.stringColumn("setting").get(r))));
             boolean averaged = best.stringColumn("parameters").get(r).equals("averaged");
@@ -82,13 +82,13 @@ final class RbmScaleTables {
             seeds.stringColumn("key").forEach(k -> hs.add(histories.get(k)));
             Table band = SeedStats.band(hs, averaged ? "test_error_avg" : "test_error");
             String label = best.stringColumn("mode").get(r) + (averaged ? " (averaged)" : "") + ", "
-                    + RbmScaleFigures.num(best.doubleColumn("steps").get(r)) + " steps";
+                    + RbmScaleFigures.num(best.doubleColumn("steps").getDouble(r)) + " steps";
             for (int k = 0; k < band.rowCount(); k++) {
                 t.stringColumn("mode").append(label);
-                t.doubleColumn("step").append(band.doubleColumn("step").get(k));
-                t.doubleColumn("mean").append(band.doubleColumn("mean").get(k));
-                t.doubleColumn("min").append(band.doubleColumn("min").get(k));
-                t.doubleColumn("max").append(band.doubleColumn("max").get(k));
+                t.doubleColumn("step").append(band.doubleColumn("step").getDouble(k));
+                t.doubleColumn("mean").append(band.doubleColumn("mean").getDouble(k));
+                t.doubleColumn("min").append(band.doubleColumn("min").getDouble(k));
+                t.doubleColumn("max").append(band.doubleColumn("max").getDouble(k));
             }
         }
         return t;
@@ -100,18 +100,18 @@ final class RbmScaleTables {
                 + "| test error % | test error % (averaged) | train error % | test LL log p(x,y) | test LL log p(x) >= |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int r = 0; r < best.rowCount(); r++) {
-            String sd = Double.isNaN(best.doubleColumn("test_error_sd").get(r)) ? ""
-                    : String.format(Locale.ROOT, " ± %.1f", 100 * best.doubleColumn("test_error_sd").get(r));
+            String sd = Double.isNaN(best.doubleColumn("test_error_sd").getDouble(r)) ? ""
+                    : String.format(Locale.ROOT, " ± %.1f", 100 * best.doubleColumn("test_error_sd").getDouble(r));
             boolean averaged = best.stringColumn("parameters").get(r).equals("averaged");
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %d | %s | %s%s | %s%s | %s | %s | %s |%n",
-                    (int) best.doubleColumn("hidden").getDouble(r), RbmScaleFigures.num(best.doubleColumn("steps").get(r)),
+                    (int) best.doubleColumn("hidden").getDouble(r), RbmScaleFigures.num(best.doubleColumn("steps").getDouble(r)),
                     best.stringColumn("mode").get(r), best.stringColumn("setting").get(r),
                     (int) best.doubleColumn("seeds").getDouble(r), best.stringColumn("parameters").get(r),
-                    percent(best.doubleColumn("test_error").get(r)), averaged ? "" : sd,
-                    percent(best.doubleColumn("test_error_avg").get(r)), averaged ? sd : "",
-                    percent(best.doubleColumn("train_error").get(r)),
-                    nats(best.doubleColumn(averaged ? "test_ll_avg" : "test_ll").get(r)),
-                    nats(best.doubleColumn(averaged ? "test_ll_pixels_avg" : "test_ll_pixels").get(r))));
+                    percent(best.doubleColumn("test_error").getDouble(r)), averaged ? "" : sd,
+                    percent(best.doubleColumn("test_error_avg").getDouble(r)), averaged ? sd : "",
+                    percent(best.doubleColumn("train_error").getDouble(r)),
+                    nats(best.doubleColumn(averaged ? "test_ll_avg" : "test_ll").getDouble(r)),
+                    nats(best.doubleColumn(averaged ? "test_ll_pixels_avg" : "test_ll_pixels").getDouble(r))));
         }
         return md.toString();
     }
