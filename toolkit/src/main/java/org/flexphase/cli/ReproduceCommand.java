@@ -2,9 +2,11 @@ package org.flexphase.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flexphase.experiments.BasExperiment;
 import org.flexphase.experiments.BasProfile;
 import org.flexphase.experiments.Experiment;
@@ -12,6 +14,7 @@ import org.flexphase.experiments.MnistExperiment;
 import org.flexphase.experiments.MnistProfile;
 import org.flexphase.experiments.RbmScaleExperiment;
 import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,29 +61,42 @@ public final class ReproduceCommand implements Callable<Integer> {
                 experiments.add(new RbmScaleExperiment(profile));
             }
         }
-        Map<String, Table> tables = new java.util.LinkedHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Table> tables = new LinkedHashMap<>();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger resumed = new AtomicInteger();
+        AtomicInteger diverged = new AtomicInteger();
         for (Experiment experiment : experiments) {
             try (Progress progress = Progress.of(experiment.name().toUpperCase() + " runs", experiment.jobs().size())) {
                 tables.putAll(experiment.run(out.resolve(experiment.name()), workers,
-                        f -> count(f.skipped(), runs, resumed, progress)));
+                        f -> count(f, runs, resumed, diverged, progress)));
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
         RunFiles.writeJson(Map.of("profile", profile, "threads", workers, "wall_seconds", wall, "runs", runs.get(),
-                "runs_already_done", resumed.get(), "tables", tables.keySet()), out.resolve("reproduce.json"));
+                "runs_already_done", resumed.get(), "runs_diverged", diverged.get(), "tables", tables.keySet()),
+                out.resolve("reproduce.json"));
         System.out.printf("reproduce --profile %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
                 profile, runs.get(), resumed.get(), tables.size(), out, wall);
+        if (diverged.get() > 0) {
+            // The figures are drawn from the runs' last finite results, but a diverged run is a finding the caller
+            // must not miss: exit 1 as a diverged train run does.
+            System.err.printf("%d run(s) diverged (NaN/Inf) and stopped early; their summary.json says where "
+                    + "(\"diverged\": true). The figures use their last finite results.%n", diverged.get());
+            return 1;
+        }
         return 0;
     }
 
-    /** Counts a finished run (and whether it was found already done) and advances the progress bar. */
-    private static void count(boolean skipped, java.util.concurrent.atomic.AtomicInteger runs,
-                              java.util.concurrent.atomic.AtomicInteger resumed, Progress progress) {
+    /** Counts a finished run (whether it was found already done, whether it diverged) and advances the progress bar. */
+    private static void count(Sweep.JobResult result, AtomicInteger runs,
+                              AtomicInteger resumed,
+                              AtomicInteger diverged, Progress progress) {
         runs.incrementAndGet();
-        if (skipped) {
+        if (result.skipped()) {
             resumed.incrementAndGet();
+        }
+        if (result.diverged()) {
+            diverged.incrementAndGet();
         }
         progress.step(1);
     }

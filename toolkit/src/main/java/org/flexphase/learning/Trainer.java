@@ -8,8 +8,6 @@ import org.flexphase.exact.ExactSampler;
 import org.flexphase.models.BoltzmannMachine;
 import org.flexphase.models.NetworkState;
 import org.flexphase.phases.Phase;
-import org.flexphase.phases.PhaseProcess;
-import org.flexphase.util.Checks;
 import org.flexphase.util.Rngs;
 
 /**
@@ -33,9 +31,6 @@ import org.flexphase.util.Rngs;
  * }</pre>
  */
 public final class Trainer {
-    /** How often (in steps) parameters are checked for NaN/Inf between checkpoints. */
-    private static final long FINITE_CHECK_EVERY = 1 << 16;
-
     private final TrainerConfig config;
 
     /** A trainer with these settings. */
@@ -94,86 +89,51 @@ public final class Trainer {
         final BoltzmannMachine model;
         final double[][] rows;
         final TrainingListener listener;
-        final double[] theta;
-        /** Where increments go: the parameters when learning, a separate sum when they are frozen. */
+        final LearningLoop loop;
         final double[] target;
-        final boolean frozen;
-        long updates;
         final RandomGenerator rng = Rngs.create(config.seed);
         final ShuffledCycle cycle;
-        final ParameterAverage average;
         final NetworkState state;
         NetworkState storedNegative;
         ExactSampler sampler;
         long samplerBuiltAt = Long.MIN_VALUE;
-        long step;
-        long positiveSteps;
-        long negativeSteps;
-        long nextCheckpoint;
-        double[] lastFinite;
-        String divergence;
+        long updates;
 
         Run(BoltzmannMachine model, double[][] rows, TrainingListener listener, double[] frozenSum) {
             this.model = model;
             this.rows = rows;
             this.listener = listener == null ? c -> { } : listener;
-            this.theta = model.parameters();
-            this.frozen = frozenSum != null;
-            this.target = frozen ? frozenSum : theta;
+            this.loop = new LearningLoop(model.parameters(), frozenSum, config.schedule, config.steps, config.evalEvery,
+                    config.averageFrom, config.averageStride, this::checkpoint);
+            this.target = loop.target();
             this.cycle = new ShuffledCycle(rows.length);
-            this.average = new ParameterAverage(theta.length, config.averageFrom, config.averageStride);
             this.state = model.newState();
-            this.lastFinite = theta.clone();
         }
 
         TrainingResult execute() {
-            long start = System.nanoTime();
-            checkpoint();
-            if (!Checks.allFinite(theta)) {
-                // Reported here rather than at the first periodic check: nothing was trained, the start was already bad.
-                divergence = "parameters are NaN or infinite at step 0, before any training (initial weights too large?)";
-                return new TrainingResult(model, averagedModel(), 0, 0, 0, (System.nanoTime() - start) / 1e9, divergence);
+            if (loop.begin()) {
+                switch (config.mode) {
+                    case STANDARD -> runStandard();
+                    case ISD, LOCAL -> runLocal();
+                    case EXACT -> runExact();
+                }
             }
-            switch (config.mode) {
-                case STANDARD -> runStandard();
-                case ISD, LOCAL -> runLocal();
-                case EXACT -> runExact();
-            }
-            if (divergence == null && step != lastCheckpointStep) {
-                checkpoint();
-            }
-            double wall = (System.nanoTime() - start) / 1e9;
-            if (divergence != null) {
-                System.arraycopy(lastFinite, 0, theta, 0, theta.length);
-            }
-            return new TrainingResult(model, averagedModel(), step, positiveSteps, negativeSteps, wall, divergence);
+            loop.finish();
+            updates = loop.updates();
+            return new TrainingResult(model, averagedModel(), loop.step(), loop.positiveSteps(), loop.negativeSteps(),
+                    loop.wallSeconds(), loop.divergence());
         }
 
-        long lastCheckpointStep = -1;
-
         void runLocal() {
-            PhaseProcess process = config.newPhaseProcess();
-            double wPlus = process.weight(Phase.POSITIVE);
-            double wMinus = process.weight(Phase.NEGATIVE);
-            Phase previous = null;
-            while (step < config.steps && divergence == null) {
-                Phase z = process.next(rng);
-                if (process.startedNewPhase()) {
-                    startPhase(z, previous);
-                }
-                previous = z;
-                double eta = rate();
-                model.gibbsStepAndAddStatistic(state, z, rng, eta * (z.isPositive() ? wPlus : wMinus), target);
-                updates++;
-                decay(eta);
-                countAndObserve(z, 1);
-            }
+            new LocalLearning<>(model, new BoltzmannPresentation(), config.newPhaseProcess())
+                    .afterUpdate(this::decay)
+                    .run(loop, state, rng);
         }
 
         void runStandard() {
             int k = config.cdK;
             NetworkState held = model.newState();
-            while (step + 2L * k <= config.steps && divergence == null) {
+            while (loop.fits(2L * k)) {
                 startPhase(Phase.POSITIVE, Phase.NEGATIVE);
                 for (int s = 0; s < k; s++) {
                     model.gibbsStep(state, Phase.POSITIVE, rng);
@@ -183,32 +143,45 @@ public final class Trainer {
                 for (int s = 0; s < k; s++) {
                     model.gibbsStep(state, Phase.NEGATIVE, rng);
                 }
-                double eta = rate();
+                double eta = loop.rate();
                 model.addStatistic(held, eta, target);
                 model.addStatistic(state, -eta, target);
-                updates++;
+                loop.countUpdate();
                 decay(eta);
                 storedNegative = storedNegative == null ? state.copy() : storedNegative;
                 storedNegative.copyFrom(state);
-                countAndObserve(Phase.POSITIVE, k);
-                countAndObserve(Phase.NEGATIVE, k);
+                loop.advance(Phase.POSITIVE, k);
+                loop.advance(Phase.NEGATIVE, k);
             }
         }
 
         void runExact() {
             DataDistribution data = DataDistribution.of(rows);
-            double[] u = new double[theta.length];
+            double[] u = new double[target.length];
             int stride = config.exactStride;
-            while (step < config.steps && divergence == null) {
-                int charged = (int) Math.min(stride, config.steps - step);
-                double eta = rate();
+            while (loop.running()) {
+                int charged = (int) Math.min(stride, config.steps - loop.step());
+                double eta = loop.rate();
                 ExactAnalysis.gradient(model, data, u);
-                for (int p = 0; p < theta.length; p++) {
+                for (int p = 0; p < target.length; p++) {
                     target[p] += eta * u[p];
                 }
-                updates++;
+                loop.countUpdate();
                 decay(eta);
-                countAndObserve(Phase.POSITIVE, charged);
+                loop.advance(Phase.POSITIVE, charged);
+            }
+        }
+
+        /** A Boltzmann machine's world: a {@code +} phase clamps the next pattern, a {@code -} phase starts by the rule. */
+        final class BoltzmannPresentation implements Presentation<NetworkState> {
+            Phase previous;
+
+            @Override
+            public void beforeStep(NetworkState s, Phase z, boolean phaseBegan, RandomGenerator r) {
+                if (phaseBegan) {
+                    startPhase(z, previous);
+                }
+                previous = z;
             }
         }
 
@@ -233,63 +206,29 @@ public final class Trainer {
                     }
                 }
                 case EQUILIBRIUM -> {
-                    if (sampler == null || step - samplerBuiltAt > config.equilibriumRefresh) {
+                    if (sampler == null || loop.step() - samplerBuiltAt > config.equilibriumRefresh) {
                         sampler = ExactSampler.of(model);
-                        samplerBuiltAt = step;
+                        samplerBuiltAt = loop.step();
                     }
                     sampler.sample(state, rng);
                 }
             }
         }
 
-        /** The schedule's rate at this step; 1 when the parameters are frozen and increments are summed. */
-        double rate() {
-            return frozen ? 1.0 : config.schedule.rate(step);
-        }
-
         void decay(double eta) {
-            if (config.weightDecay > 0 && !frozen) {
+            if (config.weightDecay > 0 && !loop.frozen()) {
                 model.scaleCouplings(1.0 - eta * config.weightDecay);
             }
         }
 
-        /** Advances the step counter by {@code n} Gibbs steps of phase {@code z}; averages, checks and checkpoints. */
-        void countAndObserve(Phase z, long n) {
-            for (long s = 0; s < n; s++) {
-                step++;
-                average.observe(step, theta);
-            }
-            if (z.isPositive()) {
-                positiveSteps += n;
-            } else {
-                negativeSteps += n;
-            }
-            if (step % FINITE_CHECK_EVERY < n && !Checks.allFinite(theta)) {
-                divergence = "parameters became NaN or infinite by Gibbs step " + step
-                        + "; stopped, keeping the results up to the last checkpoint (step " + lastCheckpointStep + ")";
-                return;
-            }
-            if (step >= nextCheckpoint || step >= config.steps) {
-                if (!Checks.allFinite(theta)) {
-                    divergence = "parameters became NaN or infinite by Gibbs step " + step
-                            + "; stopped, keeping the results up to the last checkpoint (step " + lastCheckpointStep + ")";
-                    return;
-                }
-                checkpoint();
-            }
-        }
-
-        void checkpoint() {
-            System.arraycopy(theta, 0, lastFinite, 0, theta.length);
-            lastCheckpointStep = step;
-            nextCheckpoint = (step / config.evalEvery + 1) * config.evalEvery;
-            listener.onCheckpoint(new TrainingListener.Checkpoint(step, model.copy(), averagedModel(),
-                    positiveSteps, negativeSteps));
+        void checkpoint(LearningLoop l) {
+            listener.onCheckpoint(new TrainingListener.Checkpoint(l.step(), model.copy(), averagedModel(),
+                    l.positiveSteps(), l.negativeSteps()));
         }
 
         BoltzmannMachine averagedModel() {
             BoltzmannMachine avg = model.copy();
-            double[] mean = average.meanOr(theta);
+            double[] mean = loop.averagedParameters();
             System.arraycopy(mean, 0, avg.parameters(), 0, mean.length);
             return avg;
         }

@@ -5,7 +5,7 @@ import org.flexphase.phases.Phase;
 
 /**
  * A Boltzmann machine over binary units, {@code p(v, h) = exp(-beta E(v, h)) / Z}, as seen by contrastive
- * learning (docs/theory.md section 1).
+ * learning (docs/theory.md section 1): the stochastic {@link ContrastiveSystem}, whose time step is a Gibbs step.
  *
  * <p>Parameters live in one flat vector ({@link #parameters()}), a live view: writing to it changes the
  * model, so a learning step is {@code theta += eta * w * phi} on that array. The statistic is
@@ -16,7 +16,7 @@ import org.flexphase.phases.Phase;
  * clamped pattern; in the negative phase it resamples every unit. Implementations document the order of
  * updates and which random numbers a step consumes (one {@code nextDouble()} per resampled unit).
  */
-public interface BoltzmannMachine {
+public interface BoltzmannMachine extends ContrastiveSystem<NetworkState> {
 
     /** Number of visible units. */
     int visibleCount();
@@ -24,18 +24,15 @@ public interface BoltzmannMachine {
     /** Number of hidden units. */
     int hiddenCount();
 
-    /** Length of the flat parameter vector. */
-    default int parameterCount() {
-        return parameters().length;
-    }
-
     /** The live flat parameter vector; see the implementation for its layout. */
+    @Override
     double[] parameters();
 
     /** Inverse temperature {@code beta}, a fixed setting (not learned). */
     double inverseTemperature();
 
     /** A state of the right shape with every unit 0. */
+    @Override
     default NetworkState newState() {
         return new NetworkState(visibleCount(), hiddenCount());
     }
@@ -43,7 +40,14 @@ public interface BoltzmannMachine {
     /** One Gibbs step of the {@code phase}'s kernel, in place. In {@code +} the visible units are not changed. */
     void gibbsStep(NetworkState state, Phase phase, RandomGenerator rng);
 
+    /** A time step of a Boltzmann machine is one Gibbs step. */
+    @Override
+    default void step(NetworkState state, Phase phase, RandomGenerator rng) {
+        gibbsStep(state, phase, rng);
+    }
+
     /** {@code target += weight * phi(theta, state)}; {@code target} has the parameter layout and may be {@link #parameters()}. */
+    @Override
     void addStatistic(NetworkState state, double weight, double[] target);
 
     /**
@@ -55,6 +59,13 @@ public interface BoltzmannMachine {
                                           double[] target) {
         gibbsStep(state, phase, rng);
         addStatistic(state, weight, target);
+    }
+
+    /** The fused {@link #gibbsStepAndAddStatistic}. */
+    @Override
+    default void stepAndAddStatistic(NetworkState state, Phase phase, RandomGenerator rng, double weight,
+                                     double[] target) {
+        gibbsStepAndAddStatistic(state, phase, rng, weight, target);
     }
 
     /** {@code -beta E(v, h)}, the unnormalised log-probability of a joint state. */
