@@ -162,6 +162,12 @@ public final class RbmScaleFigures {
         return String.join(" ", parts);
     }
 
+    /** {@code 2000000} as {@code 2e6}. */
+    static String sci(double x) {
+        int e = (int) Math.floor(Math.log10(x));
+        return num(x / Math.pow(10, e)) + "e" + e;
+    }
+
     static String num(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e7) {
             return String.valueOf((long) x);
@@ -199,8 +205,9 @@ public final class RbmScaleFigures {
         }
         RunFiles.writeCsv(drawn, out.resolve(name + ".csv"));
         String label = x.equals("b") ? "b" : "mean phase length 1/p";
-        ChartOptions o = ChartOptions.titled("MNIST RBM 794x" + hidden + ", local learning: final test error vs "
-                + label + " (" + num(budget) + " Gibbs steps)").axes(label, "final test error (2,000 digits)").groupBy("curve");
+        ChartOptions o = ChartOptions.titled("MNIST RBM 794x" + hidden + ", local: final test error vs "
+                + (x.equals("b") ? "b" : "1/p") + ", " + sci(budget) + " Gibbs steps")
+                .axes(label, "final test error (2,000 digits)").groupBy("curve");
         Charts.savePng(TableCharts.bands(drawn, x, "mean", "min", "max", x.equals("b") ? o : o.logX()),
                 out.resolve(name + ".png"));
         return Map.of(name, drawn);
