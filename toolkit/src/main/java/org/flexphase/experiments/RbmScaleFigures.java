@@ -54,7 +54,7 @@ public final class RbmScaleFigures {
             RunFiles.writeCsv(t.setName(name), out.resolve(name + ".csv"));
             Charts.savePng(TableCharts.bands(t, "step", "mean", "min", "max",
                     ChartOptions.titled("MNIST RBM 794x" + (int) h + ": test error vs Gibbs steps, best setting per mode")
-                            .axes("Gibbs steps", "test error").groupBy("mode")), out.resolve(name + ".png"));
+                            .axes("Gibbs steps", "test error (log scale)").groupBy("mode").logY()), out.resolve(name + ".png"));
             tables.put(name, t);
         }
         for (double h : runs.doubleColumn("hidden").unique().asDoubleArray()) {
