@@ -83,7 +83,7 @@ public record MeanLogLikelihood(double mean, double lower, double upper) {
      * {@code (1/N) sum_n log sum_y exp(-F(x_n, onehot(y)))}: the inputs' unnormalised log marginal with the label
      * units summed over their {@code classes} one-hot patterns (the only label patterns the data has). Minus
      * {@code log Z} it is {@code log P(x, label one-hot)}, a lower bound on the pixels' marginal {@code log p(x)}
-     * that is tight when the model puts (almost) all label mass on one-hot patterns, as a trained one does.
+     * that is tight when the model puts (almost) all label mass on one-hot patterns.
      */
     public static double meanNegativeFreeEnergySummingLabels(Rbm rbm, double[][] inputs, int classes) {
         requireNonEmpty(inputs.length);

@@ -16,7 +16,7 @@ import org.flexphase.models.Rbm;
  *   is trained on;</li>
  *   <li>{@code pixels}: {@code log sum_y p(x, onehot(y))}, the pixels with the label summed over the ten one-hot
  *   patterns: a lower bound on the pixels' marginal {@code log p(x)}, tight when the model keeps its label units
- *   one-hot. {@code pixels - joint} is the mean {@code log p(y | x)} of the true label (no AIS error: log Z
+ *   one-hot. {@code joint - pixels} is the mean {@code log p(y | x)} of the true label (no AIS error: log Z
  *   cancels).</li>
  * </ul>
  * Both carry AIS's ±3-standard-error bounds of {@code log Z} (order reversed).
