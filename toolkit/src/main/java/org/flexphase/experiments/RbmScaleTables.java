@@ -14,7 +14,7 @@ import tech.tablesaw.selection.Selection;
 final class RbmScaleTables {
     /** Final metrics read from each run's summary (errors on all 8,000 / 2,000 digits; AIS log-likelihoods). */
     static final List<String> METRICS = List.of("train_error", "test_error", "test_error_avg", "test_ll", "test_ll_avg",
-            "test_ll_pixels", "test_ll_pixels_avg");
+            "test_ll_pixels", "test_ll_pixels_avg", "ais_effective_runs", "ais_effective_runs_avg");
 
     private RbmScaleTables() {
     }
@@ -97,13 +97,13 @@ final class RbmScaleTables {
     /** {@link #best} as a Markdown table: errors in percent, log-likelihoods in nats per digit. */
     static String markdown(Table best) {
         StringBuilder md = new StringBuilder("| hidden | Gibbs steps | mode | best setting | seeds | parameters "
-                + "| test error % | test error % (averaged) | train error % | test LL log p(x,y) | test LL log p(x) >= |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| test error % | test error % (averaged) | train error % | test LL log p(x,y) | test LL log p(x) >= "
+                + "| AIS effective runs |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int r = 0; r < best.rowCount(); r++) {
             String sd = Double.isNaN(best.doubleColumn("test_error_sd").getDouble(r)) ? ""
                     : String.format(Locale.ROOT, " ± %.1f", 100 * best.doubleColumn("test_error_sd").getDouble(r));
             boolean averaged = best.stringColumn("parameters").get(r).equals("averaged");
-            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %d | %s | %s%s | %s%s | %s | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %d | %s | %s%s | %s%s | %s | %s | %s | %s |%n",
                     (int) best.doubleColumn("hidden").getDouble(r), RbmScaleFigures.num(best.doubleColumn("steps").getDouble(r)),
                     best.stringColumn("mode").get(r), best.stringColumn("setting").get(r),
                     (int) best.doubleColumn("seeds").getDouble(r), best.stringColumn("parameters").get(r),
@@ -111,7 +111,8 @@ final class RbmScaleTables {
                     percent(best.doubleColumn("test_error_avg").getDouble(r)), averaged ? sd : "",
                     percent(best.doubleColumn("train_error").getDouble(r)),
                     nats(best.doubleColumn(averaged ? "test_ll_avg" : "test_ll").getDouble(r)),
-                    nats(best.doubleColumn(averaged ? "test_ll_pixels_avg" : "test_ll_pixels").getDouble(r))));
+                    nats(best.doubleColumn(averaged ? "test_ll_pixels_avg" : "test_ll_pixels").getDouble(r)),
+                    nats(best.doubleColumn(averaged ? "ais_effective_runs_avg" : "ais_effective_runs").getDouble(r))));
         }
         return md.toString();
     }
