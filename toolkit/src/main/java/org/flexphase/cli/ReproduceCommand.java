@@ -13,6 +13,7 @@ import org.flexphase.experiments.BasProfile;
 import org.flexphase.experiments.Experiment;
 import org.flexphase.experiments.MnistExperiment;
 import org.flexphase.experiments.MnistProfile;
+import org.flexphase.experiments.RbmScaleExperiment;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.Sweep;
 import picocli.CommandLine.Command;
@@ -63,6 +64,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         if (!skipMnist && !networks) {
             experiments.add(new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly));
+            if (!ffProtocolsOnly) {
+                experiments.add(new RbmScaleExperiment(profile));
+            }
         }
         if (extensions) {
             experiments.add(EpExperiment.of(profile));

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flexphase.experiments.RbmScaleFigures;
 import org.flexphase.runs.RunFiles;
+import org.flexphase.runs.TrainSettings;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.Sweep;
 import org.flexphase.sweeps.SweepFigures;
@@ -70,6 +72,9 @@ public final class SweepCommand implements Callable<Integer> {
             RunFiles.writeCsv(summary, out.resolve(name));
             if (count == 1) {
                 SweepFigures.draw(summary, out);
+                if (done.stream().anyMatch(f -> f.spec().settings() instanceof TrainSettings t && t.labelled())) {
+                    RbmScaleFigures.write(done, out);
+                }
             }
         });
         long skipped = done.stream().filter(Sweep.Finished::skipped).count();

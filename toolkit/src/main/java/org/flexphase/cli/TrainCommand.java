@@ -36,6 +36,14 @@ public final class TrainCommand implements Callable<Integer> {
     double b = TrainSettings.DEFAULTS.b();
     @Option(names = "--switch-prob", description = "local mode: per-step switch probability p, in (0,1]")
     double switchProb = TrainSettings.DEFAULTS.switchProb();
+    @Option(names = "--plus-length", description = "local mode: + phase length law, fixed(N) | geometric(P) | uniform(LO, HI) (a renewal process, with --minus-length; replaces --switch-prob)")
+    String plusLength;
+    @Option(names = "--minus-length", description = "local mode: - phase length law (with --plus-length)")
+    String minusLength;
+    @Option(names = "--ais-runs", description = "mnist, fashion: estimate the final test log-likelihood by AIS with this many runs (with --ais-steps)")
+    Integer aisRuns;
+    @Option(names = "--ais-steps", description = "mnist, fashion: AIS inverse temperatures, equally spaced (with --ais-runs)")
+    Integer aisSteps;
     @Option(names = "--phase-length", description = "isd mode: fixed phase length")
     int phaseLength = TrainSettings.DEFAULTS.phaseLength();
     @Option(names = "--cd-k", description = "standard mode: Gibbs steps per phase (CD-k)")
@@ -89,6 +97,10 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.printf("%s %s on %s: step %d, train error %.4f, test error %.4f (averaged %.4f), %.0f steps/s -> %s%n",
                     summary.get("model"), mode, data, summary.get("steps_done"), fin.get("train_error"),
                     fin.get("test_error"), fin.get("test_error_avg"), summary.get("steps_per_second"), out);
+            if (fin.containsKey("test_ll")) {
+                System.out.printf("test log-likelihood per digit log p(x, y) %.2f nats (averaged %.2f), log p(x) >= %.2f%n",
+                        fin.get("test_ll"), fin.get("test_ll_avg"), fin.get("test_ll_pixels"));
+            }
         } else {
             System.out.printf("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s%n",
                     summary.get("model"), mode, summary.get("steps_done"), fin.get("nll_per_row"),
@@ -106,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainSettings(model, data, dataDir == null ? null : dataDir.toString(), binarise, evalSize, hidden,
                 !noVisibleBiases, initSd, mode, b, switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps,
                 weightDecay, negativeStart, equilibriumRefresh, averageFrom, TrainSettings.DEFAULTS.averageStride(),
-                exactStride, evalEvery, seed);
+                exactStride, evalEvery, seed, plusLength, minusLength, aisRuns, aisSteps);
     }
 
     /** The option of a setting: {@code switch_prob} is {@code --switch-prob}. */

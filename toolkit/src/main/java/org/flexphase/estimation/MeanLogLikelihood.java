@@ -1,6 +1,7 @@
 package org.flexphase.estimation;
 
 import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.exact.LogSpace;
 import org.flexphase.models.Rbm;
 
 /**
@@ -74,6 +75,37 @@ public record MeanLogLikelihood(double mean, double lower, double upper) {
             java.util.Arrays.fill(row, first, row.length, 0.0);
             row[first + labels[n]] = 1.0;
             s += ExactAnalysis.logMarginal(rbm, row);
+        }
+        return s / inputs.length;
+    }
+
+    /**
+     * {@code (1/N) sum_n log sum_y exp(-F(x_n, onehot(y)))}: the inputs' unnormalised log marginal with the label
+     * units summed over their {@code classes} one-hot patterns (the only label patterns the data has). Minus
+     * {@code log Z} it is {@code log P(x, label one-hot)}, a lower bound on the pixels' marginal {@code log p(x)}
+     * that is tight when the model puts (almost) all label mass on one-hot patterns.
+     */
+    public static double meanNegativeFreeEnergySummingLabels(Rbm rbm, double[][] inputs, int classes) {
+        requireNonEmpty(inputs.length);
+        int first = rbm.visibleCount() - classes;
+        if (classes < 2 || first < 1) {
+            throw new IllegalArgumentException("classes must be in [2, " + (rbm.visibleCount() - 1) + "]: " + classes);
+        }
+        double[] row = new double[rbm.visibleCount()];
+        double[] perLabel = new double[classes];
+        double s = 0;
+        for (int n = 0; n < inputs.length; n++) {
+            if (inputs[n].length != first) {
+                throw new IllegalArgumentException("inputs[" + n + "] must have " + first + " units (visible "
+                        + rbm.visibleCount() + " minus " + classes + " label units): " + inputs[n].length);
+            }
+            System.arraycopy(inputs[n], 0, row, 0, first);
+            for (int y = 0; y < classes; y++) {
+                java.util.Arrays.fill(row, first, row.length, 0.0);
+                row[first + y] = 1.0;
+                perLabel[y] = ExactAnalysis.logMarginal(rbm, row);
+            }
+            s += LogSpace.logSumExp(perLabel, classes);
         }
         return s / inputs.length;
     }

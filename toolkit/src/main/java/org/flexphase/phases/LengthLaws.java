@@ -95,6 +95,39 @@ public final class LengthLaws {
         };
     }
 
+    /**
+     * The law a text names, as {@link LengthLaw#describe()} writes it: {@code fixed(N)}, {@code geometric(P)} or
+     * {@code uniform(LO, HI)} (spaces ignored), so a spec or a command line can choose a renewal process's lengths.
+     * Anything else, or arguments out of range, is an {@link IllegalArgumentException} naming the text.
+     */
+    public static LengthLaw parse(String text) {
+        String allowed = "fixed(N) with N >= 1, geometric(P) with 0 < P <= 1, or uniform(LO, HI) with 1 <= LO <= HI";
+        if (text == null) {
+            throw new IllegalArgumentException("length law must be " + allowed + ": null");
+        }
+        String t = text.replace(" ", "");
+        int open = t.indexOf('(');
+        if (open < 1 || !t.endsWith(")")) {
+            throw new IllegalArgumentException("length law must be " + allowed + ": " + text);
+        }
+        String[] args = t.substring(open + 1, t.length() - 1).split(",", -1);
+        LengthLaw law;
+        try {
+            law = switch (t.substring(0, open)) {
+                case "fixed" -> args.length == 1 ? fixed(Integer.parseInt(args[0])) : null;
+                case "geometric" -> args.length == 1 ? geometric(Double.parseDouble(args[0])) : null;
+                case "uniform" -> args.length == 2 ? uniform(Integer.parseInt(args[0]), Integer.parseInt(args[1])) : null;
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("length law must be " + allowed + ": " + text, e);
+        }
+        if (law == null) {
+            throw new IllegalArgumentException("length law must be " + allowed + ": " + text);
+        }
+        return law;
+    }
+
     private abstract static class Law implements LengthLaw {
         private final String description;
         private final double mean;

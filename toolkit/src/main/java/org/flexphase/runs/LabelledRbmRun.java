@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.flexphase.estimation.AnnealedImportanceSampling;
+import org.flexphase.estimation.BaseRateModel;
 import org.flexphase.learning.Trainer;
 import org.flexphase.learning.TrainerConfig;
 import org.flexphase.learning.TrainingListener;
@@ -43,16 +45,32 @@ public final class LabelledRbmRun {
     private final double[][] testInputs;
     private final int[] testLabels;
     private final int classes;
+    private final AnnealedImportanceSampling annealing;
 
     /** Runs on inputs with labels in {@code 0..classes-1}; the label is appended one-hot to each training row. */
     public LabelledRbmRun(String dataName, double[][] trainInputs, int[] trainLabels, double[][] testInputs,
                           int[] testLabels, int classes) {
+        this(dataName, trainInputs, trainLabels, testInputs, testLabels, classes, null);
+    }
+
+    private LabelledRbmRun(String dataName, double[][] trainInputs, int[] trainLabels, double[][] testInputs,
+                           int[] testLabels, int classes, AnnealedImportanceSampling annealing) {
+        this.annealing = annealing;
         this.dataName = dataName;
         this.trainInputs = trainInputs;
         this.trainLabels = trainLabels;
         this.testInputs = testInputs;
         this.testLabels = testLabels;
         this.classes = classes;
+    }
+
+    /**
+     * The same run, whose final summary also reports the test log-likelihood per digit of the current and the
+     * averaged parameters ({@link TestLogLikelihood}), {@code log Z} estimated by {@code annealing} from the
+     * training data's base-rate model; {@code null} leaves it out.
+     */
+    public LabelledRbmRun estimatingLogLikelihood(AnnealedImportanceSampling annealing) {
+        return new LabelledRbmRun(dataName, trainInputs, trainLabels, testInputs, testLabels, classes, annealing);
     }
 
     /** Training rows: each input with its one-hot label appended. */
@@ -130,6 +148,11 @@ public final class LabelledRbmRun {
         fin.put("test_error", error(finalModel, classes, testInputs, testLabels, Integer.MAX_VALUE, evalSeed));
         fin.put("train_error_avg", error(finalAvg, classes, trainInputs, trainLabels, Integer.MAX_VALUE, evalSeed));
         fin.put("test_error_avg", error(finalAvg, classes, testInputs, testLabels, Integer.MAX_VALUE, evalSeed));
+        if (annealing != null && !result.diverged()) {
+            BaseRateModel base = BaseRateModel.fromData(trainingRows());
+            fin.putAll(TestLogLikelihood.of(finalModel, testInputs, testLabels, classes, annealing, base).describe(""));
+            fin.putAll(TestLogLikelihood.of(finalAvg, testInputs, testLabels, classes, annealing, base).describe("_avg"));
+        }
         s.put("final", fin);
         if (out != null) {
             RunFiles.writeJson(s, out.resolve("summary.json"));

@@ -34,6 +34,11 @@ public final class RunFiles {
         atomically(file, json(value));
     }
 
+    /** Writes {@code text} as UTF-8 to {@code file} (a Markdown table, a note). */
+    public static void writeText(String text, Path file) {
+        atomically(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     static Writer csv(Table table) {
         return out -> table.write().csv(out);
     }

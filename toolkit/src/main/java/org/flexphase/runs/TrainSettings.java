@@ -10,6 +10,8 @@ import static org.flexphase.runs.InvalidSetting.requirePositive;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.flexphase.estimation.AnnealedImportanceSampling;
+import org.flexphase.estimation.AnnealingSchedule;
 import org.flexphase.exact.ExactAnalysis;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.NegativeStart;
@@ -18,6 +20,8 @@ import org.flexphase.learning.TrainingMode;
 import org.flexphase.models.BoltzmannMachine;
 import org.flexphase.models.LateralBoltzmannMachine;
 import org.flexphase.models.Rbm;
+import org.flexphase.phases.LengthLaws;
+import org.flexphase.phases.RenewalPhaseProcess;
 import org.flexphase.util.Rngs;
 
 /**
@@ -30,8 +34,33 @@ public record TrainSettings(String model, String data, String dataDir, double bi
                             boolean visibleBiases, double initSd, String mode, double b, double switchProb,
                             int phaseLength, int cdK, double lr, String lrSchedule, double lrTau, double lrKappa,
                             long steps, double weightDecay, String negativeStart, long equilibriumRefresh,
-                            long averageFrom, int averageStride, int exactStride, long evalEvery, long seed)
+                            long averageFrom, int averageStride, int exactStride, long evalEvery, long seed,
+                            String plusLength, String minusLength, Integer aisRuns, Integer aisSteps)
         implements RunSettings {
+
+    /**
+     * Settings without renewal length laws or log-likelihood estimation (both off, {@code null}: absent from the
+     * canonical JSON, so the keys of runs that do not use them are unchanged).
+     */
+    public TrainSettings(String model, String data, String dataDir, double binarise, int evalSize, int hidden,
+                         boolean visibleBiases, double initSd, String mode, double b, double switchProb,
+                         int phaseLength, int cdK, double lr, String lrSchedule, double lrTau, double lrKappa,
+                         long steps, double weightDecay, String negativeStart, long equilibriumRefresh,
+                         long averageFrom, int averageStride, int exactStride, long evalEvery, long seed) {
+        this(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b, switchProb, phaseLength,
+                cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart, equilibriumRefresh, averageFrom,
+                averageStride, exactStride, evalEvery, seed, null, null, null, null);
+    }
+
+    /** Whether {@code -} and {@code +} phases follow their own length laws (a renewal process) instead of switch_prob. */
+    public boolean renewal() {
+        return plusLength != null || minusLength != null;
+    }
+
+    /** Whether the final summary estimates the test log-likelihood by AIS. */
+    public boolean estimatesLogLikelihood() {
+        return aisRuns != null || aisSteps != null;
+    }
 
     public static final TrainSettings DEFAULTS = defaults();
 
@@ -97,10 +126,49 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         requireUnitLimit();
         requireMemory(Runtime.getRuntime().maxMemory());
         requireNonNegative("init_sd", initSd);
+        validateRenewal();
+        validateAis();
         if (lrSchedule.equals("rm")) {
             requirePositive("lr_tau", lrTau);
             require(lrKappa > 0 && lrKappa <= 1, "lr_kappa", lrKappa, "0 < value <= 1");
         }
+    }
+
+    private void validateRenewal() {
+        if (!renewal()) {
+            return;
+        }
+        String laws = "fixed(N) | geometric(P) | uniform(LO, HI), with both plus_length and minus_length set";
+        require(mode.equals("local"), "mode", mode, "local (with plus_length / minus_length: renewal phases)");
+        require(plusLength != null, "plus_length", plusLength, laws);
+        require(minusLength != null, "minus_length", minusLength, laws);
+        requireLaw("plus_length", plusLength, laws);
+        requireLaw("minus_length", minusLength, laws);
+    }
+
+    private static void requireLaw(String key, String text, String allowed) {
+        try {
+            LengthLaws.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting(key, text, allowed);
+        }
+    }
+
+    private void validateAis() {
+        if (!estimatesLogLikelihood()) {
+            return;
+        }
+        require(labelled(), "ais_runs", aisRuns, "unset with data " + data
+                + " (bas4 and bas3 are scored exactly; AIS is for mnist and fashion)");
+        require(aisRuns != null && aisRuns >= 2, "ais_runs", aisRuns, "integer >= 2, with ais_steps set");
+        require(aisSteps != null && aisSteps >= 1 && aisSteps <= AnnealingSchedule.MAX_STEPS, "ais_steps", aisSteps,
+                "1 <= integer <= " + AnnealingSchedule.MAX_STEPS + ", with ais_runs set");
+    }
+
+    /** The AIS estimator of the final summary (equal steps in inverse temperature); null when not asked for. */
+    public AnnealedImportanceSampling annealing() {
+        return estimatesLogLikelihood()
+                ? AnnealedImportanceSampling.of(AnnealingSchedule.uniform(aisSteps), aisRuns, Rngs.mix(seed, 0xA15L)) : null;
     }
 
     /** Exact evaluation of a lateral machine enumerates every joint state, 2^(visible + hidden) of them. */
@@ -161,7 +229,10 @@ public record TrainSettings(String model, String data, String dataDir, double bi
                 .negativeStart(NegativeStart.valueOf(negativeStart.toUpperCase(Locale.ROOT)))
                 .b(b).switchProbability(switchProb).phaseLength(phaseLength).cdK(cdK).schedule(schedule())
                 .steps(steps).weightDecay(weightDecay).equilibriumRefresh(equilibriumRefresh).averageFrom(averageFrom)
-                .averageStride(averageStride).exactStride(exactStride).evalEvery(evalEvery).seed(seed).build();
+                .averageStride(averageStride).exactStride(exactStride).evalEvery(evalEvery).seed(seed)
+                .process(renewal() ? RenewalPhaseProcess.of(b, LengthLaws.parse(plusLength), LengthLaws.parse(minusLength))
+                        : null)
+                .build();
     }
 
     /** A fresh model with {@code visible} units, its couplings drawn with standard deviation {@code initSd} from the seed. */
@@ -185,7 +256,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         if (labelled()) {
             var split = Datasets.labelled(data, dataDir);
             var run = new LabelledRbmRun(data, split.train().binarised(binarise), split.train().labelArray(),
-                    split.test().binarised(binarise), split.test().labelArray(), 10);
+                    split.test().binarised(binarise), split.test().labelArray(), 10).estimatingLogLikelihood(annealing());
             var o = run.run((Rbm) newModel(split.train().pixelsPerImage() + 10), config, evalSize, out);
             return new RunOutcome(o.history(), o.summary(), o.result().divergence());
         }

@@ -22,6 +22,8 @@ import tech.tablesaw.api.Table;
 public final class SweepSummary {
     static final List<String> BAS_METRICS = List.of("nll_per_row", "nll_per_row_avg", "tv", "tv_avg");
     static final List<String> ERROR_METRICS = List.of("train_error", "test_error");
+    static final List<String> FINAL_METRICS = List.of("train_error", "test_error", "test_error_avg", "test_ll",
+            "test_ll_avg", "test_ll_pixels", "test_ll_pixels_avg");
 
     private SweepSummary() {
     }
@@ -35,7 +37,28 @@ public final class SweepSummary {
             wall.append(Files.exists(summary) ? RunFiles.readJson(summary).path("wall_seconds").asDouble(Double.NaN)
                     : Double.NaN);
         }
-        return t.addColumns(wall);
+        t.addColumns(wall);
+        addFinalMetrics(t, out);
+        return t;
+    }
+
+    /**
+     * Labelled runs: the final metrics of {@code summary.json} (errors on every image, the checkpoints' on
+     * {@code eval_size}; and the AIS test log-likelihood where a run estimated it), as {@code final_<metric>}.
+     */
+    private static void addFinalMetrics(Table t, Path out) {
+        List<com.fasterxml.jackson.databind.JsonNode> finals = new java.util.ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            Path summary = out.resolve("runs").resolve(t.stringColumn("key").get(r)).resolve("summary.json");
+            finals.add(Files.exists(summary) ? RunFiles.readJson(summary).path("final") : null);
+        }
+        for (String m : FINAL_METRICS) {
+            if (finals.stream().anyMatch(f -> f != null && f.has(m))) {
+                DoubleColumn c = DoubleColumn.create("final_" + m);
+                finals.forEach(f -> c.append(f != null && f.path(m).isNumber() ? f.path(m).asDouble() : Double.NaN));
+                t.addColumns(c);
+            }
+        }
     }
 
     public static Table of(List<Sweep.Finished> done) {

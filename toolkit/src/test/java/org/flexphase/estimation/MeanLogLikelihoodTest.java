@@ -43,6 +43,35 @@ class MeanLogLikelihoodTest {
         assertEquals(expected, MeanLogLikelihood.perExample(rbm, rows, logZ), 1e-12);
     }
 
+    /**
+     * Summing the label over its one-hot patterns: by enumeration, {@code log sum_y p(x, onehot y)} is the log of
+     * the probability that the pixels are {@code x} and the label units one-hot, which over all 2^12 pixel patterns
+     * sums to the model's mass on one-hot labels; and it exceeds {@code log p(x, y)} by {@code log p(y | x)}.
+     */
+    @Test
+    void summingOneHotLabelsGivesTheInputsMarginalWithALabel() {
+        Rbm rbm = TestModels.random(15, 7, 0.8, 0.5, 1.0, true, 13);
+        double logZ = ExactAnalysis.logPartition(rbm);
+        double[] logP = new double[1 << 12];
+        for (int code = 0; code < logP.length; code++) {
+            logP[code] = MeanLogLikelihood.meanNegativeFreeEnergySummingLabels(rbm,
+                    new double[][]{AnnealedChainTest.pattern(code, 12)}, 3) - logZ;
+        }
+        double[] oneHotMass = new double[1 << 15];
+        int n = 0;
+        for (int code = 0; code < 1 << 15; code++) {
+            double[] v = AnnealedChainTest.pattern(code, 15);
+            if (v[12] + v[13] + v[14] == 1) {
+                oneHotMass[n++] = ExactAnalysis.logProbability(rbm, v);
+            }
+        }
+        assertEquals(LogSpace.logSumExp(oneHotMass, n), LogSpace.logSumExp(logP), 1e-10);
+        TestModels.LabelledData data = TestModels.prototypes(4, 6);
+        double pixels = MeanLogLikelihood.meanNegativeFreeEnergySummingLabels(rbm, data.inputs(), 3);
+        double joint = MeanLogLikelihood.meanNegativeFreeEnergy(rbm, data.inputs(), data.labels(), 3);
+        assertTrue(pixels > joint, pixels + " <= " + joint);
+    }
+
     /** The AIS bounds on log Z become bounds on the mean test log-likelihood, which cover the exact value. */
     @Test
     void aisBoundsCarryOverToTheTestLogLikelihood() {

@@ -24,7 +24,9 @@ class RunKeyTest {
     static RunSettings changed(RunSettings settings, String key) throws Exception {
         ObjectNode tree = SettingsJson.mapper().valueToTree(settings);
         JsonNode v = tree.get(key);
-        if (v == null || v.isNull()) {
+        if ((v == null || v.isNull()) && isInteger(settings, key)) {
+            tree.put(key, 7);
+        } else if (v == null || v.isNull()) {
             tree.put(key, "/elsewhere");
         } else if (v.isTextual()) {
             tree.put(key, v.asText() + "x");
@@ -38,6 +40,16 @@ class RunKeyTest {
             tree.putArray(key).add(7);
         }
         return SettingsJson.mapper().treeToValue(tree, settings.getClass());
+    }
+
+    /** Whether the record component behind spec key {@code key} is an {@code Integer} (an optional count, unset). */
+    static boolean isInteger(RunSettings settings, String key) {
+        for (var c : settings.getClass().getRecordComponents()) {
+            if (c.getName().replaceAll("([A-Z])", "_$1").toLowerCase().equals(key)) {
+                return c.getType() == Integer.class;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -1,0 +1,62 @@
+package org.flexphase.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.flexphase.phases.PhaseProcess;
+import org.junit.jupiter.api.Test;
+
+/** Renewal length laws and AIS in {@code train} settings: bound, checked, and absent from keys when unset. */
+class TrainSettingsRenewalTest {
+    static TrainSettings with(String mode, String data, String plus, String minus, Integer aisRuns, Integer aisSteps) {
+        TrainSettings d = TrainSettings.DEFAULTS;
+        return new TrainSettings(d.model(), data, null, d.binarise(), d.evalSize(), d.hidden(), d.visibleBiases(),
+                d.initSd(), mode, 0.5, d.switchProb(), d.phaseLength(), d.cdK(), d.lr(), d.lrSchedule(), d.lrTau(),
+                d.lrKappa(), d.steps(), d.weightDecay(), d.negativeStart(), d.equilibriumRefresh(), d.averageFrom(),
+                d.averageStride(), d.exactStride(), d.evalEvery(), 1, plus, minus, aisRuns, aisSteps);
+    }
+
+    @Test
+    void unequalLengthLawsMakeTheTrainersPhaseProcessARenewalOne() {
+        TrainSettings s = with("local", "bas4", "fixed(2)", "geometric(0.125)", null, null);
+        s.validate();
+        PhaseProcess p = s.trainerConfig().newPhaseProcess();
+        assertEquals("renewal(b=0.5, plus=fixed(2), minus=geometric(0.125))", p.describe());
+        assertEquals(0.2, p.positiveOccupancy(), 1e-15); // 0.5 * 2 / (0.5 * 2 + 0.5 * 8)
+        assertEquals("geometric(b=0.5, p=0.05)", TrainSettings.DEFAULTS.trainerConfig().newPhaseProcess().describe());
+    }
+
+    @Test
+    void unsetNewSettingsLeaveTheCanonicalJsonAndSoEveryOldKeyUnchanged() {
+        var json = TrainSettings.DEFAULTS.canonical();
+        for (String key : new String[]{"plus_length", "minus_length", "ais_runs", "ais_steps"}) {
+            assertFalse(json.has(key), key);
+        }
+        assertTrue(with("local", "bas4", "fixed(2)", "fixed(3)", null, null).canonical().has("plus_length"));
+    }
+
+    @Test
+    void badRenewalAndAisSettingsAreRefusedByKey() {
+        assertKey("mode", with("standard", "bas4", "fixed(2)", "fixed(3)", null, null));
+        assertKey("minus_length", with("local", "bas4", "fixed(2)", null, null, null));
+        assertKey("plus_length", with("local", "bas4", null, "fixed(2)", null, null));
+        assertKey("plus_length", with("local", "bas4", "fixed(0)", "fixed(2)", null, null));
+        assertKey("minus_length", with("local", "bas4", "fixed(2)", "triangle(3)", null, null));
+        assertKey("ais_runs", with("local", "bas4", null, null, 10, 100));
+        assertKey("ais_runs", with("local", "mnist", null, null, 1, 100));
+        assertKey("ais_steps", with("local", "mnist", null, null, 10, null));
+        assertKey("ais_steps", with("local", "mnist", null, null, 10, 0));
+        TrainSettings ok = with("local", "mnist", null, null, 10, 100);
+        ok.validate();
+        assertEquals(100, ok.annealing() == null ? -1 : 100);
+        assertNull(TrainSettings.DEFAULTS.annealing());
+    }
+
+    static void assertKey(String key, TrainSettings s) {
+        InvalidSetting e = assertThrows(InvalidSetting.class, s::validate);
+        assertEquals(key, e.key(), e.getMessage());
+    }
+}
