@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.runs.EpSettings;
-import org.flexphase.runs.InvalidSetting;
-import org.flexphase.runs.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,22 +62,11 @@ public final class EpCommand implements Callable<Integer> {
         EpSettings settings = new EpSettings(mode, data, dataDir == null ? null : dataDir.toString(), beta, freeSteps,
                 nudgeSteps, b, switchProb, presentation, sweepsPerStep, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize,
                 seed);
-        try {
-            settings.validate();
-        } catch (InvalidSetting e) {
-            throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
-        }
-        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
-        RunSettings.RunOutcome o = OutputFolder.runIn(out, fresh, () -> settings.run(out));
-        Map<?, ?> summary = o.summary();
-        Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-        System.out.printf("%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s%n",
-                summary.get("model"), mode, summary.get("relaxation_steps"), fin.get("train_error"),
-                fin.get("test_error"), summary.get("wall_seconds"), out);
-        if (o.diverged()) {
-            System.err.println("flexphase: run diverged: " + o.divergence());
-            return 1;
-        }
-        return 0;
+        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
+            return String.format("%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s",
+                    summary.get("model"), mode, summary.get("relaxation_steps"), fin.get("train_error"),
+                    fin.get("test_error"), summary.get("wall_seconds"), out);
+        });
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.runs.ForwardForwardSettings;
-import org.flexphase.runs.InvalidSetting;
-import org.flexphase.runs.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,22 +54,11 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     public Integer call() {
         ForwardForwardSettings settings = new ForwardForwardSettings(mode, data, dataDir == null ? null : dataDir.toString(),
                 b, switchProb, epochs, lr, threshold, hidden, evalEvery, evalSize, seed, negatives, isdWeights);
-        try {
-            settings.validate();
-        } catch (InvalidSetting e) {
-            throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
-        }
-        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
-        RunSettings.RunOutcome o = OutputFolder.runIn(out, fresh, () -> settings.run(out));
-        Map<?, ?> summary = o.summary();
-        Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-        System.out.printf("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s%n",
-                summary.get("model"), mode, negatives, isdWeights, summary.get("steps_done"), fin.get("train_error"),
-                fin.get("test_error"), summary.get("examples_per_second"), out);
-        if (o.diverged()) {
-            System.err.println("flexphase: run diverged: " + o.divergence());
-            return 1;
-        }
-        return 0;
+        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
+            return String.format("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s",
+                    summary.get("model"), mode, negatives, isdWeights, summary.get("steps_done"), fin.get("train_error"),
+                    fin.get("test_error"), summary.get("examples_per_second"), out);
+        });
     }
 }

@@ -3,9 +3,7 @@ package org.flexphase.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flexphase.runs.InvalidSetting;
 import org.flexphase.runs.NetworkSettings;
-import org.flexphase.runs.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,23 +73,13 @@ public final class NetworkCommand implements Callable<Integer> {
         NetworkSettings settings = new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize,
                 testSize, mode, relax, relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps,
                 evalEvery, seed);
-        try {
-            settings.validate();
-        } catch (InvalidSetting e) {
-            throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
-        }
-        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
-        RunSettings.RunOutcome o = OutputFolder.runIn(out, fresh, () -> settings.run(out));
-        Map<?, ?> summary = o.summary();
-        Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-        System.out.printf("network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s%n", task, mode,
-                ((Map<?, ?>) summary.get("network")).get("nodes"), summary.get("initial_cost"), fin.get("cost"),
-                fin.containsKey("test_error") ? String.format(", test error %.4f", fin.get("test_error")) : "",
-                summary.get("steps_per_second"), out);
-        if (o.diverged()) {
-            System.err.println("flexphase: run diverged: " + o.divergence());
-            return 1;
-        }
-        return 0;
+        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
+            return String.format("network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s",
+                    task, mode,
+                    ((Map<?, ?>) summary.get("network")).get("nodes"), summary.get("initial_cost"), fin.get("cost"),
+                    fin.containsKey("test_error") ? String.format(", test error %.4f", fin.get("test_error")) : "",
+                    summary.get("steps_per_second"), out);
+        });
     }
 }

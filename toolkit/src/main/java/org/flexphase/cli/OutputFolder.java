@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.flexphase.runs.InvalidSetting;
+import org.flexphase.runs.RunSettings;
 import org.flexphase.runs.RunFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +23,29 @@ final class OutputFolder {
     static final List<String> RUN_FILES = List.of("spec.json", "history.csv", "summary.json", "history.png");
 
     private OutputFolder() {
+    }
+
+    /**
+     * The body every single-run command shares ({@code train}, {@code ff}, {@code ep}, {@code network}): validates the
+     * settings (a bad one exits 2 naming its option, value and range), claims {@code out}, runs, prints the line
+     * {@code report} makes from the run's summary, and returns the exit code: 1 when the run diverged (after writing
+     * what it had), else 0.
+     */
+    static int runCommand(CommandSpec spec, RunSettings settings, Path out, boolean overwrite,
+                          Function<Map<?, ?>, String> report) {
+        try {
+            settings.validate();
+        } catch (InvalidSetting e) {
+            throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
+        }
+        boolean fresh = claim(spec, out, settings.canonical(), overwrite);
+        RunSettings.RunOutcome outcome = runIn(out, fresh, () -> settings.run(out));
+        System.out.println(report.apply(outcome.summary()));
+        if (outcome.diverged()) {
+            System.err.println("flexphase: run diverged: " + outcome.divergence());
+            return 1;
+        }
+        return 0;
     }
 
     /** Rejects an empty {@code --out} and one that is an existing regular file. */

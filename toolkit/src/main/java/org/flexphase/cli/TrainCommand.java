@@ -3,8 +3,6 @@ package org.flexphase.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flexphase.runs.InvalidSetting;
-import org.flexphase.runs.RunSettings;
 import org.flexphase.runs.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,33 +82,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainSettings settings = settings();
-        try {
-            settings.validate();
-        } catch (InvalidSetting e) {
-            throw Options.bad(spec, option(e.key()), e.value(), e.allowed());
-        }
-        boolean fresh = OutputFolder.claim(spec, out, settings.canonical(), overwrite);
-        RunSettings.RunOutcome outcome = OutputFolder.runIn(out, fresh, () -> settings.run(out));
-        Map<?, ?> summary = outcome.summary();
-        Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-        if (settings.labelled()) {
-            System.out.printf("%s %s on %s: step %d, train error %.4f, test error %.4f (averaged %.4f), %.0f steps/s -> %s%n",
-                    summary.get("model"), mode, data, summary.get("steps_done"), fin.get("train_error"),
-                    fin.get("test_error"), fin.get("test_error_avg"), summary.get("steps_per_second"), out);
-            if (fin.containsKey("test_ll")) {
-                System.out.printf("test log-likelihood per digit log p(x, y) %.2f nats (averaged %.2f), log p(x) >= %.2f%n",
-                        fin.get("test_ll"), fin.get("test_ll_avg"), fin.get("test_ll_pixels"));
+        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
+            if (!settings.labelled()) {
+                return String.format("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s",
+                        summary.get("model"), mode, summary.get("steps_done"), fin.get("nll_per_row"),
+                        fin.get("nll_per_row_avg"), fin.get("tv"), summary.get("steps_per_second"), out);
             }
-        } else {
-            System.out.printf("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s%n",
-                    summary.get("model"), mode, summary.get("steps_done"), fin.get("nll_per_row"),
-                    fin.get("nll_per_row_avg"), fin.get("tv"), summary.get("steps_per_second"), out);
-        }
-        if (outcome.diverged()) {
-            System.err.println("flexphase: run diverged: " + outcome.divergence());
-            return 1;
-        }
-        return 0;
+            String line = String.format("%s %s on %s: step %d, train error %.4f, test error %.4f (averaged %.4f), "
+                    + "%.0f steps/s -> %s", summary.get("model"), mode, data, summary.get("steps_done"),
+                    fin.get("train_error"), fin.get("test_error"), fin.get("test_error_avg"),
+                    summary.get("steps_per_second"), out);
+            return !fin.containsKey("test_ll") ? line : line + String.format(
+                    "%ntest log-likelihood per digit log p(x, y) %.2f nats (averaged %.2f), log p(x) >= %.2f",
+                    fin.get("test_ll"), fin.get("test_ll_avg"), fin.get("test_ll_pixels"));
+        });
     }
 
     /** The options as the run's settings (the same record a sweep spec binds). */
