@@ -13,6 +13,7 @@ import org.flexphase.experiments.BasProfile;
 import org.flexphase.experiments.Experiment;
 import org.flexphase.experiments.MnistExperiment;
 import org.flexphase.experiments.MnistProfile;
+import org.flexphase.experiments.NetworkExperiment;
 import org.flexphase.experiments.RbmScaleExperiment;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.Sweep;
@@ -35,14 +36,21 @@ public final class ReproduceCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--threads", defaultValue = "0", description = "worker threads (0: all cores)")
     int threads;
-    @Option(names = "--skip-mnist", description = "only the Bars-and-Stripes figures")
+    @Option(names = "--parts", split = ",", defaultValue = "bas,mnist,rbm-scale",
+            description = "which experiments, comma-separated: bas (the paper's BAS figures), mnist (the paper's MNIST "
+                    + "RBM and Forward-Forward figures), rbm-scale (label-clamped RBMs of 16-256 hidden units), ep "
+                    + "(Equilibrium Propagation on MNIST, T13's bias), networks (coupled learning in resistor networks) "
+                    + "(default: ${DEFAULT-VALUE})")
+    List<String> parts;
+    @Option(names = "--extensions", description = "add the model families beyond the paper: --parts ep,networks")
+    boolean extensions;
+    @Option(names = "--skip-mnist", description = "leave out the MNIST parts (mnist, rbm-scale)")
     boolean skipMnist;
     @Option(names = "--ff-protocols-only", description = "only the Forward-Forward protocol comparison (standard and isd, paired vs published negatives and weights) at the profile's epochs and seeds; full includes it")
     boolean ffProtocolsOnly;
-    @Option(names = "--extensions", description = "also the Equilibrium Propagation extension (standard, symmetric, CHL and flexible-phase EP on MNIST; T13's bias vs switching probability): quick 1 epoch x 1 seed, full 8 epochs x 3 seeds plus a map of the flexible settings")
-    boolean extensions;
-    @Option(names = "--networks", description = "only the physical-network experiments (coupled learning in resistor networks of 64, 512 and 2,048 nodes, Iris, the exact bias against p / r); about 10 minutes on 2 cores, in neither profile")
-    boolean networks;
+
+    /** Every part, in the order they run. */
+    static final List<String> PARTS = List.of("bas", "mnist", "rbm-scale", "ep", "networks");
 
     @Override
     public Integer call() {
@@ -55,22 +63,36 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (ffProtocolsOnly && skipMnist) {
             throw Options.bad(spec, "--ff-protocols-only", "with --skip-mnist", "one of the two");
         }
-        long start = System.nanoTime();
-        List<Experiment> experiments = new ArrayList<>();
-        if (networks) {
-            experiments.add(new org.flexphase.experiments.NetworkExperiment());
-        } else if (!ffProtocolsOnly) {
-            experiments.add(new BasExperiment(BasProfile.of(profile)));
-        }
-        if (!skipMnist && !networks) {
-            experiments.add(new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly));
-            if (!ffProtocolsOnly) {
-                experiments.add(new RbmScaleExperiment(profile));
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String part : parts) {
+            if (!PARTS.contains(part.strip())) {
+                throw Options.bad(spec, "--parts", part, String.join(" | ", PARTS));
             }
+            chosen.add(part.strip());
         }
         if (extensions) {
-            experiments.add(EpExperiment.of(profile));
+            chosen.addAll(List.of("ep", "networks"));
         }
+        if (skipMnist) {
+            chosen.removeAll(List.of("mnist", "rbm-scale"));
+        }
+        if (ffProtocolsOnly) {
+            chosen.retainAll(List.of("mnist"));
+            chosen.add("mnist");
+        }
+        List<Experiment> experiments = new ArrayList<>();
+        for (String part : PARTS) {
+            if (chosen.contains(part)) {
+                experiments.add(switch (part) {
+                    case "bas" -> new BasExperiment(BasProfile.of(profile));
+                    case "mnist" -> new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly);
+                    case "rbm-scale" -> new RbmScaleExperiment(profile);
+                    case "ep" -> EpExperiment.of(profile);
+                    default -> new NetworkExperiment();
+                });
+            }
+        }
+        long start = System.nanoTime();
         Map<String, Table> tables = new LinkedHashMap<>();
         AtomicInteger runs = new AtomicInteger();
         AtomicInteger resumed = new AtomicInteger();
@@ -82,11 +104,11 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        RunFiles.writeJson(Map.of("profile", profile, "threads", workers, "wall_seconds", wall, "runs", runs.get(),
+        RunFiles.writeJson(Map.of("profile", profile, "parts", chosen, "threads", workers, "wall_seconds", wall, "runs", runs.get(),
                 "runs_already_done", resumed.get(), "runs_diverged", diverged.get(), "tables", tables.keySet()),
                 out.resolve("reproduce.json"));
-        System.out.printf("reproduce %s: %d runs (%d already done, skipped), %d tables and figures in %s (%.1f s)%n",
-                networks ? "--networks" : "--profile " + profile, runs.get(), resumed.get(), tables.size(), out, wall);
+        System.out.printf("reproduce --profile %s --parts %s: %d runs (%d already done, skipped), %d tables and figures "
+                + "in %s (%.1f s)%n", profile, String.join(",", chosen), runs.get(), resumed.get(), tables.size(), out, wall);
         if (diverged.get() > 0) {
             // The figures are drawn from the runs' last finite results, but a diverged run is a finding the caller
             // must not miss: exit 1 as a diverged train run does.

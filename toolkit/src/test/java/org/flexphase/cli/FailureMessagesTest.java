@@ -111,4 +111,12 @@ class FailureMessagesTest {
         }
         assertEquals("keep me", Files.readString(file));
     }
+
+    @Test
+    void reproduceNamesAnUnknownPartAndTheKnownOnes() {
+        Ran r = run("reproduce", "--parts", "bas,nets", "--out", tmp.resolve("r").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--parts") && r.err().contains("nets")
+                && r.err().contains("bas | mnist | rbm-scale | ep | networks"), r.err());
+    }
 }
