@@ -154,6 +154,18 @@ public final class NetworkExperiment implements Experiment {
                 + " q = p)").axes("switching probability p / relaxation rate r", "|h - u| / |u|").logX().logY()),
                 out.resolve("network_exact_bias.png"));
         tables.put(bias.name(), bias);
+        Table noise = FlexibleNoise.table(0.05);
+        RunFiles.writeCsv(noise, out.resolve("network_flexible_noise.csv"));
+        List<Charts.Curve> nc = new ArrayList<>();
+        for (double eta : FlexibleNoise.NUDGES) {
+            Table t = noise.where(noise.doubleColumn("nudge").isEqualTo(eta));
+            nc.add(Charts.Curve.of("nudge " + eta, t.doubleColumn("steps").asDoubleArray(),
+                    t.doubleColumn("relative_error").asDoubleArray()));
+        }
+        Charts.savePng(Charts.lineChart(nc, ChartOptions.titled("Flexible phases at frozen conductances (64 nodes, p = 0.05)")
+                .axes("averaging steps T", "|mean increment - u| / |u|").logX().logY()),
+                out.resolve("network_flexible_noise.png"));
+        tables.put(noise.name(), noise);
         return tables;
     }
 
