@@ -37,7 +37,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     boolean skipMnist;
     @Option(names = "--ff-protocols-only", description = "only the Forward-Forward protocol comparison (standard and isd, paired vs published negatives and weights) at the profile's epochs and seeds; full includes it")
     boolean ffProtocolsOnly;
-    @Option(names = "--networks", description = "only the physical-network experiments (coupled learning in resistor networks of 64, 512 and 2,048 nodes, Iris, the exact bias against p / r); about 10 minutes on 2 cores, in neither profile")
+    @Option(names = "--networks", description = "only the physical-network experiments (coupled learning in resistor networks of 64, 512 and 2,048 nodes, Iris, the exact bias and the final cost of 14-node flexible-phase learning against p / r); a few minutes on 2 cores, in neither profile")
     boolean networks;
 
     @Override

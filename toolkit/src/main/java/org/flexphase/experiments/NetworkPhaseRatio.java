@@ -104,8 +104,9 @@ final class NetworkPhaseRatio {
         List<Charts.Curve> curves = new ArrayList<>();
         curves.add(curve(runs, "p", String.format(Locale.ROOT, "flexible, p varied at r = %s", FIXED_R)));
         curves.add(curve(runs, "r", String.format(Locale.ROOT, "flexible, r varied at p = %s", FIXED_P)));
-        Charts.savePng(Charts.lineChart(curves, ChartOptions.titled("Flexible-phase coupled learning, " + NODES
-                        + " nodes, " + STEPS + " steps (mean and min-max of " + SEEDS + " seeds)")
+        Charts.savePng(Charts.lineChart(curves, ChartOptions.titled(String.format(Locale.ROOT,
+                        "Flexible phases vs p / r (%d nodes, %,d steps, %d seeds)", NODES, STEPS,
+                        SEEDS))
                         .axes("switching probability p / relaxation rate r", "final cost / initial cost").logX().logY()
                         .reference("standard (mean of " + SEEDS + " seeds)", standardMean)),
                 out.resolve("network_final_vs_p_over_r.png"));
