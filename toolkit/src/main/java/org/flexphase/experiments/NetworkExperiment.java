@@ -32,7 +32,8 @@ import tech.tablesaw.api.Table;
  * geometric networks of 64, 512 and 2,048 nodes learning a random linear map (3 inputs, 2 outputs, 5 examples) with
  * standard coupled learning, twin networks and flexible phases (p = 0.2, 0.05, 0.01) at relaxation rate 0.5
  * (uniform relaxation), all on the same network per size; Iris at 64 nodes; and the exact relative bias of the
- * flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, a 12-node network).
+ * flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, a 12-node network);
+ * and the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}).
  */
 public final class NetworkExperiment implements Experiment {
     static final int[] SIZES = {64, 512, 2048};
@@ -79,6 +80,7 @@ public final class NetworkExperiment implements Experiment {
         specs.add(new RunSpec("iris:standard", settings("iris", 64, "standard", 0, 200_000)));
         specs.add(new RunSpec("iris:twin", settings("iris", 64, "twin", 0, 200_000)));
         specs.add(new RunSpec("iris:local p=0.05", settings("iris", 64, "local", 0.05, 200_000)));
+        specs.addAll(NetworkPhaseRatio.specs());
         return specs;
     }
 
@@ -100,6 +102,9 @@ public final class NetworkExperiment implements Experiment {
         Map<String, List<Charts.Curve>> bySize = new LinkedHashMap<>();
         for (Sweep.JobResult r : done) {
             String[] g = r.job().group().split(":");
+            if (g[0].equals(NetworkPhaseRatio.GROUP)) {
+                continue;
+            }
             Path dir = out.resolve("runs").resolve(r.job().key());
             var summary = RunFiles.readJson(dir.resolve("summary.json"));
             double c0 = summary.get("initial_cost").asDouble();
@@ -142,6 +147,8 @@ public final class NetworkExperiment implements Experiment {
         RunFiles.writeCsv(finals, out.resolve("network_final.csv"));
         tables.put(curves.name(), curves);
         tables.put(finals.name(), finals);
+        Table ratio = NetworkPhaseRatio.tables(done, out);
+        tables.put(ratio.name(), ratio);
         Table bias = exactBias();
         RunFiles.writeCsv(bias, out.resolve("network_exact_bias.csv"));
         List<Charts.Curve> bc = new ArrayList<>();
@@ -154,6 +161,18 @@ public final class NetworkExperiment implements Experiment {
                 + " q = p)").axes("switching probability p / relaxation rate r", "|h - u| / |u|").logX().logY()),
                 out.resolve("network_exact_bias.png"));
         tables.put(bias.name(), bias);
+        Table noise = FlexibleNoise.table(0.05);
+        RunFiles.writeCsv(noise, out.resolve("network_flexible_noise.csv"));
+        List<Charts.Curve> nc = new ArrayList<>();
+        for (double eta : FlexibleNoise.NUDGES) {
+            Table t = noise.where(noise.doubleColumn("nudge").isEqualTo(eta));
+            nc.add(Charts.Curve.of("nudge " + eta, t.doubleColumn("steps").asDoubleArray(),
+                    t.doubleColumn("relative_error").asDoubleArray()));
+        }
+        Charts.savePng(Charts.lineChart(nc, ChartOptions.titled("Flexible phases at frozen conductances (64 nodes, p = 0.05)")
+                .axes("averaging steps T", "|mean increment - u| / |u|").logX().logY()),
+                out.resolve("network_flexible_noise.png"));
+        tables.put(noise.name(), noise);
         return tables;
     }
 

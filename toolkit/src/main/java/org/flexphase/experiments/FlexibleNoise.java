@@ -1,0 +1,78 @@
+package org.flexphase.experiments;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.circuits.CircuitState;
+import org.flexphase.circuits.CoupledLearning;
+import org.flexphase.circuits.CouplingConfig;
+import org.flexphase.circuits.CouplingMode;
+import org.flexphase.circuits.CouplingTask;
+import org.flexphase.circuits.CouplingTrainer;
+import org.flexphase.circuits.Graphs;
+import org.flexphase.circuits.Relaxation;
+import org.flexphase.circuits.ResistorNetwork;
+import org.flexphase.learning.LocalLearning;
+import org.flexphase.util.Rngs;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Why flexible phases stall at 64 nodes (docs/experiments.md, "Physical networks"): at frozen conductances, how far the
+ * time average of the flexible-phase increments over {@code T} steps is from the two-phase rule {@code u} it averages
+ * to, for several nudge amplitudes. Each step's statistic {@code +-(1/b)(1/eta_c) 1/2 (Delta p)^2} is of order
+ * {@code 1/eta_c} times {@code u}, and its sign follows the phase, so the average carries the fluctuation of the time
+ * spent in each phase (correlated over {@code 1/p} steps) times {@code (Delta p)^2 / eta_c}: relative error of order
+ * {@code 1 / (eta_c sqrt(p T))}.
+ */
+public final class FlexibleNoise {
+    static final double[] NUDGES = {0.1, 0.3, 1.0};
+    static final long[] CHECKPOINTS = {25_000, 100_000, 400_000};
+
+    private FlexibleNoise() {
+    }
+
+    /** The regression network and task of the 64-node runs (seed 1) with nudge {@code eta}, uniform relaxation 0.5. */
+    static CoupledLearning system(double eta) {
+        ResistorNetwork net = ResistorNetwork.withRandomRoles(Graphs.randomGeometric(64, 4.0, 1), 3, 2, 1.0, 1e-3, 1e3,
+                2);
+        net.projectConductances();
+        return new CoupledLearning(net, CouplingTask.randomLinear(3, 2, 5, 3), eta, Relaxation.Kind.UNIFORM,
+                NetworkExperiment.RELAX);
+    }
+
+    /** Relative error and cosine of the frozen-conductance time average against u, per nudge and averaging time. */
+    public static Table table(double p) {
+        Table t = Table.create("network_flexible_noise", DoubleColumn.create("nudge"), DoubleColumn.create("p"),
+                DoubleColumn.create("steps"), DoubleColumn.create("relative_error"), DoubleColumn.create("cosine"));
+        for (double eta : NUDGES) {
+            CoupledLearning sys = system(eta);
+            double[] u = sys.twoPhaseUpdate();
+            LocalLearning<CircuitState> local = CouplingTrainer.local(sys, new CouplingConfig(CouplingMode.LOCAL, 0.5, p,
+                    p / 5, 10, 1, 1, 1, 1));
+            RandomGenerator rng = Rngs.create(11);
+            CircuitState state = sys.newState();
+            double[] sum = new double[u.length];
+            long done = 0;
+            for (long steps : CHECKPOINTS) {
+                local.sumIncrements(state, steps - done, rng, sum);
+                done = steps;
+                double d = 0;
+                double nu = 0;
+                double nh = 0;
+                double dot = 0;
+                for (int e = 0; e < u.length; e++) {
+                    double h = sum[e] / steps;
+                    d += (h - u[e]) * (h - u[e]);
+                    nu += u[e] * u[e];
+                    nh += h * h;
+                    dot += h * u[e];
+                }
+                t.doubleColumn("nudge").append(eta);
+                t.doubleColumn("p").append(p);
+                t.doubleColumn("steps").append(steps);
+                t.doubleColumn("relative_error").append(Math.sqrt(d / nu));
+                t.doubleColumn("cosine").append(dot / Math.sqrt(nu * nh));
+            }
+        }
+        return t;
+    }
+}
