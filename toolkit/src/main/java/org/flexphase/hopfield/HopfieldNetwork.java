@@ -253,7 +253,21 @@ public final class HopfieldNetwork {
      * never recomputes it.
      */
     public void addStatistic(HopfieldState st, double weight, double[] target) {
+        addStatistic(st, weight, target, false);
+    }
+
+    /**
+     * {@code target += weight * (phi(theta, s) - phi_bar)} when {@code centred}, {@code phi_bar} the baseline built
+     * from the state's slow activity trace {@code r} ({@link HopfieldState#trace}): {@code x r_1^T} for the input
+     * weights, {@code r_{l-1} r_l^T} for the others and {@code r_l} for the biases, so that the input weights see
+     * {@code x (rho(s_1) - r_1)^T} (docs/theory.md section 5.1, the control variate of flexible-phase EP).
+     */
+    public void addStatistic(HopfieldState st, double weight, double[] target, boolean centred) {
         st.requireExample();
+        if (centred) {
+            st.requireTrace();
+            addBaseline(st, -weight, target);
+        }
         if (weight == 0) {
             return;
         }
@@ -304,6 +318,41 @@ public final class HopfieldNetwork {
             version++;
             if (cacheCurrent) {
                 st.driveVersion = version;
+            }
+        }
+    }
+
+    /** {@code target += weight * phi_bar}, the trace baseline of {@link #addStatistic(HopfieldState, double, double[], boolean)}. */
+    private void addBaseline(HopfieldState st, double weight, double[] target) {
+        if (weight == 0) {
+            return;
+        }
+        double[][] r = st.trace;
+        boolean cacheCurrent = target == theta && st.driveVersion == version;
+        for (int l = 1; l <= layers(); l++) {
+            int n = sizes[l];
+            double[] upper = r[l];
+            int w = weightAt[l];
+            int rows = l == 1 ? st.activeCount : sizes[l - 1];
+            for (int q = 0; q < rows; q++) {
+                int i = l == 1 ? st.activeInputs[q] : q;
+                double a = weight * (l == 1 ? st.x[i] : r[l - 1][i]);
+                int row = w + i * n;
+                for (int j = 0; j < n; j++) {
+                    target[row + j] += a * upper[j];
+                }
+            }
+            int b = biasAt[l];
+            for (int j = 0; j < n; j++) {
+                target[b + j] += weight * upper[j];
+            }
+        }
+        if (cacheCurrent) {
+            // The rank-one change weight x r_1^T moves the cached drive W_1^T x by weight |x|^2 r_1; the version is
+            // bumped by the addStatistic call that follows, which keeps the cache current.
+            double c = weight * st.inputNormSquared;
+            for (int j = 0; j < r[1].length; j++) {
+                st.inputDrive[j] += c * r[1][j];
             }
         }
     }
