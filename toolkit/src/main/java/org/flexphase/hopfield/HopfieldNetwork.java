@@ -274,9 +274,17 @@ public final class HopfieldNetwork {
         int top = layers();
         boolean live = target == theta;
         boolean cacheCurrent = live && st.driveVersion == version;
+        // The first layer's rows and bias take rho(s_1) - r_1 in one pass (the scratch is free outside a sweep).
+        double[] first = st.s[1];
+        if (centred) {
+            first = st.scratch;
+            for (int j = 0; j < sizes[1]; j++) {
+                first[j] = st.s[1][j] - st.trace[1][j];
+            }
+        }
         for (int l = 1; l <= top; l++) {
             int n = sizes[l];
-            double[] upper = st.s[l];
+            double[] upper = l == 1 ? first : st.s[l];
             int w = weightAt[l];
             if (l == 1) {
                 int[] active = st.activeInputs;
@@ -310,7 +318,7 @@ public final class HopfieldNetwork {
             if (cacheCurrent) {
                 // W_1^T x + weight |x|^2 rho(s_1): exact up to rounding, which stays far below the learning noise.
                 double c = weight * st.inputNormSquared;
-                double[] h = st.s[1];
+                double[] h = first;
                 for (int j = 0; j < h.length; j++) {
                     st.inputDrive[j] += c * h[j];
                 }
@@ -322,21 +330,21 @@ public final class HopfieldNetwork {
         }
     }
 
-    /** {@code target += weight * phi_bar}, the trace baseline of {@link #addStatistic(HopfieldState, double, double[], boolean)}. */
+    /**
+     * {@code target += weight * phi_bar} for the layers above the first, {@code r_{l-1} r_l^T} and {@code r_l}; the
+     * first layer's part ({@code x r_1^T}, {@code r_1}) is folded into {@link #addStatistic}'s own pass.
+     */
     private void addBaseline(HopfieldState st, double weight, double[] target) {
         if (weight == 0) {
             return;
         }
         double[][] r = st.trace;
-        boolean cacheCurrent = target == theta && st.driveVersion == version;
-        for (int l = 1; l <= layers(); l++) {
+        for (int l = 2; l <= layers(); l++) {
             int n = sizes[l];
             double[] upper = r[l];
             int w = weightAt[l];
-            int rows = l == 1 ? st.activeCount : sizes[l - 1];
-            for (int q = 0; q < rows; q++) {
-                int i = l == 1 ? st.activeInputs[q] : q;
-                double a = weight * (l == 1 ? st.x[i] : r[l - 1][i]);
+            for (int i = 0; i < sizes[l - 1]; i++) {
+                double a = weight * r[l - 1][i];
                 int row = w + i * n;
                 for (int j = 0; j < n; j++) {
                     target[row + j] += a * upper[j];
@@ -345,14 +353,6 @@ public final class HopfieldNetwork {
             int b = biasAt[l];
             for (int j = 0; j < n; j++) {
                 target[b + j] += weight * upper[j];
-            }
-        }
-        if (cacheCurrent) {
-            // The rank-one change weight x r_1^T moves the cached drive W_1^T x by weight |x|^2 r_1; the version is
-            // bumped by the addStatistic call that follows, which keeps the cache current.
-            double c = weight * st.inputNormSquared;
-            for (int j = 0; j < r[1].length; j++) {
-                st.inputDrive[j] += c * r[1][j];
             }
         }
     }
