@@ -29,9 +29,11 @@ import tech.tablesaw.api.Table;
  */
 public final class EpExperiment implements Experiment {
     static final String[] MODES = {"standard", "symmetric", "chl", "local"};
-    /** Flexible-phase settings of (a): fast switching and a small constant rate (docs/experiments.md explains why). */
+    /** Flexible-phase settings of (a): fast switching, a decaying rate and the activity trace (docs/experiments.md). */
     static final double LOCAL_SWITCH_PROB = 0.5;
-    static final double LOCAL_RATE = 0.001;
+    static final double LOCAL_RATE = 0.002;
+    /** The flexible-phase rate decays as {@code LOCAL_RATE / (1 + t / tau)}, tau this many epochs. */
+    static final double LOCAL_RATE_TAU_EPOCHS = 1;
     /**
      * The activity-trace control variate of (a)'s flexible-phase runs, in sweeps: shorter than a presentation, so it
      * removes the example's common part of phi; it lets the rate double (docs/experiments.md).
@@ -79,7 +81,7 @@ public final class EpExperiment implements Experiment {
                 boolean local = mode.equals("local");
                 specs.add(new RunSpec("a:" + mode, settings(mode, epochs, local ? LOCAL_SWITCH_PROB
                         : EpSettings.DEFAULTS.switchProb(), local ? LOCAL_RATE : EpSettings.DEFAULTS.lr(),
-                        local ? 0 : EpSettings.DEFAULTS.lrTauEpochs(), local ? LOCAL_BETA
+                        local ? LOCAL_RATE_TAU_EPOCHS : EpSettings.DEFAULTS.lrTauEpochs(), local ? LOCAL_BETA
                         : mode.equals("symmetric") ? SYMMETRIC_BETA : EpSettings.DEFAULTS.beta(),
                         s, local ? LOCAL_TRACE_TAU : 0)));
             }
