@@ -112,8 +112,13 @@ class FlexiblePhaseEpProperties {
 
     static Config local(double beta, double b, double p, LengthLaw presentation, int sweepsPerStep, long steps,
                         long seed) {
-        return new Config(Mode.LOCAL, beta, 1, 1, b, p, presentation, sweepsPerStep, LearningRateSchedule.constant(1),
-                steps, steps, seed);
+        return local(beta, b, p, presentation, sweepsPerStep, 0, steps, seed);
+    }
+
+    static Config local(double beta, double b, double p, LengthLaw presentation, int sweepsPerStep, double traceTau,
+                        long steps, long seed) {
+        return new Config(Mode.LOCAL, beta, 1, 1, b, p, presentation, sweepsPerStep, traceTau,
+                LearningRateSchedule.constant(1), steps, steps, seed);
     }
 
     /** Whether the network's F is strictly convex on the box for nudges in [-beta, beta] (a unique fixed point). */
@@ -135,12 +140,24 @@ class FlexiblePhaseEpProperties {
         // correlation inside a run), t the Student quantile with R - 1 degrees of freedom at the Bonferroni level
         // 1e-6 / (15 examples x 60 coordinates). Runs start from rest with a fresh phase and example cycle; that start
         // costs nothing here because every step relaxes fully.
+        checkEquilibratedMean(15, p -> 0);
+    }
+
+    @Test
+    void activityTraceBaselineKeepsTheMeanUpdate() {
+        // T12 with the control variate of docs/theory.md section 5.1: the statistic centred on the activity trace
+        // (time constant tau = 20/p steps). E[w(z)] = 0, so a baseline independent of the current phase leaves the
+        // mean unchanged; the trace remembers the current phase only through the last ~1/p steps, a relative bias of
+        // about 1/(tau p) = 5 %, inside the same Student-t tolerance as above.
+        checkEquilibratedMean(8, p -> 20 / p);
+    }
+
+    private static void checkEquilibratedMean(int examples, java.util.function.DoubleUnaryOperator traceTau) {
         double beta = 0.5;
         int runs = 20;
         long steps = 2_000;
-        int examples = 15;
         double t = new TDistribution(runs - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
-                / (2.0 * examples * 60));
+                / (2.0 * 15 * 60));
         Proofs.qtSimulation(examples, 10).forAll(CASES)
                 .assuming(c -> c.net().network().parameterCount() <= 60 && convexForAll(c))
                 .checkAssert(c -> {
@@ -150,7 +167,8 @@ class FlexiblePhaseEpProperties {
                     for (int r = 0; r < runs; r++) {
                         double[] sum = new double[net.parameterCount()];
                         LearningLoop loop = new EquilibriumPropagationTrainer(local(beta, c.b(), c.p(), c.law(),
-                                TO_FIXED_POINT, steps, c.seed() + r)).sumIncrements(net, c.examples(), steps, sum);
+                                TO_FIXED_POINT, traceTau.applyAsDouble(c.p()), steps, c.seed() + r))
+                                .sumIncrements(net, c.examples(), steps, sum);
                         means[r] = sum;
                         for (int q = 0; q < sum.length; q++) {
                             sum[q] /= loop.updates();

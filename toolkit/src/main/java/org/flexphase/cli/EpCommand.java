@@ -38,6 +38,8 @@ public final class EpCommand implements Callable<Integer> {
     String presentation = EpSettings.DEFAULTS.presentation();
     @Option(names = "--sweeps-per-step", description = "local: relaxation sweeps per time step (default: ${DEFAULT-VALUE})")
     int sweepsPerStep = EpSettings.DEFAULTS.sweepsPerStep();
+    @Option(names = "--trace-tau", description = "local: centre the statistic on a slow activity trace of this time constant in sweeps, a control variate (0: off) (default: ${DEFAULT-VALUE})")
+    double traceTau = EpSettings.DEFAULTS.traceTau();
     @Option(names = "--hidden", split = ",", description = "hidden layer sizes (default: ${DEFAULT-VALUE})")
     List<Integer> hidden = new java.util.ArrayList<>(EpSettings.DEFAULTS.hidden());
     @Option(names = "--epochs", description = "epochs of relaxation sweeps (one epoch = 8,000 x (free + nudge) sweeps) (default: ${DEFAULT-VALUE})")
@@ -60,7 +62,7 @@ public final class EpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EpSettings settings = new EpSettings(mode, data, dataDir == null ? null : dataDir.toString(), beta, freeSteps,
-                nudgeSteps, b, switchProb, presentation, sweepsPerStep, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize,
+                nudgeSteps, b, switchProb, presentation, sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize,
                 seed);
         return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");

@@ -29,9 +29,16 @@ import tech.tablesaw.api.Table;
  */
 public final class EpExperiment implements Experiment {
     static final String[] MODES = {"standard", "symmetric", "chl", "local"};
-    /** Flexible-phase settings of (a): fast switching and a small constant rate (docs/experiments.md explains why). */
+    /** Flexible-phase settings of (a): fast switching, a decaying rate and the activity trace (docs/experiments.md). */
     static final double LOCAL_SWITCH_PROB = 0.5;
-    static final double LOCAL_RATE = 0.0005;
+    static final double LOCAL_RATE = 0.002;
+    /** The flexible-phase rate decays as {@code LOCAL_RATE / (1 + t / tau)}, tau this many epochs. */
+    static final double LOCAL_RATE_TAU_EPOCHS = 1;
+    /**
+     * The activity-trace control variate of (a)'s flexible-phase runs, in sweeps: shorter than a presentation, so it
+     * removes the example's common part of phi; it lets the rate double (docs/experiments.md).
+     */
+    static final double LOCAL_TRACE_TAU = 8;
     /** A large nudge: the unpaired per-sweep estimate scales with 1/beta, so flexible phases prefer beta near 1. */
     static final double LOCAL_BETA = 0.9;
     /** Symmetric EP at beta = 0.5 (at the default 0.3 its -beta phase learned badly: 12.2 % test error, seed 1). */
@@ -74,9 +81,9 @@ public final class EpExperiment implements Experiment {
                 boolean local = mode.equals("local");
                 specs.add(new RunSpec("a:" + mode, settings(mode, epochs, local ? LOCAL_SWITCH_PROB
                         : EpSettings.DEFAULTS.switchProb(), local ? LOCAL_RATE : EpSettings.DEFAULTS.lr(),
-                        local ? 0 : EpSettings.DEFAULTS.lrTauEpochs(), local ? LOCAL_BETA
+                        local ? LOCAL_RATE_TAU_EPOCHS : EpSettings.DEFAULTS.lrTauEpochs(), local ? LOCAL_BETA
                         : mode.equals("symmetric") ? SYMMETRIC_BETA : EpSettings.DEFAULTS.beta(),
-                        s)));
+                        s, local ? LOCAL_TRACE_TAU : 0)));
             }
         }
         if (mapEpochs > 0) {
@@ -93,10 +100,15 @@ public final class EpExperiment implements Experiment {
 
     static EpSettings settings(String mode, int epochs, double switchProb, double lr, double lrTauEpochs, double beta,
                                long seed) {
+        return settings(mode, epochs, switchProb, lr, lrTauEpochs, beta, seed, 0);
+    }
+
+    static EpSettings settings(String mode, int epochs, double switchProb, double lr, double lrTauEpochs, double beta,
+                               long seed, double traceTau) {
         EpSettings d = EpSettings.DEFAULTS;
         return new EpSettings(mode, "mnist", null, beta, d.freeSteps(), d.nudgeSteps(), d.b(), switchProb,
-                d.presentation(), d.sweepsPerStep(), d.hidden(), epochs, lr, lrTauEpochs, d.evalPerEpoch(), d.evalSize(),
-                seed);
+                d.presentation(), d.sweepsPerStep(), traceTau, d.hidden(), epochs, lr, lrTauEpochs, d.evalPerEpoch(),
+                d.evalSize(), seed);
     }
 
     @Override

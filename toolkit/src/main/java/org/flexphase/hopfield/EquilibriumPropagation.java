@@ -31,10 +31,16 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     private final Nudge nudge;
     private final double beta;
     private final int sweepsPerStep;
+    private final double traceTau;
     private boolean updatedItself;
 
-    private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep) {
+    private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep,
+                                   double traceTau) {
         this.network = network;
+        this.traceTau = traceTau;
+        if (traceTau != 0 && !(traceTau >= 1 && Double.isFinite(traceTau))) {
+            throw new IllegalArgumentException("trace-tau must be 0 (off) or a finite value >= 1: " + traceTau);
+        }
         this.nudge = nudge;
         this.beta = beta;
         this.sweepsPerStep = Checks.requireAtLeast(sweepsPerStep, 1, "sweeps-per-step");
@@ -45,7 +51,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
 
     /** One-sided EP with nudge {@code beta}, one sweep per time step. */
     public static EquilibriumPropagation of(HopfieldNetwork network, Nudge nudge, double beta) {
-        return new EquilibriumPropagation(network, nudge, beta, 1);
+        return new EquilibriumPropagation(network, nudge, beta, 1, 0);
     }
 
     /**
@@ -53,7 +59,21 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * point within a step (the equilibrated setting of T12); one sweep is the persistent physical system.
      */
     public EquilibriumPropagation withSweepsPerStep(int sweeps) {
-        return new EquilibriumPropagation(network, nudge, beta, sweeps);
+        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau);
+    }
+
+    /**
+     * The same system with its statistic centred on a slow activity trace of time constant {@code tau} steps (0: off):
+     * {@code phi - phi(r)}, a control variate for learning at every step (docs/theory.md section 5.1). Since
+     * {@code E[w(z)] = 0} a baseline that does not depend on the current phase leaves the mean update unchanged; the
+     * trace sees the current phase only through the last ~1/p steps, a bias of order 1/(tau p).
+     */
+    public EquilibriumPropagation withTrace(double tau) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau);
+    }
+
+    public double traceTau() {
+        return traceTau;
     }
 
     public HopfieldNetwork network() {
@@ -100,6 +120,9 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     public void step(HopfieldState state, Phase phase, RandomGenerator rng) {
         boolean clamp = phase.isPositive() && nudge == Nudge.CLAMPED;
         double b = nudgeOf(phase);
+        if (traceTau > 0) {
+            state.updateTrace(traceTau);
+        }
         for (int k = 0; k < sweepsPerStep; k++) {
             network.sweep(state, b, clamp);
         }
@@ -107,7 +130,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
 
     @Override
     public void addStatistic(HopfieldState state, double weight, double[] target) {
-        network.addStatistic(state, weight, target);
+        network.addStatistic(state, weight, target, traceTau > 0);
         updatedItself = target == network.parameters();
     }
 
@@ -127,6 +150,6 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     public String describe() {
         return "ep(" + network.describe() + ", " + nudge.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 + (nudge == Nudge.CLAMPED ? "" : ", beta=" + beta) + (sweepsPerStep == 1 ? "" : ", sweeps/step="
-                + sweepsPerStep) + ")";
+                + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau) + ")";
     }
 }

@@ -55,16 +55,29 @@ public final class EquilibriumPropagationTrainer {
     /**
      * Settings. {@code presentation} is the law of example lengths in LOCAL mode (null: fixed at
      * {@code freeSteps + nudgeSteps}, the sweeps standard EP spends per example); {@code sweepsPerStep} is the number
-     * of relaxation sweeps per time step in LOCAL mode (1: the persistent physical system). {@code steps} is the
+     * of relaxation sweeps per time step in LOCAL mode (1: the persistent physical system); {@code traceTau} (LOCAL
+     * only, 0: off) centres the statistic on a slow activity trace of that time constant in steps
+     * ({@link EquilibriumPropagation#withTrace}). {@code steps} is the
      * budget in relaxation sweeps.
      */
     public record Config(Mode mode, double beta, int freeSteps, int nudgeSteps, double b, double switchProbability,
-                         LengthLaw presentation, int sweepsPerStep, LearningRateSchedule schedule, long steps,
-                         long evalEvery, long seed) {
+                         LengthLaw presentation, int sweepsPerStep, double traceTau, LearningRateSchedule schedule,
+                         long steps, long evalEvery, long seed) {
+        /** Without the activity trace ({@code traceTau = 0}). */
+        public Config(Mode mode, double beta, int freeSteps, int nudgeSteps, double b, double switchProbability,
+                      LengthLaw presentation, int sweepsPerStep, LearningRateSchedule schedule, long steps,
+                      long evalEvery, long seed) {
+            this(mode, beta, freeSteps, nudgeSteps, b, switchProbability, presentation, sweepsPerStep, 0, schedule,
+                    steps, evalEvery, seed);
+        }
+
         public Config {
             Checks.requireAtLeast(freeSteps, 1, "free-steps");
             Checks.requireAtLeast(nudgeSteps, 1, "nudge-steps");
             Checks.requireAtLeast(sweepsPerStep, 1, "sweeps-per-step");
+            if (traceTau != 0 && !(traceTau >= 1 && Double.isFinite(traceTau))) {
+                throw new IllegalArgumentException("trace-tau must be 0 (off) or a finite value >= 1: " + traceTau);
+            }
             if (mode != Mode.CHL && !(beta > 0 && beta < 1)) {
                 throw new IllegalArgumentException("beta must be in (0, 1): " + beta);
             }
@@ -106,7 +119,8 @@ public final class EquilibriumPropagationTrainer {
     public EquilibriumPropagation system(HopfieldNetwork network) {
         EquilibriumPropagation system = EquilibriumPropagation.of(network, config.mode().nudge(),
                 config.beta());
-        return config.mode() == Mode.LOCAL ? system.withSweepsPerStep(config.sweepsPerStep()) : system;
+        return config.mode() == Mode.LOCAL
+                ? system.withSweepsPerStep(config.sweepsPerStep()).withTrace(config.traceTau()) : system;
     }
 
     /**

@@ -253,16 +253,38 @@ public final class HopfieldNetwork {
      * never recomputes it.
      */
     public void addStatistic(HopfieldState st, double weight, double[] target) {
+        addStatistic(st, weight, target, false);
+    }
+
+    /**
+     * {@code target += weight * (phi(theta, s) - phi_bar)} when {@code centred}, {@code phi_bar} the baseline built
+     * from the state's slow activity trace {@code r} ({@link HopfieldState#trace}): {@code x r_1^T} for the input
+     * weights, {@code r_{l-1} r_l^T} for the others and {@code r_l} for the biases, so that the input weights see
+     * {@code x (rho(s_1) - r_1)^T} (docs/theory.md section 5.1, the control variate of flexible-phase EP).
+     */
+    public void addStatistic(HopfieldState st, double weight, double[] target, boolean centred) {
         st.requireExample();
+        if (centred) {
+            st.requireTrace();
+            addBaseline(st, -weight, target);
+        }
         if (weight == 0) {
             return;
         }
         int top = layers();
         boolean live = target == theta;
         boolean cacheCurrent = live && st.driveVersion == version;
+        // The first layer's rows and bias take rho(s_1) - r_1 in one pass (the scratch is free outside a sweep).
+        double[] first = st.s[1];
+        if (centred) {
+            first = st.scratch;
+            for (int j = 0; j < sizes[1]; j++) {
+                first[j] = st.s[1][j] - st.trace[1][j];
+            }
+        }
         for (int l = 1; l <= top; l++) {
             int n = sizes[l];
-            double[] upper = st.s[l];
+            double[] upper = l == 1 ? first : st.s[l];
             int w = weightAt[l];
             if (l == 1) {
                 int[] active = st.activeInputs;
@@ -296,7 +318,7 @@ public final class HopfieldNetwork {
             if (cacheCurrent) {
                 // W_1^T x + weight |x|^2 rho(s_1): exact up to rounding, which stays far below the learning noise.
                 double c = weight * st.inputNormSquared;
-                double[] h = st.s[1];
+                double[] h = first;
                 for (int j = 0; j < h.length; j++) {
                     st.inputDrive[j] += c * h[j];
                 }
@@ -304,6 +326,33 @@ public final class HopfieldNetwork {
             version++;
             if (cacheCurrent) {
                 st.driveVersion = version;
+            }
+        }
+    }
+
+    /**
+     * {@code target += weight * phi_bar} for the layers above the first, {@code r_{l-1} r_l^T} and {@code r_l}; the
+     * first layer's part ({@code x r_1^T}, {@code r_1}) is folded into {@link #addStatistic}'s own pass.
+     */
+    private void addBaseline(HopfieldState st, double weight, double[] target) {
+        if (weight == 0) {
+            return;
+        }
+        double[][] r = st.trace;
+        for (int l = 2; l <= layers(); l++) {
+            int n = sizes[l];
+            double[] upper = r[l];
+            int w = weightAt[l];
+            for (int i = 0; i < sizes[l - 1]; i++) {
+                double a = weight * r[l - 1][i];
+                int row = w + i * n;
+                for (int j = 0; j < n; j++) {
+                    target[row + j] += a * upper[j];
+                }
+            }
+            int b = biasAt[l];
+            for (int j = 0; j < n; j++) {
+                target[b + j] += weight * upper[j];
             }
         }
     }

@@ -20,6 +20,8 @@ public final class HopfieldState {
     final double[] inputDrive;
     long driveVersion = Long.MIN_VALUE;
     final double[] scratch;
+    /** The slow activity trace {@code r[l]} (exponential average of {@code s[l]}), null until enabled. */
+    double[][] trace;
     private boolean shown;
     private int label = -1;
 
@@ -115,6 +117,36 @@ public final class HopfieldState {
             }
         }
         return best;
+    }
+
+    /**
+     * Moves the activity trace towards the current activations, {@code r += (s - r) / tau} (created at the
+     * current activations on the first call). Called before a step's sweeps, so the trace a statistic is centred on
+     * never contains that step's own state.
+     */
+    public void updateTrace(double tau) {
+        if (trace == null) {
+            trace = new double[s.length][];
+            trace[0] = new double[0];
+            for (int l = 1; l < s.length; l++) {
+                trace[l] = s[l].clone();
+            }
+            return;
+        }
+        double k = 1.0 / tau;
+        for (int l = 1; l < s.length; l++) {
+            double[] r = trace[l];
+            double[] a = s[l];
+            for (int j = 0; j < r.length; j++) {
+                r[j] += k * (a[j] - r[j]);
+            }
+        }
+    }
+
+    void requireTrace() {
+        if (trace == null) {
+            throw new IllegalStateException("no activity trace yet: call updateTrace(tau) first");
+        }
     }
 
     /** Sets every activation to 0 (a fresh start, e.g. before evaluating a new example from rest). */

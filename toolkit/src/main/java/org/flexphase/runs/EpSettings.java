@@ -25,9 +25,18 @@ import org.flexphase.phases.LengthLaws;
  * the goal of standard EP at or below 5 % test error on the MNIST subset.
  */
 public record EpSettings(String mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps,
-                         double b, double switchProb, String presentation, int sweepsPerStep, List<Integer> hidden,
-                         int epochs, double lr, double lrTauEpochs, int evalPerEpoch, int evalSize, long seed)
+                         double b, double switchProb, String presentation, int sweepsPerStep, double traceTau,
+                         List<Integer> hidden, int epochs, double lr, double lrTauEpochs, int evalPerEpoch, int evalSize,
+                         long seed)
         implements RunSettings {
+
+    /** Without the activity trace ({@code trace_tau = 0}). */
+    public EpSettings(String mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps, double b,
+                      double switchProb, String presentation, int sweepsPerStep, List<Integer> hidden, int epochs,
+                      double lr, double lrTauEpochs, int evalPerEpoch, int evalSize, long seed) {
+        this(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation, sweepsPerStep, 0, hidden,
+                epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
 
     public static final EpSettings DEFAULTS = new EpSettings("standard", "mnist", null, 0.3, 20, 4, 0.5, 0.5, "fixed",
             1, List.of(500), 8, 0.02, 1, 2, 2000, 1);
@@ -52,6 +61,8 @@ public record EpSettings(String mode, String data, String dataDir, double beta, 
         requireHalfOpenUnit("switch_prob", switchProb);
         requireChoice("presentation", presentation, "fixed", "geometric");
         requireAtLeast("sweeps_per_step", sweepsPerStep, 1);
+        require(traceTau == 0 || (traceTau >= 1 && Double.isFinite(traceTau)), "trace_tau", traceTau,
+                "0 (off) or a finite value >= 1");
         require(hidden != null && !hidden.isEmpty() && hidden.stream().allMatch(h -> h >= 1), "hidden", hidden,
                 "one or more layer sizes, each an integer >= 1");
         requireAtLeast("epochs", epochs, 1);
@@ -85,7 +96,7 @@ public record EpSettings(String mode, String data, String dataDir, double beta, 
         long evalEvery = Math.max(1, sweepsPerEpoch(examples) / evalPerEpoch);
         return new EquilibriumPropagationTrainer.Config(
                 EquilibriumPropagationTrainer.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), beta, freeSteps, nudgeSteps,
-                b, switchProb, law, sweepsPerStep, schedule(examples), steps, evalEvery, seed);
+                b, switchProb, law, sweepsPerStep, traceTau, schedule(examples), steps, evalEvery, seed);
     }
 
     /** {@code lr}, or {@code lr / (1 + t / (lr_tau_epochs epochs))} when {@code lr_tau_epochs > 0}. */

@@ -107,6 +107,49 @@ class HopfieldNetworkTest {
     }
 
     @Test
+    void centredStatisticSubtractsTheTraceBaselineAndKeepsTheCachedDriveExact() {
+        HopfieldNetwork net = randomNetwork(12, 6, 4, 3, 2);
+        RandomGenerator rng = Rngs.create(13);
+        HopfieldState st = net.newState();
+        st.show(uniform(rng, 6), uniform(rng, 2), -1);
+        for (int k = 0; k < 30; k++) {
+            st.updateTrace(3);
+            net.sweep(st, k % 3 == 0 ? 0.4 : 0, false);
+            net.addStatistic(st, 0.05 * (k % 2 == 0 ? 1 : -1), net.parameters(), true);
+        }
+        // phi(s) - phi_bar(r) by hand: x (s_1 - r_1)^T, s_{l-1} s_l^T - r_{l-1} r_l^T, s_l - r_l.
+        double[] centred = new double[net.parameterCount()];
+        net.addStatistic(st, 1, centred, true);
+        int[] sizes = net.sizes();
+        int at = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            for (int i = 0; i < sizes[l - 1]; i++) {
+                for (int j = 0; j < sizes[l]; j++) {
+                    double expected = l == 1 ? st.x[i] * (st.s[1][j] - st.trace[1][j])
+                            : st.s[l - 1][i] * st.s[l][j] - st.trace[l - 1][i] * st.trace[l][j];
+                    assertEquals(expected, centred[at++], 1e-12, "W_" + l + "[" + i + "," + j + "]");
+                }
+            }
+        }
+        for (int l = 1; l < sizes.length; l++) {
+            for (int j = 0; j < sizes[l]; j++) {
+                assertEquals(st.s[l][j] - st.trace[l][j], centred[at++], 1e-12, "b_" + l + "[" + j + "]");
+            }
+        }
+        HopfieldState fresh = net.newState();
+        fresh.show(st.input(), st.target(), -1);
+        fresh.copyActivationsFrom(st);
+        net.sweep(st, 0.3, false);
+        net.sweep(fresh, 0.3, false);
+        assertArrayEquals(fresh.flatActivations(), st.flatActivations(), 1e-12);
+        HopfieldState noTrace = net.newState();
+        noTrace.show(st.input(), st.target(), -1);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> net.addStatistic(noTrace, 1, new double[net.parameterCount()], true));
+        assertTrue(e.getMessage().contains("no activity trace"));
+    }
+
+    @Test
     void clampedSweepHoldsTheOutputAtTheTarget() {
         HopfieldNetwork net = randomNetwork(9, 3, 4, 2);
         HopfieldState st = net.newState();
