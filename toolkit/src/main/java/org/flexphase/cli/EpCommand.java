@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.flexphase.runs.EpSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -54,21 +55,19 @@ public final class EpCommand implements Callable<Integer> {
     int evalSize = EpSettings.DEFAULTS.evalSize();
     @Option(names = "--seed", description = "random seed")
     long seed = EpSettings.DEFAULTS.seed();
-    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
-    Path out;
-    @Option(names = "--overwrite", description = "replace another run's files in --out")
-    boolean overwrite;
+    @Mixin
+    RunOutput output;
 
     @Override
     public Integer call() {
         EpSettings settings = new EpSettings(mode, data, dataDir == null ? null : dataDir.toString(), beta, freeSteps,
                 nudgeSteps, b, switchProb, presentation, sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize,
                 seed);
-        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+        return OutputFolder.runCommand(spec, settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
             return String.format("%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s",
                     summary.get("model"), mode, summary.get("relaxation_steps"), fin.get("train_error"),
-                    fin.get("test_error"), summary.get("wall_seconds"), out);
+                    fin.get("test_error"), summary.get("wall_seconds"), output.out);
         });
     }
 }

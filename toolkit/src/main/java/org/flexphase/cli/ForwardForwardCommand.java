@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.flexphase.runs.ForwardForwardSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,20 +46,18 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     long evalEvery = ForwardForwardSettings.DEFAULTS.evalEvery();
     @Option(names = "--eval-size", description = "images of each split used by intermediate evaluations (the final one uses all)")
     int evalSize = ForwardForwardSettings.DEFAULTS.evalSize();
-    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
-    Path out;
-    @Option(names = "--overwrite", description = "replace another run's files in --out")
-    boolean overwrite;
+    @Mixin
+    RunOutput output;
 
     @Override
     public Integer call() {
         ForwardForwardSettings settings = new ForwardForwardSettings(mode, data, dataDir == null ? null : dataDir.toString(),
                 b, switchProb, epochs, lr, threshold, hidden, evalEvery, evalSize, seed, negatives, isdWeights);
-        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+        return OutputFolder.runCommand(spec, settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
             return String.format("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s",
                     summary.get("model"), mode, negatives, isdWeights, summary.get("steps_done"), fin.get("train_error"),
-                    fin.get("test_error"), summary.get("examples_per_second"), out);
+                    fin.get("test_error"), summary.get("examples_per_second"), output.out);
         });
     }
 }

@@ -1,11 +1,11 @@
 package org.flexphase.cli;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.runs.NetworkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,23 +63,21 @@ public final class NetworkCommand implements Callable<Integer> {
     long evalEvery = D.evalEvery();
     @Option(names = "--seed", description = "seed of the network, the task and the run (default: ${DEFAULT-VALUE})")
     long seed = D.seed();
-    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
-    Path out;
-    @Option(names = "--overwrite", description = "replace another run's files in --out")
-    boolean overwrite;
+    @Mixin
+    RunOutput output;
 
     @Override
     public Integer call() {
         NetworkSettings settings = new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize,
                 testSize, mode, relax, relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps,
                 evalEvery, seed);
-        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+        return OutputFolder.runCommand(spec, settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
             return String.format("network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s",
                     task, mode,
                     ((Map<?, ?>) summary.get("network")).get("nodes"), summary.get("initial_cost"), fin.get("cost"),
                     fin.containsKey("test_error") ? String.format(", test error %.4f", fin.get("test_error")) : "",
-                    summary.get("steps_per_second"), out);
+                    summary.get("steps_per_second"), output.out);
         });
     }
 }

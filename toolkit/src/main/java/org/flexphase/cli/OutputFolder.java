@@ -31,14 +31,14 @@ final class OutputFolder {
      * {@code report} makes from the run's summary, and returns the exit code: 1 when the run diverged (after writing
      * what it had), else 0.
      */
-    static int runCommand(CommandSpec spec, RunSettings settings, Path out, boolean overwrite,
-                          Function<Map<?, ?>, String> report) {
+    static int runCommand(CommandSpec spec, RunSettings settings, RunOutput output, Function<Map<?, ?>, String> report) {
+        Path out = output.out;
         try {
             settings.validate();
         } catch (InvalidSetting e) {
             throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
         }
-        boolean fresh = claim(spec, out, settings.canonical(), overwrite);
+        boolean fresh = claim(spec, out, settings.canonical(), output.overwrite);
         RunSettings.RunOutcome outcome = runIn(out, fresh, () -> settings.run(out));
         System.out.println(report.apply(outcome.summary()));
         if (outcome.diverged()) {

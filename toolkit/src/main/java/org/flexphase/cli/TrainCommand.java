@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.flexphase.runs.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -74,25 +75,23 @@ public final class TrainCommand implements Callable<Integer> {
     long seed = TrainSettings.DEFAULTS.seed();
     @Option(names = "--eval-every", description = "Gibbs steps between exact evaluations")
     long evalEvery = TrainSettings.DEFAULTS.evalEvery();
-    @Option(names = "--out", required = true, description = "output folder (refused if it holds another run's files)")
-    Path out;
-    @Option(names = "--overwrite", description = "replace another run's files in --out")
-    boolean overwrite;
+    @Mixin
+    RunOutput output;
 
     @Override
     public Integer call() {
         TrainSettings settings = settings();
-        return OutputFolder.runCommand(spec, settings, out, overwrite, summary -> {
+        return OutputFolder.runCommand(spec, settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
             if (!settings.labelled()) {
                 return String.format("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s",
                         summary.get("model"), mode, summary.get("steps_done"), fin.get("nll_per_row"),
-                        fin.get("nll_per_row_avg"), fin.get("tv"), summary.get("steps_per_second"), out);
+                        fin.get("nll_per_row_avg"), fin.get("tv"), summary.get("steps_per_second"), output.out);
             }
             String line = String.format("%s %s on %s: step %d, train error %.4f, test error %.4f (averaged %.4f), "
                     + "%.0f steps/s -> %s", summary.get("model"), mode, data, summary.get("steps_done"),
                     fin.get("train_error"), fin.get("test_error"), fin.get("test_error_avg"),
-                    summary.get("steps_per_second"), out);
+                    summary.get("steps_per_second"), output.out);
             return !fin.containsKey("test_ll") ? line : line + String.format(
                     "%ntest log-likelihood per digit log p(x, y) %.2f nats (averaged %.2f), log p(x) >= %.2f",
                     fin.get("test_ll"), fin.get("test_ll_avg"), fin.get("test_ll_pixels"));
