@@ -292,9 +292,7 @@ public final class HopfieldNetwork {
                     int i = active[q];
                     double a = weight * st.x[i];
                     int row = w + i * n;
-                    for (int j = 0; j < n; j++) {
-                        target[row + j] += a * upper[j];
-                    }
+                    addScaled(target, row, a, upper, n);
                 }
             } else {
                 double[] lower = st.s[l - 1];
@@ -303,16 +301,12 @@ public final class HopfieldNetwork {
                     if (a != 0) {
                         a *= weight;
                         int row = w + i * n;
-                        for (int j = 0; j < n; j++) {
-                            target[row + j] += a * upper[j];
-                        }
+                        addScaled(target, row, a, upper, n);
                     }
                 }
             }
             int b = biasAt[l];
-            for (int j = 0; j < n; j++) {
-                target[b + j] += weight * upper[j];
-            }
+            addScaled(target, b, weight, upper, n);
         }
         if (live) {
             if (cacheCurrent) {
@@ -346,14 +340,17 @@ public final class HopfieldNetwork {
             for (int i = 0; i < sizes[l - 1]; i++) {
                 double a = weight * r[l - 1][i];
                 int row = w + i * n;
-                for (int j = 0; j < n; j++) {
-                    target[row + j] += a * upper[j];
-                }
+                addScaled(target, row, a, upper, n);
             }
             int b = biasAt[l];
-            for (int j = 0; j < n; j++) {
-                target[b + j] += weight * upper[j];
-            }
+            addScaled(target, b, weight, upper, n);
+        }
+    }
+
+    /** {@code target[offset + j] += a * v[j]} for {@code j < n}: one row of a rank-one statistic, or a bias block. */
+    private static void addScaled(double[] target, int offset, double a, double[] v, int n) {
+        for (int j = 0; j < n; j++) {
+            target[offset + j] += a * v[j];
         }
     }
 
