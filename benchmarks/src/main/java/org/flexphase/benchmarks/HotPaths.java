@@ -4,13 +4,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.flexphase.data.BarsAndStripes;
 import org.flexphase.data.MnistSubset;
-import org.flexphase.exact.DataDistribution;
-import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.boltzmann.DataDistribution;
+import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.forwardforward.ForwardForwardNet;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
-import org.flexphase.models.LateralBoltzmannMachine;
-import org.flexphase.models.NetworkState;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.LateralBoltzmannMachine;
+import org.flexphase.boltzmann.BoltzmannState;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +45,7 @@ public class HotPaths {
         @Param({"16", "794"})
         public int visible;
         Rbm rbm;
-        NetworkState state;
+        BoltzmannState state;
         double[] gradient;
         RandomGenerator rng;
 
@@ -90,7 +90,7 @@ public class HotPaths {
     @State(Scope.Thread)
     public static class LateralState {
         LateralBoltzmannMachine bm;
-        NetworkState state;
+        BoltzmannState state;
         RandomGenerator rng;
 
         @Setup(Level.Trial)

@@ -3,8 +3,8 @@ package org.flexphase.benchmarks;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.flexphase.data.MnistSubset;
-import org.flexphase.models.NetworkState;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.BoltzmannState;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -151,7 +151,7 @@ public class MachineFloor {
     public double decidedDraws(Generator g) {
         double sum = 0;
         for (int k = 0; k < 1000; k++) {
-            sum += org.flexphase.models.LogisticBernoulli.sample(g.fields[k], g.rng.nextDouble());
+            sum += org.flexphase.boltzmann.LogisticBernoulli.sample(g.fields[k], g.rng.nextDouble());
         }
         return sum;
     }
@@ -165,7 +165,7 @@ public class MachineFloor {
         @Param({"64", "256"})
         public int hidden;
         Rbm rbm;
-        NetworkState state;
+        BoltzmannState state;
         double[] scratchVisible;
         double[] gradient;
         RandomGenerator rng;

@@ -13,11 +13,11 @@ import org.flexphase.exact.FixedPoints;
 import org.flexphase.exact.JointChain;
 import org.flexphase.exact.PhaseChain;
 import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.learning.NegativeStart;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
-import org.flexphase.models.FullyVisibleBoltzmannMachine;
+import org.flexphase.boltzmann.NegativeStart;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingMode;
+import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -48,7 +48,7 @@ class ConstantRateProperties {
                 .negativeStart(NegativeStart.EQUILIBRIUM).equilibriumRefresh(0)
                 .schedule(LearningRateSchedule.constant(eta)).steps(burnIn + steps).evalEvery(50)
                 .seed(pr.seed()).build();
-        new Trainer(config).train(FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0), pr.rows(), c -> {
+        new BoltzmannTrainer(config).train(FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0), pr.rows(), c -> {
             if (c.step() > burnIn) {
                 double d = Averages.distance(c.current().parameters(), pr.optimum());
                 sum[0] += d * d;

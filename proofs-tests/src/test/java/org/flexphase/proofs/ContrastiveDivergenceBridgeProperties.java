@@ -5,15 +5,15 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Locale;
 import org.flexphase.exact.ContrastiveDivergenceField;
-import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.exact.GibbsKernels;
 import org.flexphase.exact.Stationary;
-import org.flexphase.learning.NegativeStart;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
-import org.flexphase.models.BoltzmannMachine;
-import org.flexphase.models.NetworkState;
+import org.flexphase.boltzmann.NegativeStart;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingMode;
+import org.flexphase.boltzmann.BoltzmannMachine;
+import org.flexphase.boltzmann.BoltzmannState;
 import org.flexphase.phases.Phase;
 import org.flexphase.proofs.Generators.Instance;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * B2 (standard CL): at fixed parameters, the Trainer's own CD-k updates ({@link Trainer#sumIncrements} in standard
+ * B2 (standard CL): at fixed parameters, the BoltzmannTrainer's own CD-k updates ({@link BoltzmannTrainer#sumIncrements} in standard
  * mode, one update per pair of k-step phases) average to the exact mean update: the exact CD-k field
  * ({@link ContrastiveDivergenceField}) from persistent starts (the negative phase continues from the held positive
  * state), the likelihood gradient u(theta) from equilibrium starts and from PCD (whose negative states form one
@@ -48,7 +48,7 @@ class ContrastiveDivergenceBridgeProperties {
     static double[][] jointStatistics(BoltzmannMachine m) {
         int nv = m.visibleCount();
         double[][] phi = new double[1 << (nv + m.hiddenCount())][m.parameterCount()];
-        NetworkState s = m.newState();
+        BoltzmannState s = m.newState();
         for (int a = 0; a < phi.length; a++) {
             s.setBits(a & ((1L << nv) - 1), (long) a >>> nv);
             m.addStatistic(s, 1.0, phi[a]);
@@ -140,7 +140,7 @@ class ContrastiveDivergenceBridgeProperties {
                     .negativeStart(c.start()).equilibriumRefresh(Long.MAX_VALUE).steps(2L * c.k() * PAIRS)
                     .evalEvery(2L * c.k() * PAIRS).seed(c.seed()).build();
             double[] sum = new double[exact.length];
-            long pairs = new Trainer(config).sumIncrements(m, c.inst().rows(), sum);
+            long pairs = new BoltzmannTrainer(config).sumIncrements(m, c.inst().rows(), sum);
             assertTrue(pairs == PAIRS, "pairs " + pairs);
             double[] avg = new double[sum.length];
             for (int q = 0; q < avg.length; q++) {

@@ -4,17 +4,17 @@ import static org.flexphase.proofs.Generators.FVBM_PROBLEM;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.exact.FixedPoints;
 import org.flexphase.exact.JointChain;
 import org.flexphase.exact.PhaseChain;
 import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.learning.NegativeStart;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
-import org.flexphase.learning.TrainingResult;
-import org.flexphase.models.FullyVisibleBoltzmannMachine;
+import org.flexphase.boltzmann.NegativeStart;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingMode;
+import org.flexphase.boltzmann.TrainingResult;
+import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +57,7 @@ class ConvergenceProperties {
         TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.LOCAL).b(pr.b()).switchProbability(pr.p())
                 .negativeStart(negativeStart).equilibriumRefresh(0).schedule(schedule(pr)).steps(STEPS)
                 .averageFrom(AVERAGE_FROM).averageStride(1).evalEvery(STEPS).seed(pr.seed()).build();
-        return new Trainer(config).train(fvbm(start), pr.rows(), null);
+        return new BoltzmannTrainer(config).train(fvbm(start), pr.rows(), null);
     }
 
     static FullyVisibleBoltzmannMachine fvbm(double[] theta) {

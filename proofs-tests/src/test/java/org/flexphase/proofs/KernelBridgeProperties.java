@@ -7,8 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.exact.GibbsKernels;
-import org.flexphase.models.BoltzmannMachine;
-import org.flexphase.models.NetworkState;
+import org.flexphase.boltzmann.BoltzmannMachine;
+import org.flexphase.boltzmann.BoltzmannState;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class KernelBridgeProperties {
             BoltzmannMachine model = inst.model();
             RandomGenerator rng = Rngs.create(seed);
             int nv = model.visibleCount();
-            NetworkState state = model.newState();
+            BoltzmannState state = model.newState();
             double[] target = new double[model.parameterCount()];
             double[] expectedIncrement = new double[model.parameterCount()];
             for (Phase phase : Phase.values()) {

@@ -3,9 +3,9 @@ package org.flexphase.proofs;
 import static org.flexphase.proofs.Generators.TINY_MODEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.flexphase.exact.ExactAnalysis;
-import org.flexphase.models.BoltzmannMachine;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.boltzmann.BoltzmannMachine;
+import org.flexphase.boltzmann.Rbm;
 import org.junit.jupiter.api.Test;
 
 /** T9: the contrastive direction u(theta) is the gradient of the exact mean log-likelihood. */

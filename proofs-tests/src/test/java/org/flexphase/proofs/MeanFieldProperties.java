@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
-import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.exact.GibbsKernels;
 import org.flexphase.exact.JointChain;
 import org.flexphase.exact.PhaseChain;

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flexphase.exact.JointChain;
 import org.flexphase.exact.PhaseChain;
-import org.flexphase.learning.NegativeStart;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
+import org.flexphase.boltzmann.NegativeStart;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.proofs.Generators.Instance;
 import org.flexphase.proofs.Generators.Kind;
 import org.flexphase.proofs.Generators.Renewal;
@@ -21,7 +21,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * B2 (ISD and temporally local learning): at fixed parameters, the time average of the increments the
- * {@link Trainer} itself applies ({@link Trainer#sumIncrements}: its own loop, phases, clamping and negative starts,
+ * {@link BoltzmannTrainer} itself applies ({@link BoltzmannTrainer#sumIncrements}: its own loop, phases, clamping and negative starts,
  * with the parameters frozen) is the exact stationary mean update of the joint chain ({@link JointChain}, weights
  * from the phase chain's own occupancy), within a CLT bound from the chain's exact long-run covariance. Phase
  * schedules: geometric switching, renewal processes with unequal length laws, ISD blocks; negative starts:
@@ -124,7 +124,7 @@ class MeanUpdateBridgeProperties {
                 sd[k] /= Math.sqrt(STEPS);
             }
             double[] sum = new double[h.length];
-            long updates = new Trainer(c.config()).sumIncrements(c.inst().model(), c.inst().rows(), sum);
+            long updates = new BoltzmannTrainer(c.config()).sumIncrements(c.inst().model(), c.inst().rows(), sum);
             double[] avg = new double[h.length];
             for (int k = 0; k < h.length; k++) {
                 avg[k] = sum[k] / updates;

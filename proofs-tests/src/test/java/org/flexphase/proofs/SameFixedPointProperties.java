@@ -6,18 +6,18 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
 import org.flexphase.exact.ContrastiveDivergenceField;
-import org.flexphase.exact.DataDistribution;
+import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.exact.FixedPoints;
 import org.flexphase.exact.GibbsKernels;
 import org.flexphase.exact.JointChain;
 import org.flexphase.exact.PhaseChain;
 import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.learning.NegativeStart;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
-import org.flexphase.models.FullyVisibleBoltzmannMachine;
-import org.flexphase.models.NetworkState;
+import org.flexphase.boltzmann.NegativeStart;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingMode;
+import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
+import org.flexphase.boltzmann.BoltzmannState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +39,7 @@ class SameFixedPointProperties {
     static double[] average(Generators.Problem pr, double[] start, TrainerConfig.Builder config) {
         TrainerConfig c = config.negativeStart(NegativeStart.EQUILIBRIUM).equilibriumRefresh(0).steps(STEPS)
                 .averageFrom(AVERAGE_FROM).averageStride(1).evalEvery(STEPS).seed(pr.seed()).build();
-        return new Trainer(c).train(fvbm(start), pr.rows(), null)
+        return new BoltzmannTrainer(c).train(fvbm(start), pr.rows(), null)
                 .averaged().parameters();
     }
 
@@ -62,7 +62,7 @@ class SameFixedPointProperties {
         }
         int d = m.parameterCount();
         double[][] sigma = new double[d][d];
-        NetworkState s = m.newState();
+        BoltzmannState s = m.newState();
         for (double[] mass : new double[][]{dataMass, model}) {
             double[] mean = new double[d];
             double[][] phi = new double[mass.length][d];

@@ -1,7 +1,7 @@
 package org.flexphase.circuits;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
 

@@ -4,7 +4,7 @@
  * {@link org.flexphase.circuits.ResistorNetwork}), their Kirchhoff equilibria by sparse Cholesky
  * ({@link org.flexphase.circuits.EquilibriumSolver}), relaxation at a finite rate
  * ({@link org.flexphase.circuits.Relaxation}), coupled learning as a
- * {@link org.flexphase.models.ContrastiveSystem} ({@link org.flexphase.circuits.CoupledLearning}) trained by standard,
+ * {@link org.flexphase.learning.ContrastiveSystem} ({@link org.flexphase.circuits.CoupledLearning}) trained by standard,
  * twin or flexible phases ({@link org.flexphase.circuits.CouplingTrainer}), and the exact stationary mean update of
  * flexible phases ({@link org.flexphase.circuits.MarkovModulatedMoments},
  * {@link org.flexphase.circuits.FlexiblePhaseMoments}). Depends on {@code models}, {@code learning}, {@code phases},

@@ -1,9 +1,9 @@
 package org.flexphase.estimation;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.exact.LogSpace;
-import org.flexphase.models.LogisticBernoulli;
-import org.flexphase.models.Rbm;
+import org.flexphase.util.LogSpace;
+import org.flexphase.boltzmann.LogisticBernoulli;
+import org.flexphase.boltzmann.Rbm;
 
 /**
  * One annealed importance sampling run between a base-rate model {@code A} and an RBM {@code B} at inverse

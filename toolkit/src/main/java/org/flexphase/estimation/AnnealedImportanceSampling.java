@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.util.Checks;
 import org.flexphase.util.Rngs;
 

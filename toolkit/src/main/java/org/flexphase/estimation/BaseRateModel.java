@@ -1,8 +1,8 @@
 package org.flexphase.estimation;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.exact.LogSpace;
-import org.flexphase.models.LogisticBernoulli;
+import org.flexphase.util.LogSpace;
+import org.flexphase.boltzmann.LogisticBernoulli;
 
 /**
  * The starting point of annealing: independent visible units, {@code p_A(v) = exp(A^T v) / Z_A} with

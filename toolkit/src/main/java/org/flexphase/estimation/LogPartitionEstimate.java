@@ -1,6 +1,6 @@
 package org.flexphase.estimation;
 
-import org.flexphase.exact.LogSpace;
+import org.flexphase.util.LogSpace;
 
 /**
  * An AIS estimate of {@code log Z} from {@code M} importance weights {@code w_m} (one per run):

@@ -1,8 +1,8 @@
 package org.flexphase.estimation;
 
-import org.flexphase.exact.ExactAnalysis;
-import org.flexphase.exact.LogSpace;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.util.LogSpace;
+import org.flexphase.boltzmann.Rbm;
 
 /**
  * The mean log-likelihood per example, {@code (1/N) sum_n log p(v_n) = (1/N) sum_n -F(v_n) - log Z}, given

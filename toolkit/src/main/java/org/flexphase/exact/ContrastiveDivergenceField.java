@@ -1,7 +1,9 @@
 package org.flexphase.exact;
 
-import org.flexphase.models.BoltzmannMachine;
-import org.flexphase.models.NetworkState;
+import org.flexphase.boltzmann.DataDistribution;
+
+import org.flexphase.boltzmann.BoltzmannMachine;
+import org.flexphase.boltzmann.BoltzmannState;
 import org.flexphase.phases.Phase;
 
 /**
@@ -30,7 +32,7 @@ public final class ContrastiveDivergenceField {
         }
         int size = kernel.length;
         double[][] phi = new double[size][model.parameterCount()];
-        NetworkState state = model.newState();
+        BoltzmannState state = model.newState();
         for (int a = 0; a < size; a++) {
             state.setBits(a, 0L);
             model.addStatistic(state, 1.0, phi[a]);

@@ -1,6 +1,12 @@
 package org.flexphase.exact;
 
-import org.flexphase.models.BoltzmannMachine;
+import org.flexphase.util.LogSpace;
+
+import org.flexphase.boltzmann.JointEnumeration;
+
+import org.flexphase.boltzmann.DataDistribution;
+
+import org.flexphase.boltzmann.BoltzmannMachine;
 import org.flexphase.phases.Phase;
 
 /**

@@ -1,7 +1,11 @@
 package org.flexphase.exact;
 
-import org.flexphase.models.BoltzmannMachine;
-import org.flexphase.models.NetworkState;
+import org.flexphase.boltzmann.DataDistribution;
+
+import org.flexphase.boltzmann.ExactAnalysis;
+
+import org.flexphase.boltzmann.BoltzmannMachine;
+import org.flexphase.boltzmann.BoltzmannState;
 import org.flexphase.phases.Phase;
 
 /**
@@ -183,7 +187,7 @@ public final class JointChain {
     /** The per-step update {@code w(z) phi(a)} of every joint state, rows indexed like {@link #transitionMatrix()}. */
     double[][] updates(double rhoPlus) {
         double[][] f = new double[phases.size() * states][model.parameterCount()];
-        NetworkState s = model.newState();
+        BoltzmannState s = model.newState();
         int nv = model.visibleCount();
         for (int q = 0; q < phases.size(); q++) {
             double w = phases.phase(q).isPositive() ? 1.0 / rhoPlus : -1.0 / (1.0 - rhoPlus);

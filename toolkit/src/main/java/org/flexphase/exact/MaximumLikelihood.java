@@ -1,10 +1,18 @@
 package org.flexphase.exact;
 
+import org.flexphase.util.LogSpace;
+
+import org.flexphase.boltzmann.JointEnumeration;
+
+import org.flexphase.boltzmann.DataDistribution;
+
+import org.flexphase.boltzmann.ExactAnalysis;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
-import org.flexphase.models.FullyVisibleBoltzmannMachine;
-import org.flexphase.models.NetworkState;
+import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
+import org.flexphase.boltzmann.BoltzmannState;
 
 /**
  * Exact maximum-likelihood parameters of a fully visible Boltzmann machine on a full-support data distribution,
@@ -66,7 +74,7 @@ public final class MaximumLikelihood {
         DMatrixRMaj second = new DMatrixRMaj(n, n);
         double[] mean = new double[n];
         double[] phi = new double[n];
-        NetworkState s = m.newState();
+        BoltzmannState s = m.newState();
         for (int a = 0; a < logW.length; a++) {
             double p = Math.exp(logW[a] - logZ);
             s.setBits(a, 0);

@@ -11,10 +11,10 @@ import org.flexphase.data.Digits;
 import org.flexphase.data.MnistSubset;
 import org.flexphase.forwardforward.ForwardForwardNet;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
-import org.flexphase.exact.DataDistribution;
-import org.flexphase.exact.ExactAnalysis;
-import org.flexphase.models.NetworkState;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.DataDistribution;
+import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.boltzmann.BoltzmannState;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
@@ -102,7 +102,7 @@ public final class Benchmarks {
 
     private static double localSteps(Rbm rbm, double[][] rows, double eta, RandomGenerator rng, double seconds) {
         GeometricPhaseProcess process = GeometricPhaseProcess.of(0.5, 0.05);
-        NetworkState state = rbm.newState();
+        BoltzmannState state = rbm.newState();
         double[] theta = rbm.parameters();
         double wPlus = eta * process.weight(Phase.POSITIVE);
         double wMinus = eta * process.weight(Phase.NEGATIVE);
@@ -121,7 +121,7 @@ public final class Benchmarks {
         return steps / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static long loop(Rbm rbm, GeometricPhaseProcess process, NetworkState state, double[][] rows,
+    private static long loop(Rbm rbm, GeometricPhaseProcess process, BoltzmannState state, double[][] rows,
                              double[] theta, double wPlus, double wMinus, RandomGenerator rng, long n) {
         for (long s = 0; s < n; s++) {
             Phase z = process.next(rng);

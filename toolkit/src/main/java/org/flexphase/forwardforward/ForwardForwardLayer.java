@@ -1,7 +1,7 @@
 package org.flexphase.forwardforward;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.exact.LogSpace;
+import org.flexphase.util.LogSpace;
 import org.flexphase.util.Checks;
 
 /**

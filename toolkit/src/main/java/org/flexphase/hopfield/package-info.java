@@ -2,7 +2,7 @@
  * Continuous Hopfield networks learned by Equilibrium Propagation and Contrastive Hebbian learning
  * (docs/theory.md section 5.1): {@link org.flexphase.hopfield.HopfieldNetwork} (energy, cost, relaxation sweeps,
  * statistic {@code phi = -dE/dtheta}), exact fixed points by Newton's method ({@link org.flexphase.hopfield.FixedPoints}),
- * the network as a {@link org.flexphase.models.ContrastiveSystem} ({@link org.flexphase.hopfield.EquilibriumPropagation}),
+ * the network as a {@link org.flexphase.learning.ContrastiveSystem} ({@link org.flexphase.hopfield.EquilibriumPropagation}),
  * examples shown by their own presentation process ({@link org.flexphase.hopfield.ExamplePresentation}) and the
  * standard, symmetric, CHL and flexible-phase trainers ({@link org.flexphase.hopfield.EquilibriumPropagationTrainer}).
  * Depends on {@code models}, {@code learning}, {@code phases}, {@code data}, {@code util}, the JDK and EJML.

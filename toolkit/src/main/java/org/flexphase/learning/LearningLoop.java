@@ -1,5 +1,7 @@
 package org.flexphase.learning;
 
+import org.flexphase.boltzmann.TrainerConfig;
+
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
 

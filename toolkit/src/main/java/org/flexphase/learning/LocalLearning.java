@@ -2,7 +2,6 @@ package org.flexphase.learning;
 
 import java.util.function.DoubleConsumer;
 import java.util.random.RandomGenerator;
-import org.flexphase.models.ContrastiveSystem;
 import org.flexphase.phases.Phase;
 import org.flexphase.phases.PhaseProcess;
 

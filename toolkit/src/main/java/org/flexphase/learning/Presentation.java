@@ -1,5 +1,7 @@
 package org.flexphase.learning;
 
+import org.flexphase.boltzmann.NegativeStart;
+
 import java.util.random.RandomGenerator;
 import org.flexphase.phases.Phase;
 

@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  * LiveChart live = LiveChart.of(LiveChart.Display.of(o -> display(o), (id, o) -> updateDisplay(id, o)),
  *         config.steps, "step", List.of("nll_per_row", "nll_per_row_avg"),
  *         ChartOptions.titled("BAS 4x4").axes("Gibbs steps", "NLL per row"));
- * new Trainer(config).train(rbm, rows, Histories.boltzmann(data).then(live));
+ * new BoltzmannTrainer(config).train(rbm, rows, Histories.boltzmann(data).then(live));
  * }</pre>
  */
 public final class LiveChart implements Consumer<Table> {

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.flexphase.exact.DataDistribution;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingResult;
-import org.flexphase.models.BoltzmannMachine;
+import org.flexphase.boltzmann.DataDistribution;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingResult;
+import org.flexphase.boltzmann.BoltzmannMachine;
 import org.flexphase.plots.Charts;
 import org.flexphase.tables.BoltzmannHistory;
 import org.flexphase.tables.Histories;
@@ -63,7 +63,7 @@ public final class BoltzmannRun {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         recorder.then(afterCheckpoint);
-        TrainingResult result = new Trainer(config).train(model, rows, recorder);
+        TrainingResult result = new BoltzmannTrainer(config).train(model, rows, recorder);
         Table history = recorder.table();
         Map<String, Object> summary = summary(model, config, result, history);
         if (out != null) {

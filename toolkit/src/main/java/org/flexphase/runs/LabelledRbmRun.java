@@ -8,12 +8,12 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.flexphase.estimation.AnnealedImportanceSampling;
 import org.flexphase.estimation.BaseRateModel;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingListener;
-import org.flexphase.learning.TrainingResult;
-import org.flexphase.models.LabelInference;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingListener;
+import org.flexphase.boltzmann.TrainingResult;
+import org.flexphase.boltzmann.LabelInference;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.plots.Charts;
 import org.flexphase.tables.Histories;
 import org.flexphase.util.Rngs;
@@ -130,7 +130,7 @@ public final class LabelledRbmRun {
             }
             afterCheckpoint.accept(history);
         };
-        TrainingResult result = new Trainer(config).train(model, trainingRows(), listener);
+        TrainingResult result = new BoltzmannTrainer(config).train(model, trainingRows(), listener);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", model.describe());
         s.put("data", dataName);

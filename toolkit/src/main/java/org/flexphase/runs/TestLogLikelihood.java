@@ -6,7 +6,7 @@ import org.flexphase.estimation.AnnealedImportanceSampling;
 import org.flexphase.estimation.BaseRateModel;
 import org.flexphase.estimation.LogPartitionEstimate;
 import org.flexphase.estimation.MeanLogLikelihood;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.Rbm;
 
 /**
  * The test log-likelihood per digit of a label-clamped RBM (docs/experiments.md, "MNIST RBMs at scale"), in nats,

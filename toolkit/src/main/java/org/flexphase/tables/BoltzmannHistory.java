@@ -3,9 +3,9 @@ package org.flexphase.tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.flexphase.exact.DataDistribution;
-import org.flexphase.exact.ExactAnalysis;
-import org.flexphase.learning.TrainingListener;
+import org.flexphase.boltzmann.DataDistribution;
+import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.boltzmann.TrainingListener;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * BoltzmannHistory history = Histories.boltzmann(DataDistribution.of(rows));
- * new Trainer(config).train(rbm, rows, history);
+ * new BoltzmannTrainer(config).train(rbm, rows, history);
  * history.table().print();
  * }</pre>
  */

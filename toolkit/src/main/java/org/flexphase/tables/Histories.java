@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.flexphase.exact.DataDistribution;
+import org.flexphase.boltzmann.DataDistribution;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -37,7 +37,7 @@ public final class Histories {
     private Histories() {
     }
 
-    /** A recorder of a Boltzmann machine's history with exact NLL and TV on {@code data}; pass it to {@code Trainer.train}. */
+    /** A recorder of a Boltzmann machine's history with exact NLL and TV on {@code data}; pass it to {@code BoltzmannTrainer.train}. */
     public static BoltzmannHistory boltzmann(DataDistribution data) {
         return new BoltzmannHistory(data);
     }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import org.flexphase.exact.DataDistribution;
+import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 

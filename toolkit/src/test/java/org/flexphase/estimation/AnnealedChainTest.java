@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.exact.LogSpace;
-import org.flexphase.models.Rbm;
+import org.flexphase.util.LogSpace;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 

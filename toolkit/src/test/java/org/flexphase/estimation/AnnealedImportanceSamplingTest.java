@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.flexphase.exact.ExactAnalysis;
-import org.flexphase.exact.LogSpace;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.util.LogSpace;
+import org.flexphase.boltzmann.Rbm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

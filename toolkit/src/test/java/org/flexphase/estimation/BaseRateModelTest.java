@@ -4,7 +4,7 @@ import static org.flexphase.estimation.AnnealedImportanceSamplingTest.assertMess
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.exact.LogSpace;
+import org.flexphase.util.LogSpace;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static org.flexphase.estimation.AnnealedImportanceSamplingTest.assertMess
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.flexphase.exact.ExactAnalysis;
-import org.flexphase.exact.LogSpace;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.util.LogSpace;
+import org.flexphase.boltzmann.Rbm;
 import org.junit.jupiter.api.Test;
 
 class MeanLogLikelihoodTest {

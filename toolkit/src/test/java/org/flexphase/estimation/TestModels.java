@@ -3,10 +3,10 @@ package org.flexphase.estimation;
 import java.util.random.RandomGenerator;
 import org.flexphase.data.BarsAndStripes;
 import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingMode;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.util.Rngs;
 
 /** RBMs small enough to enumerate, on which AIS is checked against the exact log Z. */
@@ -35,7 +35,7 @@ final class TestModels {
         Rbm rbm = Rbm.randomized(16, nh, 0.01, Rngs.create(seed));
         TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(1)
                 .schedule(LearningRateSchedule.constant(0.05)).steps(200_000).evalEvery(200_000).seed(seed).build();
-        return (Rbm) new Trainer(config).train(rbm, BarsAndStripes.published4x4(), null).model();
+        return (Rbm) new BoltzmannTrainer(config).train(rbm, BarsAndStripes.published4x4(), null).model();
     }
 
     /** Three 12-pixel prototypes (about a third of the pixels on), 5% of the bits flipped, as 15-unit labelled rows. */
@@ -76,7 +76,7 @@ final class TestModels {
         Rbm rbm = Rbm.randomized(15, nh, 0.01, Rngs.create(seed));
         TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(1)
                 .schedule(LearningRateSchedule.constant(0.05)).steps(200_000).evalEvery(200_000).seed(seed).build();
-        return (Rbm) new Trainer(config).train(rbm, data.rows(), null).model();
+        return (Rbm) new BoltzmannTrainer(config).train(rbm, data.rows(), null).model();
     }
 
     static Case[] cases() {

@@ -1,13 +1,22 @@
 package org.flexphase.exact;
 
+import org.flexphase.util.LogSpace;
+
+
+import org.flexphase.boltzmann.DataDistribution;
+
+import org.flexphase.boltzmann.ExactAnalysis;
+
+import org.flexphase.boltzmann.ExactSampler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.flexphase.models.FullyVisibleBoltzmannMachine;
-import org.flexphase.models.LateralBoltzmannMachine;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
+import org.flexphase.boltzmann.LateralBoltzmannMachine;
+import org.flexphase.boltzmann.Rbm;
 import org.junit.jupiter.api.Test;
 
 /** The small pieces of exact analysis, each against a value worked out by hand, and the limits it enforces. */
@@ -60,25 +69,13 @@ class ExactHelpersTest {
     }
 
     @Test
-    void aWideRbmIsEnumeratedOverItsSmallerLayer() {
-        BipartiteEnumeration wide = new BipartiteEnumeration(Rbm.of(30, 2, 1.0, true));
-        assertFalse(wide.enumeratesVisible());
-        assertEquals(2, wide.enumeratedCount());
-        BipartiteEnumeration tall = new BipartiteEnumeration(Rbm.of(2, 30, 1.0, true));
-        assertTrue(tall.enumeratesVisible());
-        assertEquals(2, tall.enumeratedCount());
-        // All-zero parameters: every one of the 2^32 joint states has weight 1.
-        assertEquals(32 * Math.log(2), ExactAnalysis.logPartition(Rbm.of(30, 2, 1.0, true)), 1e-9);
-    }
-
-    @Test
     void exactSamplesOfEveryModelFollowItsEquilibrium() {
         // Each cell count is Binomial(N, p): within 6 sd + 1 of N p (tail 2e-9 per cell, 5 models x <= 32 cells).
-        org.flexphase.models.BoltzmannMachine[] models = {FullyVisibleBoltzmannMachine.of(3, 1.0),
+        org.flexphase.boltzmann.BoltzmannMachine[] models = {FullyVisibleBoltzmannMachine.of(3, 1.0),
             LateralBoltzmannMachine.of(2, 2, 0.8), Rbm.of(2, 3, 1.1, true), Rbm.of(3, 2, 1.1, true)};
         java.util.random.RandomGenerator rng = org.flexphase.util.Rngs.create(21);
         int n = 40_000;
-        for (org.flexphase.models.BoltzmannMachine m : models) {
+        for (org.flexphase.boltzmann.BoltzmannMachine m : models) {
             double[] t = m.parameters();
             for (int k = 0; k < t.length; k++) {
                 t[k] = rng.nextGaussian();
@@ -86,7 +83,7 @@ class ExactHelpersTest {
             double[] pi = GibbsKernels.equilibrium(m);
             long[] counts = new long[pi.length];
             ExactSampler sampler = ExactSampler.of(m);
-            org.flexphase.models.NetworkState s = m.newState();
+            org.flexphase.boltzmann.BoltzmannState s = m.newState();
             for (int i = 0; i < n; i++) {
                 sampler.sample(s, rng);
                 counts[(int) (s.visibleBits() | (s.hiddenBits() << m.visibleCount()))]++;

@@ -1,9 +1,13 @@
 package org.flexphase.exact;
 
+import org.flexphase.boltzmann.DataDistribution;
+
+import org.flexphase.boltzmann.ExactAnalysis;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.flexphase.models.FullyVisibleBoltzmannMachine;
+import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
 import org.junit.jupiter.api.Test;
 
 /** Hand-checkable cases of the joint chain, its long-run covariance, fixed points and the CD-k field. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import org.flexphase.data.BarsAndStripes;
-import org.flexphase.exact.DataDistribution;
+import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.plots.Charts;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.tables.Histories;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.models.ContrastiveSystem;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.LengthLaws;
 import org.flexphase.phases.Phase;

@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flexphase.data.BarsAndStripes;
-import org.flexphase.exact.DataDistribution;
-import org.flexphase.exact.ExactAnalysis;
+import org.flexphase.boltzmann.DataDistribution;
+import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.runs.BoltzmannRun;
 import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.learning.Trainer;
-import org.flexphase.learning.TrainerConfig;
-import org.flexphase.learning.TrainingMode;
-import org.flexphase.models.Rbm;
+import org.flexphase.boltzmann.BoltzmannTrainer;
+import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainingMode;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class HistoriesTest {
     @Test
     void recorderOnTheTrainerHasTheColumnsAndValuesOfTheRunsHistoryCsv(@TempDir Path dir) {
         BoltzmannHistory recorder = Histories.boltzmann(DataDistribution.of(ROWS));
-        var result = new Trainer(config(3)).train(Rbm.randomized(16, 8, 0.01, Rngs.create(3)), ROWS, recorder);
+        var result = new BoltzmannTrainer(config(3)).train(Rbm.randomized(16, 8, 0.01, Rngs.create(3)), ROWS, recorder);
         new BoltzmannRun("bas4", ROWS).run(Rbm.randomized(16, 8, 0.01, Rngs.create(3)), config(3), dir);
         Table written = Histories.read(dir.resolve("history.csv"));
         Table recorded = recorder.table();
