@@ -1,5 +1,7 @@
 package org.flexphase.boltzmann;
 
+import org.flexphase.learning.LearningLoop;
+
 import org.flexphase.learning.LearningRateSchedule;
 
 import org.flexphase.phases.GeometricPhaseProcess;
@@ -20,7 +22,7 @@ import org.flexphase.util.Checks;
  */
 public final class TrainerConfig {
     /** The {@code averageFrom} that starts the Polyak average at half the steps. */
-    public static final long AVERAGE_FROM_HALF = -1;
+    public static final long AVERAGE_FROM_HALF = LearningLoop.AVERAGE_FROM_HALF;
     /** A builder's initial values: the defaults of every front end ({@code train}, sweep specs). */
     public static final TrainerConfig DEFAULTS = builder().build();
 

@@ -7,7 +7,7 @@
  * {@link org.flexphase.learning.ContrastiveSystem} ({@link org.flexphase.circuits.CoupledLearning}) trained by standard,
  * twin or flexible phases ({@link org.flexphase.circuits.CouplingTrainer}), and the exact stationary mean update of
  * flexible phases ({@link org.flexphase.circuits.MarkovModulatedMoments},
- * {@link org.flexphase.circuits.FlexiblePhaseMoments}). Depends on {@code models}, {@code learning}, {@code phases},
+ * {@link org.flexphase.circuits.FlexiblePhaseMoments}). Depends on {@code learning}, {@code phases},
  * {@code util}, the JDK and EJML.
  */
 package org.flexphase.circuits;

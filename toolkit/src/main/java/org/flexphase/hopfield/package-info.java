@@ -5,6 +5,6 @@
  * the network as a {@link org.flexphase.learning.ContrastiveSystem} ({@link org.flexphase.hopfield.EquilibriumPropagation}),
  * examples shown by their own presentation process ({@link org.flexphase.hopfield.ExamplePresentation}) and the
  * standard, symmetric, CHL and flexible-phase trainers ({@link org.flexphase.hopfield.EquilibriumPropagationTrainer}).
- * Depends on {@code models}, {@code learning}, {@code phases}, {@code data}, {@code util}, the JDK and EJML.
+ * Depends on {@code learning}, {@code phases}, {@code data}, {@code util}, the JDK and EJML.
  */
 package org.flexphase.hopfield;

@@ -1,6 +1,5 @@
 package org.flexphase.learning;
 
-import org.flexphase.boltzmann.TrainerConfig;
 
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
@@ -25,6 +24,8 @@ import org.flexphase.util.Checks;
  * }</pre>
  */
 public final class LearningLoop {
+    /** The {@code averageFrom} that starts the Polyak average at half the steps. */
+    public static final long AVERAGE_FROM_HALF = -1;
     /** How often (in steps) parameters are checked for NaN/Inf between checkpoints. */
     private static final long FINITE_CHECK_EVERY = 1 << 16;
 
@@ -58,7 +59,7 @@ public final class LearningLoop {
      *
      * @param frozenSum null to learn; otherwise the parameters stay fixed, every increment is added into this array
      *                  at rate 1, and checkpoints are not reported
-     * @param averageFrom first step of the Polyak average ({@link TrainerConfig#AVERAGE_FROM_HALF} for half the steps)
+     * @param averageFrom first step of the Polyak average ({@link #AVERAGE_FROM_HALF} for half the steps)
      */
     public LearningLoop(double[] theta, double[] frozenSum, LearningRateSchedule schedule, long steps, long evalEvery,
                         long averageFrom, int averageStride, CheckpointListener listener) {
@@ -74,7 +75,7 @@ public final class LearningLoop {
         this.schedule = schedule;
         this.steps = steps;
         this.evalEvery = evalEvery;
-        long from = averageFrom == TrainerConfig.AVERAGE_FROM_HALF ? steps / 2 : averageFrom;
+        long from = averageFrom == AVERAGE_FROM_HALF ? steps / 2 : averageFrom;
         this.average = new ParameterAverage(theta.length, from, averageStride);
         this.listener = frozen || listener == null ? l -> { } : listener;
         this.lastFinite = theta.clone();

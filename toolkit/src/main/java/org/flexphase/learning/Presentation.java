@@ -1,6 +1,5 @@
 package org.flexphase.learning;
 
-import org.flexphase.boltzmann.NegativeStart;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.phases.Phase;
@@ -8,7 +7,7 @@ import org.flexphase.phases.Phase;
 /**
  * What the world does to a learning system's state before each time step: which example it is shown, and what the
  * beginning of a phase does. A Boltzmann machine is clamped to the next data pattern when a {@code +} phase begins
- * and its {@code -} phase starts by a {@link NegativeStart} rule; a Hopfield network or a resistor network sees
+ * and its {@code -} phase starts by a negative-start rule; a Hopfield network or a resistor network sees
  * examples change by their own presentation process, independent of the phases, and its state is never reset.
  *
  * @param <S> the system's state type
