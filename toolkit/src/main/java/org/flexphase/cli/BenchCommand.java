@@ -2,7 +2,7 @@ package org.flexphase.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.flexphase.experiments.Benchmarks;
+import org.flexphase.bench.Throughput;
 import org.flexphase.runs.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +25,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options.positive(spec, "--seconds", seconds);
-        Table t = Benchmarks.run(seconds);
+        Table t = Throughput.run(seconds);
         System.out.println(t.printAll());
         RunFiles.writeCsv(t, out);
         return 0;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.flexphase.experiments.RbmScaleFigures;
+import org.flexphase.experiments.rbmscale.RbmScaleFigures;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.runs.TrainSettings;
 import org.flexphase.sweeps.RunSpec;

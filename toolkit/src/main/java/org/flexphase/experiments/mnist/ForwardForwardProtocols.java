@@ -1,4 +1,6 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.mnist;
+
+import org.flexphase.experiments.Figures;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.networks;
+
+import org.flexphase.experiments.Experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

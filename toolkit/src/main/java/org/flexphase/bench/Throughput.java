@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.bench;
 
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.Examples;
@@ -30,8 +30,8 @@ import tech.tablesaw.api.Table;
  * Propagation on 784-500-10: relaxation sweeps/s and training examples/s (standard and flexible-phase). Figures are
  * reported, never asserted.
  */
-public final class Benchmarks {
-    private Benchmarks() {
+public final class Throughput {
+    private Throughput() {
     }
 
     /** Runs every benchmark for about {@code seconds} each and returns one row per benchmark. */
@@ -48,7 +48,7 @@ public final class Benchmarks {
         add(t, "ff_784_500_500_standard", forwardForwardExamples(train, ForwardForwardTrainer.Mode.STANDARD, seconds),
                 "examples/s");
         add(t, "ff_784_500_500_isd", forwardForwardExamples(train, ForwardForwardTrainer.Mode.ISD, seconds), "examples/s");
-        NetworkBenchmarks.addTo(t, seconds);
+        NetworkThroughput.addTo(t, seconds);
         Examples digits = Examples.of(train);
         add(t, "ep_relaxation_sweep_784_500_10", relaxationSweeps(digits, seconds), "sweeps/s");
         add(t, "ep_standard_784_500_10", epTraining(digits, EquilibriumPropagationTrainer.Mode.STANDARD, seconds),

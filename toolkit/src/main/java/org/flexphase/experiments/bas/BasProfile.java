@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.bas;
 
 import org.flexphase.util.Checks;
 

@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.networks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

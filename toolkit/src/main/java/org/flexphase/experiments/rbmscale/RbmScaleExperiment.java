@@ -1,4 +1,6 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.rbmscale;
+
+import org.flexphase.experiments.Experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

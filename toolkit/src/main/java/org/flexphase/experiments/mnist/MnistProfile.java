@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.mnist;
 
 /**
  * Budgets of the MNIST figures. {@code quick} keeps the whole {@code reproduce --profile quick} within 10 minutes

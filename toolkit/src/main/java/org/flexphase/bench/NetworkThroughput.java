@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.bench;
 
 import org.flexphase.circuits.CircuitState;
 import org.flexphase.circuits.CoupledLearning;
@@ -17,16 +17,16 @@ import tech.tablesaw.api.Table;
  * conductances changed before every pair (so both factorisations are redone, as in standard coupled learning), Jacobi
  * sweeps per second, and flexible-phase learning steps per second with uniform relaxation (a solve per step).
  */
-public final class NetworkBenchmarks {
-    private NetworkBenchmarks() {
+public final class NetworkThroughput {
+    private NetworkThroughput() {
     }
 
-    /** Adds the network rows to a {@link Benchmarks} table. */
+    /** Adds the network rows to a {@link Throughput} table. */
     public static void addTo(Table t, double seconds) {
         for (int n : new int[]{512, 2048}) {
-            Benchmarks.add(t, "network_solve_pairs_" + n, solvePairs(n, seconds), "free+clamped pairs/s");
-            Benchmarks.add(t, "network_jacobi_sweeps_" + n, sweeps(n, seconds), "sweeps/s");
-            Benchmarks.add(t, "network_local_steps_uniform_" + n, localSteps(n, seconds), "steps/s");
+            Throughput.add(t, "network_solve_pairs_" + n, solvePairs(n, seconds), "free+clamped pairs/s");
+            Throughput.add(t, "network_jacobi_sweeps_" + n, sweeps(n, seconds), "sweeps/s");
+            Throughput.add(t, "network_local_steps_uniform_" + n, localSteps(n, seconds), "steps/s");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.networks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

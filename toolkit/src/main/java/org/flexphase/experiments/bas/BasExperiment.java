@@ -1,4 +1,8 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.bas;
+
+import org.flexphase.experiments.Figures;
+
+import org.flexphase.experiments.Experiment;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

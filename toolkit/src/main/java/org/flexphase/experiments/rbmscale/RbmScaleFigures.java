@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.rbmscale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.rbmscale;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,6 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.ep;
+
+import org.flexphase.experiments.Experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

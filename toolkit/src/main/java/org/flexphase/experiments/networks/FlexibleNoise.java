@@ -1,4 +1,4 @@
-package org.flexphase.experiments;
+package org.flexphase.experiments.networks;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.circuits.CircuitState;
