@@ -146,11 +146,6 @@ public final class MarkovModulatedMoments {
         return pi[s];
     }
 
-    /** {@code E[x_t 1{s_t = s}]} (a copy). */
-    public double[] firstMoment(int s) {
-        return mu[s].clone();
-    }
-
     /** {@code E[x_i x_j 1{s_t = s}]}. */
     public double secondMoment(int s, int i, int j) {
         return second[s][i * n + j];

@@ -1,9 +1,13 @@
 package org.flexphase.cli;
 
+import org.flexphase.util.InvalidSetting;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Range checks for command-line options: a failure exits with code 2 and names the option, its value and the allowed range. */
+/**
+ * Range checks for command-line options in the wording of {@link InvalidSetting}: a failure exits with code 2 and
+ * names the option, its value and the allowed range.
+ */
 final class Options {
     private Options() {
     }
@@ -13,38 +17,29 @@ final class Options {
                 "Invalid value for option '" + option + "': " + value + " (allowed: " + range + ")");
     }
 
-    static double openUnit(CommandSpec spec, String option, double v) {
-        if (!(v > 0 && v < 1)) {
-            throw bad(spec, option, v, "0 < value < 1");
-        }
-        return v;
+    /** {@code e} re-worded for the command line: its key becomes the option ({@code switch_prob} is {@code --switch-prob}). */
+    static CommandLine.ParameterException bad(CommandSpec spec, InvalidSetting e) {
+        return bad(spec, option(e.key()), e.value(), e.allowed());
     }
 
-    static double halfOpenUnit(CommandSpec spec, String option, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw bad(spec, option, v, "0 < value <= 1");
-        }
-        return v;
+    /** The option of a setting: {@code switch_prob} is {@code --switch-prob}. */
+    static String option(String key) {
+        return key.equals("visible_biases") ? "--no-visible-biases" : "--" + key.replace('_', '-');
     }
 
     static double positive(CommandSpec spec, String option, double v) {
-        if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
-            throw bad(spec, option, v, "finite value > 0");
+        try {
+            return InvalidSetting.requirePositive(option, v);
+        } catch (InvalidSetting e) {
+            throw bad(spec, option, e.value(), e.allowed());
         }
-        return v;
-    }
-
-    static double nonNegative(CommandSpec spec, String option, double v) {
-        if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-            throw bad(spec, option, v, "finite value >= 0");
-        }
-        return v;
     }
 
     static long atLeast(CommandSpec spec, String option, long v, long min) {
-        if (v < min) {
-            throw bad(spec, option, v, "integer >= " + min);
+        try {
+            return InvalidSetting.requireAtLeast(option, v, min);
+        } catch (InvalidSetting e) {
+            throw bad(spec, option, e.value(), e.allowed());
         }
-        return v;
     }
 }

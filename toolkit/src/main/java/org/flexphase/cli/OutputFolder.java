@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.flexphase.runs.InvalidSetting;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.RunSettings;
 import org.flexphase.runs.RunFiles;
 import picocli.CommandLine;
@@ -36,7 +36,7 @@ final class OutputFolder {
         try {
             settings.validate();
         } catch (InvalidSetting e) {
-            throw Options.bad(spec, TrainCommand.option(e.key()), e.value(), e.allowed());
+            throw Options.bad(spec, e);
         }
         boolean fresh = claim(spec, out, settings.canonical(), output.overwrite);
         RunSettings.RunOutcome outcome = runIn(out, fresh, () -> settings.run(out));

@@ -105,9 +105,4 @@ public final class TrainCommand implements Callable<Integer> {
                 weightDecay, negativeStart, equilibriumRefresh, averageFrom, TrainSettings.DEFAULTS.averageStride(),
                 exactStride, evalEvery, seed, plusLength, minusLength, aisRuns, aisSteps);
     }
-
-    /** The option of a setting: {@code switch_prob} is {@code --switch-prob}. */
-    static String option(String key) {
-        return key.equals("visible_biases") ? "--no-visible-biases" : "--" + key.replace('_', '-');
-    }
 }

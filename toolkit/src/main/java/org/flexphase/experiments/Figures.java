@@ -4,7 +4,6 @@ import java.util.List;
 import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.TableCharts;
 import org.flexphase.runs.RunCharts;
-import org.flexphase.sweeps.SweepFigures;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -94,11 +93,6 @@ public final class Figures {
         return TableCharts.bands(t, "b", "mean", "min", "max",
                 ChartOptions.titled("MNIST Forward-Forward (isd, " + epochs + " epoch(s)): final test error vs b")
                         .axes("b", "final test error (2,000 digits)").label("mean", "isd"));
-    }
-
-    /** {@code sweep_nll_vs_<x>}: a sweep's final NLL (averaged parameters) against {@code x}, one curve per setting. */
-    public static XYChart sweepFinalNll(Table t, String x) {
-        return SweepFigures.finalNllChart(t, x);
     }
 
     private static Table curves(String x) {

@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import org.flexphase.util.InvalidSetting;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

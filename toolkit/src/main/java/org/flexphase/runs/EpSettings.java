@@ -1,11 +1,11 @@
 package org.flexphase.runs;
 
-import static org.flexphase.runs.InvalidSetting.require;
-import static org.flexphase.runs.InvalidSetting.requireAtLeast;
-import static org.flexphase.runs.InvalidSetting.requireChoice;
-import static org.flexphase.runs.InvalidSetting.requireHalfOpenUnit;
-import static org.flexphase.runs.InvalidSetting.requireOpenUnit;
-import static org.flexphase.runs.InvalidSetting.requirePositive;
+import static org.flexphase.util.InvalidSetting.require;
+import static org.flexphase.util.InvalidSetting.requireAtLeast;
+import static org.flexphase.util.InvalidSetting.requireChoice;
+import static org.flexphase.util.InvalidSetting.requireHalfOpenUnit;
+import static org.flexphase.util.InvalidSetting.requireOpenUnit;
+import static org.flexphase.util.InvalidSetting.requirePositive;
 
 import java.nio.file.Path;
 import java.util.List;

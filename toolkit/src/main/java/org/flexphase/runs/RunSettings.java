@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import org.flexphase.util.InvalidSetting;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;

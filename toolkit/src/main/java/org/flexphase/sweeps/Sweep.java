@@ -170,11 +170,6 @@ public final class Sweep {
         }
     }
 
-    /** The folder of a run's files. */
-    public Path runDir(RunSpec spec) {
-        return out.resolve("runs").resolve(spec.key());
-    }
-
     /**
      * Runs one spec into {@code runs/<key>/}, or loads it when its summary is already there: the unit of work of
      * every runner (this pool, a Spark task, a shard of a job array), so all of them write identical files.

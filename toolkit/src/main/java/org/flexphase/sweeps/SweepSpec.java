@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flexphase.runs.InvalidSetting;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.RunSettings;
 import org.flexphase.runs.SettingsJson;
 

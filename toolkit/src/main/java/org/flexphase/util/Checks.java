@@ -1,9 +1,10 @@
 package org.flexphase.util;
 
 /**
- * Argument validation shared by every package. Each check returns its argument so it can be used
- * inline in constructors, rejects NaN through negated comparisons, and throws an
- * {@link IllegalArgumentException} whose message names the parameter, its value and the allowed range.
+ * Argument validation shared by every package, in the argument-first order constructors read best with. Each check
+ * returns its argument so it can be used inline, rejects NaN through negated comparisons, and throws an
+ * {@link InvalidSetting} (an {@link IllegalArgumentException}) in its one wording: the parameter, its value and the
+ * allowed range.
  */
 public final class Checks {
     private Checks() {
@@ -23,81 +24,48 @@ public final class Checks {
 
     /** Requires {@code 0 < value < 1}. */
     public static double requireOpenProbability(double value, String name) {
-        if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1): " + value);
-        }
-        return value;
+        return InvalidSetting.requireOpenUnit(name, value);
     }
 
     /** Requires {@code 0 < value <= 1}. */
     public static double requireHalfOpenProbability(double value, String name) {
-        if (!(value > 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1]: " + value);
-        }
-        return value;
-    }
-
-    /** Requires {@code 0 <= value <= 1}. */
-    public static double requireClosedProbability(double value, String name) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1]: " + value);
-        }
-        return value;
+        return InvalidSetting.requireHalfOpenUnit(name, value);
     }
 
     /** Requires a finite {@code value > 0}. */
     public static double requirePositive(double value, String name) {
-        if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0: " + value);
-        }
-        return value;
+        return InvalidSetting.requirePositive(name, value);
     }
 
     /** Requires a finite {@code value >= 0}. */
     public static double requireNonNegative(double value, String name) {
-        if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0: " + value);
-        }
-        return value;
+        return InvalidSetting.requireNonNegative(name, value);
     }
 
     /** Requires a finite value. */
     public static double requireFinite(double value, String name) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite: " + value);
-        }
-        return value;
+        return InvalidSetting.requireFinite(name, value);
     }
 
     /** Requires {@code value >= min}. */
     public static int requireAtLeast(int value, int min, String name) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ": " + value);
-        }
+        InvalidSetting.requireAtLeast(name, value, min);
         return value;
     }
 
     /** Requires {@code value >= min}. */
     public static long requireAtLeast(long value, long min, String name) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ": " + value);
-        }
-        return value;
+        return InvalidSetting.requireAtLeast(name, value, min);
     }
 
     /** Requires {@code min <= value <= max}. */
     public static int requireInRange(int value, int min, int max, String name) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]: " + value);
-        }
+        InvalidSetting.requireInRange(name, value, min, max);
         return value;
     }
 
     /** Requires {@code min <= value <= max}. */
     public static double requireInRange(double value, double min, double max, String name) {
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]: " + value);
-        }
-        return value;
+        return InvalidSetting.requireInRange(name, value, min, max);
     }
 }

@@ -133,9 +133,9 @@ class AnnealedImportanceSamplingTest {
     @Test
     void badSettingsAreRejectedByName() {
         Rbm rbm = Rbm.of(4, 3, 1.0, true);
-        assertMessage("runs must be in [2, 100000000]: 1",
+        assertMessage("invalid value for 'runs': 1 (allowed: 2 <= integer <= 100000000)",
                 () -> AnnealedImportanceSampling.of(AnnealingSchedule.uniform(10), 1, 1));
-        assertMessage("threads must be in [1, 1024]: 0",
+        assertMessage("invalid value for 'threads': 0 (allowed: 1 <= integer <= 1024)",
                 () -> AnnealedImportanceSampling.of(AnnealingSchedule.uniform(10), 2, 1).withThreads(0));
         assertMessage("base model must have the RBM's 4 visible units: 5",
                 () -> AnnealedImportanceSampling.of(AnnealingSchedule.uniform(10), 2, 1).estimate(rbm, BaseRateModel.uniform(5)));

@@ -34,7 +34,7 @@ class AnnealingScheduleTest {
 
     @Test
     void badSchedulesAreRejectedByName() {
-        assertMessage("steps must be in [1, 100000000]: 0", () -> AnnealingSchedule.uniform(0));
+        assertMessage("invalid value for 'steps': 0 (allowed: 1 <= integer <= 100000000)", () -> AnnealingSchedule.uniform(0));
         assertMessage("betas must start at 0 and end at 1 (at least two values): [0.0, 0.5]",
                 () -> AnnealingSchedule.of(0, 0.5));
         assertMessage("betas must increase strictly in [0, 1]: betas[2] = 0.4 after betas[1] = 0.5",

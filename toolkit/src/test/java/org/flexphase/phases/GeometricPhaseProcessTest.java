@@ -34,11 +34,11 @@ class GeometricPhaseProcessTest extends PhaseProcessContractTest {
     void rejectsOutOfRangeParametersNamingThem() {
         for (double b : new double[]{0, 1, 1.5, -0.1, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeometricPhaseProcess.of(b, 0.1));
-            assertTrue(e.getMessage().contains("b must be in (0, 1): " + b), e.getMessage());
+            assertTrue(e.getMessage().contains("invalid value for 'b': " + b + " (allowed: 0 < value < 1)"), e.getMessage());
         }
         for (double p : new double[]{0, 1.1, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeometricPhaseProcess.of(0.5, p));
-            assertTrue(e.getMessage().contains("switch-prob must be in (0, 1]: " + p), e.getMessage());
+            assertTrue(e.getMessage().contains("invalid value for 'switch-prob': " + p + " (allowed: 0 < value <= 1)"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> PeriodicPhaseProcess.of(0));
         assertThrows(IllegalArgumentException.class, () -> RandomBlockPhaseProcess.of(0.5, 0));

@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import org.flexphase.util.InvalidSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
