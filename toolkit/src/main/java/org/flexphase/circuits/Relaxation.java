@@ -21,20 +21,10 @@ import org.flexphase.util.Checks;
 public final class Relaxation {
     /** The relaxation dynamics. */
     public enum Kind {
-        /** One damped Jacobi sweep per step (local). */
-        JACOBI,
         /** Uniform-rate approach to the exact equilibrium. */
-        UNIFORM;
-
-        /** Parses {@code jacobi} or {@code uniform}, naming the allowed values otherwise. */
-        public static Kind parse(String s) {
-            for (Kind k : values()) {
-                if (k.name().equalsIgnoreCase(s)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("relaxation must be jacobi or uniform: " + s);
-        }
+        UNIFORM,
+        /** One damped Jacobi sweep per step (local). */
+        JACOBI;
 
         /** Lower-case name. */
         public String key() {

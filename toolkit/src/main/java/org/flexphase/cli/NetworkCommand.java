@@ -1,7 +1,13 @@
 package org.flexphase.cli;
 
+import static org.flexphase.util.InvalidSetting.label;
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flexphase.circuits.CouplingMode;
+import org.flexphase.circuits.Relaxation;
+import org.flexphase.circuits.TaskKind;
 import org.flexphase.runs.NetworkSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +25,7 @@ public final class NetworkCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--task", description = "regression (a random linear map) | iris | mnist (default: ${DEFAULT-VALUE})")
-    String task = D.task();
+    String task = label(D.task());
     @Option(names = "--nodes", description = "nodes of the random geometric network (default: ${DEFAULT-VALUE})")
     int nodes = D.nodes();
     @Option(names = "--degree", description = "mean degree (default: ${DEFAULT-VALUE})")
@@ -35,10 +41,10 @@ public final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--test-size", description = "mnist: test digits used (default: ${DEFAULT-VALUE})")
     int testSize = D.testSize();
     @Option(names = "--mode", description = "standard | twin | local (default: ${DEFAULT-VALUE})")
-    String mode = D.mode();
+    String mode = label(D.mode());
     @Option(names = "--relax", description = "uniform (every mode at rate r toward the exact equilibrium) | jacobi "
             + "(one damped Jacobi sweep per step) (default: ${DEFAULT-VALUE})")
-    String relax = D.relax();
+    String relax = label(D.relax());
     @Option(names = "--relax-rate", description = "relaxation rate r in (0,1] (default: ${DEFAULT-VALUE})")
     double relaxRate = D.relaxRate();
     @Option(names = "--switch-prob", description = "local: phase switching probability p per step (default: ${DEFAULT-VALUE})")
@@ -68,10 +74,7 @@ public final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NetworkSettings settings = new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize,
-                testSize, mode, relax, relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps,
-                evalEvery, seed);
-        return OutputFolder.runCommand(spec, settings, output, summary -> {
+        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
             return String.format("network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s",
                     task, mode,
@@ -79,5 +82,16 @@ public final class NetworkCommand implements Callable<Integer> {
                     fin.containsKey("test_error") ? String.format(", test error %.4f", fin.get("test_error")) : "",
                     summary.get("steps_per_second"), output.out);
         });
+    }
+
+    /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */
+    NetworkSettings settings() {
+        return D.withTask(requireLabel("task", task, TaskKind.class)).withNodes(nodes).withDegree(degree)
+                .withInputs(inputs).withOutputs(outputs).withExamples(examples).withTrainSize(trainSize)
+                .withTestSize(testSize).withMode(requireLabel("mode", mode, CouplingMode.class))
+                .withRelax(requireLabel("relax", relax, Relaxation.Kind.class)).withRelaxRate(relaxRate)
+                .withSwitchProb(switchProb).withPresentProb(presentProb).withB(b).withPhaseLength(phaseLength)
+                .withNudge(nudge).withLr(lr).withKMin(kMin).withKMax(kMax).withSteps(steps).withEvalEvery(evalEvery)
+                .withSeed(seed);
     }
 }

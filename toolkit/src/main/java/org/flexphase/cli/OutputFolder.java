@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.RunSettings;
 import org.flexphase.runs.RunFiles;
@@ -26,14 +27,17 @@ final class OutputFolder {
     }
 
     /**
-     * The body every single-run command shares ({@code train}, {@code ff}, {@code ep}, {@code network}): validates the
-     * settings (a bad one exits 2 naming its option, value and range), claims {@code out}, runs, prints the line
-     * {@code report} makes from the run's summary, and returns the exit code: 1 when the run diverged (after writing
-     * what it had), else 0.
+     * The body every single-run command shares ({@code train}, {@code ff}, {@code ep}, {@code network}): reads the
+     * settings from the options and validates them (an unknown label or a value out of range exits 2 naming its
+     * option, value and range), claims {@code out}, runs, prints the line {@code report} makes from the run's summary,
+     * and returns the exit code: 1 when the run diverged (after writing what it had), else 0.
      */
-    static int runCommand(CommandSpec spec, RunSettings settings, RunOutput output, Function<Map<?, ?>, String> report) {
+    static int runCommand(CommandSpec spec, Supplier<RunSettings> options, RunOutput output,
+                          Function<Map<?, ?>, String> report) {
         Path out = output.out;
+        RunSettings settings;
         try {
+            settings = options.get();
             settings.validate();
         } catch (InvalidSetting e) {
             throw Options.bad(spec, e);

@@ -1,8 +1,13 @@
 package org.flexphase.cli;
 
+import static org.flexphase.util.InvalidSetting.label;
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flexphase.boltzmann.NegativeStart;
+import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.runs.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +35,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", description = "hidden units (default: ${DEFAULT-VALUE})")
     int hidden = TrainSettings.DEFAULTS.hidden();
     @Option(names = "--mode", description = "standard | isd | local | exact (default: ${DEFAULT-VALUE})")
-    String mode = TrainSettings.DEFAULTS.mode();
+    String mode = label(TrainSettings.DEFAULTS.mode());
     @Option(names = "--b", description = "probability a new phase is positive, in (0,1)")
     double b = TrainSettings.DEFAULTS.b();
     @Option(names = "--switch-prob", description = "local mode: per-step switch probability p, in (0,1]")
@@ -60,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", description = "L2 weight decay on couplings")
     double weightDecay = TrainSettings.DEFAULTS.weightDecay();
     @Option(names = "--negative-start", description = "persistent | equilibrium | pcd")
-    String negativeStart = TrainSettings.DEFAULTS.negativeStart();
+    String negativeStart = label(TrainSettings.DEFAULTS.negativeStart());
     @Option(names = "--equilibrium-refresh", description = "equilibrium starts: rebuild the exact sampler at most every N steps (0: every phase)")
     long equilibriumRefresh = TrainSettings.DEFAULTS.equilibriumRefresh();
     @Option(names = "--average-from", description = "first step of the Polyak average (default: half the steps)")
@@ -80,10 +85,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainSettings settings = settings();
-        return OutputFolder.runCommand(spec, settings, output, summary -> {
+        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
             Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-            if (!settings.labelled()) {
+            if (!TrainSettings.DEFAULTS.withData(data).labelled()) {
                 return String.format("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s",
                         summary.get("model"), mode, summary.get("steps_done"), fin.get("nll_per_row"),
                         fin.get("nll_per_row_avg"), fin.get("tv"), summary.get("steps_per_second"), output.out);
@@ -98,11 +102,17 @@ public final class TrainCommand implements Callable<Integer> {
         });
     }
 
-    /** The options as the run's settings (the same record a sweep spec binds). */
+    /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */
     TrainSettings settings() {
-        return new TrainSettings(model, data, dataDir == null ? null : dataDir.toString(), binarise, evalSize, hidden,
-                !noVisibleBiases, initSd, mode, b, switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps,
-                weightDecay, negativeStart, equilibriumRefresh, averageFrom, TrainSettings.DEFAULTS.averageStride(),
-                exactStride, evalEvery, seed, plusLength, minusLength, aisRuns, aisSteps);
+        return TrainSettings.DEFAULTS.withModel(model).withData(data)
+                .withDataDir(dataDir == null ? null : dataDir.toString()).withBinarise(binarise).withEvalSize(evalSize)
+                .withHidden(hidden).withVisibleBiases(!noVisibleBiases).withInitSd(initSd)
+                .withMode(requireLabel("mode", mode, TrainingMode.class)).withB(b).withSwitchProb(switchProb)
+                .withPhaseLength(phaseLength).withCdK(cdK).withLr(lr).withLrSchedule(lrSchedule).withLrTau(lrTau)
+                .withLrKappa(lrKappa).withSteps(steps).withWeightDecay(weightDecay)
+                .withNegativeStart(requireLabel("negative_start", negativeStart, NegativeStart.class))
+                .withEquilibriumRefresh(equilibriumRefresh).withAverageFrom(averageFrom).withExactStride(exactStride)
+                .withEvalEvery(evalEvery).withSeed(seed).withPlusLength(plusLength).withMinusLength(minusLength)
+                .withAisRuns(aisRuns).withAisSteps(aisSteps);
     }
 }

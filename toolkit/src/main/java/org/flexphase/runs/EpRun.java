@@ -12,6 +12,7 @@ import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
 import org.flexphase.learning.LearningLoop;
 import org.flexphase.plots.Charts;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
@@ -108,7 +109,7 @@ public final class EpRun {
         if (out != null) {
             RunFiles.writeJson(s, out.resolve("summary.json"));
             Charts.savePng(RunCharts.errorHistory(history, net.describe() + " on " + train.name() + ", "
-                    + settings.mode(), "relaxation_steps", "relaxation steps (sweeps)",
+                    + InvalidSetting.label(settings.mode()), "relaxation_steps", "relaxation steps (sweeps)",
                     List.of("train_error", "test_error")), out.resolve("history.png"));
         }
         return new Outcome(history, s, loop.divergence(), net);

@@ -8,12 +8,12 @@ import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
 import java.nio.file.Path;
+import org.flexphase.util.InvalidSetting;
 import java.util.List;
-import java.util.Locale;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.LengthLaw;
-import org.flexphase.phases.LengthLaws;
+import org.flexphase.hopfield.PresentationLaw;
 
 /**
  * An {@code ep} run: Equilibrium Propagation or Contrastive Hebbian learning of a layered Hopfield network on labelled
@@ -24,42 +24,29 @@ import org.flexphase.phases.LengthLaws;
  * {@code lr_tau_epochs > 0} it decays as {@code lr / (1 + t / tau)}, {@code tau} that many epochs of sweeps. {@link #DEFAULTS} reach
  * the goal of standard EP at or below 5 % test error on the MNIST subset.
  */
-public record EpSettings(String mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps,
-                         double b, double switchProb, String presentation, int sweepsPerStep, double traceTau,
+public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps,
+                         double b, double switchProb, PresentationLaw presentation, int sweepsPerStep, double traceTau,
                          List<Integer> hidden, int epochs, double lr, double lrTauEpochs, int evalPerEpoch, int evalSize,
                          long seed)
         implements RunSettings {
 
-    /** Without the activity trace ({@code trace_tau = 0}). */
-    public EpSettings(String mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps, double b,
-                      double switchProb, String presentation, int sweepsPerStep, List<Integer> hidden, int epochs,
-                      double lr, double lrTauEpochs, int evalPerEpoch, int evalSize, long seed) {
-        this(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation, sweepsPerStep, 0, hidden,
-                epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
-    }
-
-    public static final EpSettings DEFAULTS = new EpSettings("standard", "mnist", null, 0.3, 20, 4, 0.5, 0.5, "fixed",
-            1, List.of(500), 8, 0.02, 1, 2, 2000, 1);
+    public static final EpSettings DEFAULTS = new EpSettings(EquilibriumPropagationTrainer.Mode.STANDARD, "mnist",
+            null, 0.3, 20, 4, 0.5, 0.5, PresentationLaw.FIXED, 1, 0, List.of(500), 8, 0.02, 1, 2, 2000, 1);
 
     public EpSettings {
         hidden = hidden == null ? null : List.copyOf(hidden);
     }
 
     @Override
-    public String kind() {
-        return "ep";
-    }
-
-    @Override
     public void validate() {
-        requireChoice("mode", mode, "standard", "symmetric", "chl", "local");
+        requireChoice("mode", mode, EquilibriumPropagationTrainer.Mode.class);
         requireChoice("data", data, Datasets.LABELLED.toArray(String[]::new));
         requireOpenUnit("beta", beta);
         requireAtLeast("free_steps", freeSteps, 1);
         requireAtLeast("nudge_steps", nudgeSteps, 1);
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
-        requireChoice("presentation", presentation, "fixed", "geometric");
+        requireChoice("presentation", presentation, PresentationLaw.class);
         requireAtLeast("sweeps_per_step", sweepsPerStep, 1);
         require(traceTau == 0 || (traceTau >= 1 && Double.isFinite(traceTau)), "trace_tau", traceTau,
                 "0 (off) or a finite value >= 1");
@@ -91,11 +78,11 @@ public record EpSettings(String mode, String data, String dataDir, double beta, 
     /** The trainer's configuration for {@code examples} training images; call {@link #validate()} first. */
     public EquilibriumPropagationTrainer.Config trainerConfig(int examples) {
         int length = freeSteps + nudgeSteps;
-        LengthLaw law = presentation.equals("fixed") ? LengthLaws.fixed(length) : LengthLaws.geometric(1.0 / length);
+        LengthLaw law = presentation.withMean(length);
         long steps = epochs * sweepsPerEpoch(examples);
         long evalEvery = Math.max(1, sweepsPerEpoch(examples) / evalPerEpoch);
         return new EquilibriumPropagationTrainer.Config(
-                EquilibriumPropagationTrainer.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), beta, freeSteps, nudgeSteps,
+                mode, beta, freeSteps, nudgeSteps,
                 b, switchProb, law, sweepsPerStep, traceTau, schedule(examples), steps, evalEvery, seed);
     }
 
@@ -106,10 +93,90 @@ public record EpSettings(String mode, String data, String dataDir, double beta, 
     }
 
     @Override
+    public SweepColumns sweepColumns() {
+        return new SweepColumns("ep " + InvalidSetting.label(mode), b, switchProb, "", "constant(" + lr + ")",
+                epochs * sweepsPerEpoch(8000));
+    }
+
+    @Override
     public RunOutcome run(Path out) {
         validate();
         var split = Datasets.labelled(data, dataDir);
         var o = new EpRun(split.train(), split.test()).run(this, out);
         return new RunOutcome(o.history(), o.summary(), o.divergence());
+    }
+
+    // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
+    public EpSettings withMode(EquilibriumPropagationTrainer.Mode mode) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withData(String data) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withDataDir(String dataDir) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withBeta(double beta) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withFreeSteps(int freeSteps) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withNudgeSteps(int nudgeSteps) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withB(double b) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withSwitchProb(double switchProb) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withPresentation(PresentationLaw presentation) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withSweepsPerStep(int sweepsPerStep) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withTraceTau(double traceTau) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withHidden(List<Integer> hidden) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withEpochs(int epochs) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withLr(double lr) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withLrTauEpochs(double lrTauEpochs) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withEvalPerEpoch(int evalPerEpoch) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withEvalSize(int evalSize) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
+    }
+    public EpSettings withSeed(long seed) {
+        return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
+                sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
     }
 }

@@ -16,18 +16,19 @@ import org.flexphase.forwardforward.ForwardForwardTrainer;
  * options, including the protocol choices {@code negatives} (paired | published) and {@code isd_weights}
  * (unbiased | published); {@link #DEFAULTS} are the paper's settings ({@link ForwardForwardTrainer.Config#paper}).
  */
-public record ForwardForwardSettings(String mode, String data, String dataDir, double b, double switchProb,
+public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String data, String dataDir, double b, double switchProb,
                                      int epochs, double lr, double threshold, List<Integer> hidden, long evalEvery,
-                                     int evalSize, long seed, String negatives, String isdWeights)
+                                     int evalSize, long seed, ForwardForwardTrainer.Negatives negatives,
+                                     ForwardForwardTrainer.IsdWeights isdWeights)
         implements RunSettings {
 
     public static final ForwardForwardSettings DEFAULTS = defaults();
 
     private static ForwardForwardSettings defaults() {
         ForwardForwardTrainer.Config p = ForwardForwardTrainer.Config.paper(ForwardForwardTrainer.Mode.STANDARD, 1);
-        return new ForwardForwardSettings(p.mode().label(), "mnist", null, p.b(), p.switchProbability(), p.epochs(),
+        return new ForwardForwardSettings(p.mode(), "mnist", null, p.b(), p.switchProbability(), p.epochs(),
                 p.rate(), p.threshold(), java.util.Arrays.stream(p.hidden()).boxed().toList(), p.evalEvery(), 1000,
-                p.seed(), p.negatives().label(), p.isdWeights().label());
+                p.seed(), p.negatives(), p.isdWeights());
     }
 
     public ForwardForwardSettings {
@@ -35,13 +36,8 @@ public record ForwardForwardSettings(String mode, String data, String dataDir, d
     }
 
     @Override
-    public String kind() {
-        return "ff";
-    }
-
-    @Override
     public void validate() {
-        requireChoice("mode", mode, "standard", "isd", "local");
+        requireChoice("mode", mode, ForwardForwardTrainer.Mode.class);
         requireChoice("data", data, Datasets.LABELLED.toArray(String[]::new));
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
@@ -52,15 +48,20 @@ public record ForwardForwardSettings(String mode, String data, String dataDir, d
                 "one or more layer sizes, each an integer >= 1");
         requireAtLeast("eval_every", evalEvery, 1);
         requireAtLeast("eval_size", evalSize, 1);
-        requireChoice("negatives", negatives, "paired", "published");
-        requireChoice("isd_weights", isdWeights, "unbiased", "published");
+        requireChoice("negatives", negatives, ForwardForwardTrainer.Negatives.class);
+        requireChoice("isd_weights", isdWeights, ForwardForwardTrainer.IsdWeights.class);
     }
 
     /** The trainer's configuration; call {@link #validate()} first. */
     public ForwardForwardTrainer.Config trainerConfig() {
-        return new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.parse(mode), b, switchProb, null, epochs, lr,
+        return new ForwardForwardTrainer.Config(mode, b, switchProb, null, epochs, lr,
                 threshold, hidden.stream().mapToInt(Integer::intValue).toArray(), evalEvery, seed,
-                ForwardForwardTrainer.Negatives.parse(negatives), ForwardForwardTrainer.IsdWeights.parse(isdWeights));
+                negatives, isdWeights);
+    }
+
+    @Override
+    public SweepColumns sweepColumns() {
+        return new SweepColumns("ff " + mode.label(), b, switchProb, "", "adam(" + lr + ")", Double.NaN);
     }
 
     @Override
@@ -69,5 +70,63 @@ public record ForwardForwardSettings(String mode, String data, String dataDir, d
         var split = Datasets.labelled(data, dataDir);
         var o = new ForwardForwardRun(split.train(), split.test()).run(trainerConfig(), evalSize, out);
         return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+    }
+
+    // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
+    public ForwardForwardSettings withMode(ForwardForwardTrainer.Mode mode) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withData(String data) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withDataDir(String dataDir) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withB(double b) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withSwitchProb(double switchProb) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withEpochs(int epochs) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withLr(double lr) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withThreshold(double threshold) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withHidden(List<Integer> hidden) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withEvalEvery(long evalEvery) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withEvalSize(int evalSize) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withSeed(long seed) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withNegatives(ForwardForwardTrainer.Negatives negatives) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
+    }
+    public ForwardForwardSettings withIsdWeights(ForwardForwardTrainer.IsdWeights isdWeights) {
+        return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
+                evalSize, seed, negatives, isdWeights);
     }
 }

@@ -11,7 +11,7 @@ import org.flexphase.circuits.CouplingTask;
 import org.flexphase.circuits.CouplingTrainer;
 import org.flexphase.circuits.Graph;
 import org.flexphase.circuits.Graphs;
-import org.flexphase.circuits.Relaxation;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.circuits.ResistorNetwork;
 import org.flexphase.data.Digits;
 import org.flexphase.data.Iris;
@@ -45,9 +45,9 @@ public final class NetworkRun {
     /** The system a settings record describes (network, roles, task), before training. */
     public static CoupledLearning system(NetworkSettings s, Classification[] classificationOut) {
         Classification cls = switch (s.task()) {
-            case "iris" -> iris(s.seed());
-            case "mnist" -> mnist(s.trainSize(), s.testSize());
-            default -> null;
+            case IRIS -> iris(s.seed());
+            case MNIST -> mnist(s.trainSize(), s.testSize());
+            case REGRESSION -> null;
         };
         classificationOut[0] = cls;
         int nIn = cls == null ? s.inputs() : cls.inputNodes();
@@ -56,8 +56,7 @@ public final class NetworkRun {
         Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
         ResistorNetwork net = ResistorNetwork.withRandomRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         net.projectConductances();
-        return new CoupledLearning(net, task, s.nudge(), Relaxation.Kind.valueOf(s.relax().toUpperCase(
-                java.util.Locale.ROOT)), s.relaxRate());
+        return new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate());
     }
 
     static Classification iris(long seed) {
@@ -129,7 +128,8 @@ public final class NetworkRun {
         summary.put("divergence", loop.divergence());
         if (out != null) {
             RunFiles.writeJson(summary, out.resolve("summary.json"));
-            String title = s.task() + ", " + sys.network().graph().nodeCount() + " nodes, " + s.mode();
+            String title = InvalidSetting.label(s.task()) + ", " + sys.network().graph().nodeCount()
+                    + " nodes, " + InvalidSetting.label(s.mode());
             Charts.savePng(historyChart(h, title), out.resolve("history.png"));
             RunFiles.writeCsv(edges(sys.network()), out.resolve("network.csv"));
             NetworkFigure.savePng(sys.network(), "trained network: " + title, 700, out.resolve("network.png"));

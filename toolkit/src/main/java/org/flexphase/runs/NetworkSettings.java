@@ -10,6 +10,10 @@ import static org.flexphase.util.InvalidSetting.requirePositive;
 import java.nio.file.Path;
 import org.flexphase.circuits.CouplingConfig;
 import org.flexphase.circuits.CouplingMode;
+import org.flexphase.circuits.Relaxation;
+import org.flexphase.circuits.TaskKind;
+
+import static org.flexphase.util.InvalidSetting.label;
 
 /**
  * A {@code network} run: coupled learning in a resistor network (docs/theory.md section 5.2). The network is a random
@@ -19,23 +23,19 @@ import org.flexphase.circuits.CouplingMode;
  * the network and the task derives from {@code seed}, so runs of different modes with the same seed learn the same
  * network on the same task.
  */
-public record NetworkSettings(String task, int nodes, double degree, int inputs, int outputs, int examples,
-                              int trainSize, int testSize, String mode, String relax, double relaxRate,
+public record NetworkSettings(TaskKind task, int nodes, double degree, int inputs, int outputs, int examples,
+                              int trainSize, int testSize, CouplingMode mode, Relaxation.Kind relax,
+                              double relaxRate,
                               double switchProb, double presentProb, double b, int phaseLength, double nudge,
                               double lr, double kMin, double kMax, long steps, long evalEvery, long seed)
         implements RunSettings {
 
-    public static final NetworkSettings DEFAULTS = new NetworkSettings("regression", 64, 4.0, 3, 2, 5, 100, 100,
-            "standard", "uniform", 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3, 100_000, 5_000, 1);
-
-    @Override
-    public String kind() {
-        return "network";
-    }
+    public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
+            100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3, 100_000, 5_000, 1);
 
     @Override
     public void validate() {
-        requireChoice("task", task, "regression", "iris", "mnist");
+        requireChoice("task", task, TaskKind.class);
         requireAtLeast("nodes", nodes, 8);
         require(degree >= 2 && degree <= 20, "degree", degree, "2 <= value <= 20");
         requireAtLeast("inputs", inputs, 1);
@@ -43,8 +43,8 @@ public record NetworkSettings(String task, int nodes, double degree, int inputs,
         requireAtLeast("examples", examples, 1);
         requireAtLeast("train_size", trainSize, 1);
         requireAtLeast("test_size", testSize, 1);
-        requireChoice("mode", mode, "standard", "twin", "local");
-        requireChoice("relax", relax, "uniform", "jacobi");
+        requireChoice("mode", mode, CouplingMode.class);
+        requireChoice("relax", relax, Relaxation.Kind.class);
         requireHalfOpenUnit("relax_rate", relaxRate);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireHalfOpenUnit("present_prob", presentProb);
@@ -56,19 +56,20 @@ public record NetworkSettings(String task, int nodes, double degree, int inputs,
         require(kMax >= kMin && kMax < Double.POSITIVE_INFINITY, "k_max", kMax, "finite value >= k_min");
         requireAtLeast("steps", steps, 1);
         requireAtLeast("eval_every", evalEvery, 1);
-        int needed = switch (task) {
-            case "iris" -> 8 + 1 + 3;
-            case "mnist" -> 784 + 1 + 10;
-            default -> inputs + outputs;
-        };
+        int needed = task.terminals(inputs, outputs);
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
-                + "hidden node for task " + task + ")");
+                + "hidden node for task " + label(task) + ")");
     }
 
     /** The trainer's configuration; call {@link #validate()} first. */
     public CouplingConfig trainerConfig() {
-        return new CouplingConfig(CouplingMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)), b, switchProb,
+        return new CouplingConfig(mode, b, switchProb,
                 presentProb, phaseLength, lr, steps, evalEvery, org.flexphase.util.Rngs.mix(seed, 3));
+    }
+
+    @Override
+    public SweepColumns sweepColumns() {
+        return new SweepColumns("network " + label(mode), b, switchProb, "", "constant(" + lr + ")", steps);
     }
 
     @Override
@@ -76,5 +77,95 @@ public record NetworkSettings(String task, int nodes, double degree, int inputs,
         validate();
         NetworkRun.Outcome o = NetworkRun.run(this, out);
         return new RunOutcome(o.history(), o.summary(), o.divergence());
+    }
+
+    // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
+    public NetworkSettings withTask(TaskKind task) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withNodes(int nodes) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withDegree(double degree) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withInputs(int inputs) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withOutputs(int outputs) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withExamples(int examples) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withTrainSize(int trainSize) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withTestSize(int testSize) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withMode(CouplingMode mode) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withRelax(Relaxation.Kind relax) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withRelaxRate(double relaxRate) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withSwitchProb(double switchProb) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withPresentProb(double presentProb) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withB(double b) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withPhaseLength(int phaseLength) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withNudge(double nudge) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withLr(double lr) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withKMin(double kMin) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withKMax(double kMax) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withSteps(long steps) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withEvalEvery(long evalEvery) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+    }
+    public NetworkSettings withSeed(long seed) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
     }
 }

@@ -42,6 +42,7 @@ public final class SettingsJson {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+                .addModule(EnumLabels.module())
                 .build();
         for (LogicalType t : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
                 LogicalType.Textual}) {
@@ -74,28 +75,8 @@ public final class SettingsJson {
         return node;
     }
 
-    /** The record class of a kind of run, or null for an unknown kind. */
-    public static Class<? extends RunSettings> kindClass(String kind) {
-        return switch (kind) {
-            case "train" -> TrainSettings.class;
-            case "ff" -> ForwardForwardSettings.class;
-            case "network" -> NetworkSettings.class;
-            case "ep" -> EpSettings.class;
-            default -> null;
-        };
+    /** The defaults of {@code kind} as a JSON object without {@code kind}: what a spec's settings are laid over. */
+    public static ObjectNode defaults(RunKind<?> kind) {
+        return STRICT.valueToTree(kind.defaults());
     }
-
-    /** The defaults of a kind of run, as a JSON object without {@code kind} and {@code seed}. */
-    public static ObjectNode defaults(String kind) {
-        RunSettings d = switch (kind) {
-            case "ff" -> ForwardForwardSettings.DEFAULTS;
-            case "network" -> NetworkSettings.DEFAULTS;
-            case "ep" -> EpSettings.DEFAULTS;
-            default -> TrainSettings.DEFAULTS;
-        };
-        return STRICT.valueToTree(d);
-    }
-
-    /** The kinds a spec may name. */
-    public static final java.util.List<String> KINDS = java.util.List.of("train", "ff", "network", "ep");
 }

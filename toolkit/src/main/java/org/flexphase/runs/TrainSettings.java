@@ -24,6 +24,7 @@ import org.flexphase.boltzmann.Rbm;
 import org.flexphase.phases.LengthLaws;
 import org.flexphase.phases.RenewalPhaseProcess;
 import org.flexphase.util.Rngs;
+import static org.flexphase.util.InvalidSetting.label;
 
 /**
  * A {@code train} run: a Boltzmann machine on binary patterns with exact evaluation (bas4, bas3), or a
@@ -32,26 +33,12 @@ import org.flexphase.util.Rngs;
  * defaults of both, taken from {@link TrainerConfig#DEFAULTS} for the trainer's settings.
  */
 public record TrainSettings(String model, String data, String dataDir, double binarise, int evalSize, int hidden,
-                            boolean visibleBiases, double initSd, String mode, double b, double switchProb,
-                            int phaseLength, int cdK, double lr, String lrSchedule, double lrTau, double lrKappa,
-                            long steps, double weightDecay, String negativeStart, long equilibriumRefresh,
-                            long averageFrom, int averageStride, int exactStride, long evalEvery, long seed,
+                            boolean visibleBiases, double initSd, TrainingMode mode, double b,
+                            double switchProb, int phaseLength, int cdK, double lr, String lrSchedule, double lrTau, double lrKappa,
+                            long steps, double weightDecay, NegativeStart negativeStart,
+                            long equilibriumRefresh, long averageFrom, int averageStride, int exactStride, long evalEvery, long seed,
                             String plusLength, String minusLength, Integer aisRuns, Integer aisSteps)
         implements RunSettings {
-
-    /**
-     * Settings without renewal length laws or log-likelihood estimation (both off, {@code null}: absent from the
-     * canonical JSON, so the keys of runs that do not use them are unchanged).
-     */
-    public TrainSettings(String model, String data, String dataDir, double binarise, int evalSize, int hidden,
-                         boolean visibleBiases, double initSd, String mode, double b, double switchProb,
-                         int phaseLength, int cdK, double lr, String lrSchedule, double lrTau, double lrKappa,
-                         long steps, double weightDecay, String negativeStart, long equilibriumRefresh,
-                         long averageFrom, int averageStride, int exactStride, long evalEvery, long seed) {
-        this(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b, switchProb, phaseLength,
-                cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart, equilibriumRefresh, averageFrom,
-                averageStride, exactStride, evalEvery, seed, null, null, null, null);
-    }
 
     /** Whether {@code -} and {@code +} phases follow their own length laws (a renewal process) instead of switch_prob. */
     public boolean renewal() {
@@ -65,20 +52,12 @@ public record TrainSettings(String model, String data, String dataDir, double bi
 
     public static final TrainSettings DEFAULTS = defaults();
 
-    /** Copies of the parameter vector a run holds at once (model, last finite, average, checkpoint copies, exact buffers). */
-    static final int PARAMETER_COPIES = 8;
-
     private static TrainSettings defaults() {
         TrainerConfig t = TrainerConfig.DEFAULTS;
-        return new TrainSettings("rbm", "bas4", null, 0.8, 200, 16, true, 0.01, t.mode.name().toLowerCase(Locale.ROOT),
-                t.b, t.switchProbability, t.phaseLength, t.cdK, t.schedule.rate(0), "constant", 1e6, 1.0, t.steps,
-                t.weightDecay, t.negativeStart.name().toLowerCase(Locale.ROOT), t.equilibriumRefresh,
-                TrainerConfig.AVERAGE_FROM_HALF, t.averageStride, t.exactStride, t.evalEvery, t.seed);
-    }
-
-    @Override
-    public String kind() {
-        return "train";
+        return new TrainSettings("rbm", "bas4", null, 0.8, 200, 16, true, 0.01, t.mode, t.b, t.switchProbability,
+                t.phaseLength, t.cdK, t.schedule.rate(0), "constant", 1e6, 1.0, t.steps, t.weightDecay, t.negativeStart,
+                t.equilibriumRefresh, TrainerConfig.AVERAGE_FROM_HALF, t.averageStride, t.exactStride, t.evalEvery,
+                t.seed, null, null, null, null);
     }
 
     /** True for image classification data (mnist, fashion): one-hot labels appended, scored by error rate. */
@@ -95,12 +74,12 @@ public record TrainSettings(String model, String data, String dataDir, double bi
     public void validate() {
         requireChoice("model", model, "rbm", "lateral-bm");
         requireChoice("data", data, "bas4", "bas3", "mnist", "fashion");
-        requireChoice("mode", mode, "standard", "isd", "local", "exact");
+        requireChoice("mode", mode, TrainingMode.class);
         requireChoice("lr_schedule", lrSchedule, "constant", "rm");
-        requireChoice("negative_start", negativeStart, "persistent", "equilibrium", "pcd");
+        requireChoice("negative_start", negativeStart, NegativeStart.class);
         if (labelled()) {
             require(model.equals("rbm"), "model", model, "rbm (with data " + data + ")");
-            require(!mode.equals("exact"), "mode", mode,
+            require(mode != TrainingMode.EXACT, "mode", label(mode),
                     "standard | isd | local (with data " + data + "; exact gradients need data bas4 or bas3)");
             require(binarise >= 0 && binarise < 1, "binarise", binarise, "0 <= value < 1");
             requireAtLeast("eval_size", evalSize, 1);
@@ -109,7 +88,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         requireHalfOpenUnit("switch_prob", switchProb);
         requireAtLeast("phase_length", phaseLength, 1);
         requireAtLeast("cd_k", cdK, 1);
-        if (mode.equals("standard")) {
+        if (mode == TrainingMode.STANDARD) {
             // One CD-k update costs 2k Gibbs steps: a larger k than steps / 2 would end the run before any update.
             require(2L * cdK <= steps, "cd_k", cdK, "1 <= value <= steps / 2 = " + steps / 2
                     + " (one CD-k update costs 2k Gibbs steps)");
@@ -124,8 +103,8 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         require(averageFrom == TrainerConfig.AVERAGE_FROM_HALF || (averageFrom >= 0 && averageFrom <= steps),
                 "average_from", averageFrom, "-1 (half the steps) or 0 <= value <= steps = " + steps);
         requireAtLeast("hidden", hidden, 1);
-        requireUnitLimit();
-        requireMemory(Runtime.getRuntime().maxMemory());
+        TrainMemory.requireUnitLimit(this);
+        TrainMemory.requireMemory(this, Runtime.getRuntime().maxMemory());
         requireNonNegative("init_sd", initSd);
         validateRenewal();
         validateAis();
@@ -140,7 +119,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
             return;
         }
         String laws = "fixed(N) | geometric(P) | uniform(LO, HI), with both plus_length and minus_length set";
-        require(mode.equals("local"), "mode", mode, "local (with plus_length / minus_length: renewal phases)");
+        require(mode == TrainingMode.LOCAL, "mode", label(mode), "local (with plus_length / minus_length: renewal phases)");
         require(plusLength != null, "plus_length", plusLength, laws);
         require(minusLength != null, "minus_length", minusLength, laws);
         requireLaw("plus_length", plusLength, laws);
@@ -172,52 +151,6 @@ public record TrainSettings(String model, String data, String dataDir, double bi
                 ? AnnealedImportanceSampling.of(AnnealingSchedule.uniform(aisSteps), aisRuns, Rngs.mix(seed, 0xA15L)) : null;
     }
 
-    /** Exact evaluation of a lateral machine enumerates every joint state, 2^(visible + hidden) of them. */
-    private void requireUnitLimit() {
-        if (model.equals("lateral-bm")) {
-            int max = ExactAnalysis.MAX_JOINT_UNITS - visibleUnits();
-            require(hidden <= max, "hidden", hidden, "1 <= value <= " + max + " with model lateral-bm on " + data
-                    + " (exact evaluation enumerates all " + ExactAnalysis.MAX_JOINT_UNITS + " units)");
-        }
-    }
-
-    /** Refuses a model whose parameter copies cannot fit in {@code heapBytes}, before any array is allocated. */
-    void requireMemory(long heapBytes) {
-        long maxHidden = maxHidden(heapBytes);
-        if (hidden > maxHidden) {
-            throw new InvalidSetting("hidden", hidden, "1 <= value <= " + maxHidden + " with " + visibleUnits()
-                    + " visible units: a run holds about " + PARAMETER_COPIES + " copies of its parameters, "
-                    + gigabytes(bytes(hidden)) + " GB here, and this JVM may use " + gigabytes(heapBytes)
-                    + " GB (java -Xmx)");
-        }
-    }
-
-    /** Bytes of the parameter copies for {@code h} hidden units (saturating; a Java array holds < 2^31 values). */
-    double bytes(long h) {
-        double nv = visibleUnits();
-        double params = nv * h + nv + h + (model.equals("lateral-bm") ? h * (h - 1) / 2.0 : 0);
-        return params >= Integer.MAX_VALUE - 8 ? Double.POSITIVE_INFINITY : 8.0 * PARAMETER_COPIES * params;
-    }
-
-    long maxHidden(long heapBytes) {
-        long lo = 0;
-        long hi = Integer.MAX_VALUE;
-        while (lo < hi) {
-            long mid = (lo + hi + 1) >>> 1;
-            if (bytes(mid) <= heapBytes) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
-    }
-
-    private static String gigabytes(double bytes) {
-        return Double.isInfinite(bytes) ? "more than 2^31 values, i.e. more than any Java array holds:"
-                : String.format(Locale.ROOT, "%.1f", bytes / (1L << 30));
-    }
-
     public LearningRateSchedule schedule() {
         return lrSchedule.equals("rm") ? LearningRateSchedule.robbinsMonro(lr, lrTau, lrKappa)
                 : LearningRateSchedule.constant(lr);
@@ -226,8 +159,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
     /** The trainer's configuration; call {@link #validate()} first. */
     public TrainerConfig trainerConfig() {
         return TrainerConfig.builder()
-                .mode(TrainingMode.valueOf(mode.toUpperCase(Locale.ROOT)))
-                .negativeStart(NegativeStart.valueOf(negativeStart.toUpperCase(Locale.ROOT)))
+                .mode(mode).negativeStart(negativeStart)
                 .b(b).switchProbability(switchProb).phaseLength(phaseLength).cdK(cdK).schedule(schedule())
                 .steps(steps).weightDecay(weightDecay).equilibriumRefresh(equilibriumRefresh).averageFrom(averageFrom)
                 .averageStride(averageStride).exactStride(exactStride).evalEvery(evalEvery).seed(seed)
@@ -251,6 +183,12 @@ public record TrainSettings(String model, String data, String dataDir, double bi
     }
 
     @Override
+    public SweepColumns sweepColumns() {
+        return new SweepColumns(label(mode), b, switchProb, label(negativeStart),
+                trainerConfig().describe().get("lr_schedule").toString(), steps);
+    }
+
+    @Override
     public RunOutcome run(Path out) {
         validate();
         TrainerConfig config = trainerConfig();
@@ -264,5 +202,187 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         double[][] rows = Datasets.binaryRows(data);
         var o = new BoltzmannRun(data, rows).run(newModel(rows[0].length), config, out);
         return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+    }
+
+    // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
+    public TrainSettings withModel(String model) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withData(String data) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withDataDir(String dataDir) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withBinarise(double binarise) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withEvalSize(int evalSize) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withHidden(int hidden) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withVisibleBiases(boolean visibleBiases) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withInitSd(double initSd) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withMode(TrainingMode mode) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withB(double b) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withSwitchProb(double switchProb) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withPhaseLength(int phaseLength) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withCdK(int cdK) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withLr(double lr) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withLrSchedule(String lrSchedule) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withLrTau(double lrTau) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withLrKappa(double lrKappa) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withSteps(long steps) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withWeightDecay(double weightDecay) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withNegativeStart(NegativeStart negativeStart) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withEquilibriumRefresh(long equilibriumRefresh) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withAverageFrom(long averageFrom) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withAverageStride(int averageStride) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withExactStride(int exactStride) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withEvalEvery(long evalEvery) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withSeed(long seed) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withPlusLength(String plusLength) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withMinusLength(String minusLength) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withAisRuns(Integer aisRuns) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
+    }
+    public TrainSettings withAisSteps(Integer aisSteps) {
+        return new TrainSettings(model, data, dataDir, binarise, evalSize, hidden, visibleBiases, initSd, mode, b,
+                switchProb, phaseLength, cdK, lr, lrSchedule, lrTau, lrKappa, steps, weightDecay, negativeStart,
+                equilibriumRefresh, averageFrom, averageStride, exactStride, evalEvery, seed, plusLength, minusLength,
+                aisRuns, aisSteps);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.flexphase.runs.SettingsJson;
+import org.flexphase.util.InvalidSetting;
 
 /**
  * Binds one part of a spec with the strict mapper and turns Jackson's errors into the spec's wording: where in
@@ -27,6 +28,10 @@ final class SpecBinding {
             throw new IllegalArgumentException(where + ": unknown key '" + e.getPropertyName() + "' (known: "
                     + String.join(", ", known) + ")", e);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InvalidSetting invalid) {
+                // An enum setting's own reader names the key, the value and the labels allowed.
+                throw new IllegalArgumentException(where + ": " + invalid.getMessage(), e);
+            }
             StringBuilder key = new StringBuilder();
             JsonNode value = source;
             boolean found = true;
@@ -68,6 +73,9 @@ final class SpecBinding {
                     }
                     if (t == boolean.class) {
                         return "true or false";
+                    }
+                    if (t.isEnum()) {
+                        return InvalidSetting.labels(t);
                     }
                     if (t == String.class) {
                         return "a string";

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.RunSettings;
+import org.flexphase.runs.RunKind;
+import org.flexphase.runs.RunKinds;
 import org.flexphase.runs.SettingsJson;
 
 /**
@@ -104,7 +106,7 @@ public final class SweepSpec {
         List<Entry> entries = entries(doc.runs(), defaultSeeds);
         List<RunSpec> out = new ArrayList<>();
         for (Entry entry : entries) {
-            String kind = kind(entry.settings(), base);
+            RunKind<?> kind = kind(entry.settings(), base);
             checkSource(kind, base, "base");
             checkSource(kind, entry.settings(), entry.where());
             grid.forEach((axis, values) -> {
@@ -127,7 +129,7 @@ public final class SweepSpec {
                     merged.remove("kind");
                     merged.put("seed", seed);
                     String where = "run '" + group + "' seed " + seed;
-                    RunSettings settings = SpecBinding.bind(merged, SettingsJson.kindClass(kind), merged, where);
+                    RunSettings settings = SpecBinding.bind(merged, kind.type(), merged, where);
                     try {
                         settings.validate();
                     } catch (InvalidSetting e) {
@@ -225,25 +227,31 @@ public final class SweepSpec {
         return combos;
     }
 
-    private static String kind(ObjectNode entry, ObjectNode base) {
+    private static RunKind<?> kind(ObjectNode entry, ObjectNode base) {
         JsonNode k = entry.has("kind") ? entry.get("kind") : base.get("kind");
-        String kind = k == null ? "train" : k.isTextual() ? k.asText() : k.toString();
-        if (k != null && (!k.isTextual() || SettingsJson.kindClass(kind) == null)) {
-            throw new IllegalArgumentException("invalid value for 'kind': " + k + " (allowed: "
-                    + String.join(" | ", SettingsJson.KINDS) + ")");
+        if (k == null) {
+            return RunKinds.TRAIN;
         }
-        return kind;
+        if (k.isTextual()) {
+            for (RunKind<?> known : RunKinds.ALL) {
+                if (known.name().equals(k.asText())) {
+                    return known;
+                }
+            }
+        }
+        // Quoted as the file has it: "ep" is a kind, ep and 1 are not JSON strings.
+        throw new InvalidSetting("kind", k, RunKinds.names());
     }
 
     /** Binds one object of the file over the kind's defaults, so a type error or unknown key names where it is. */
-    private static void checkSource(String kind, ObjectNode source, String where) {
+    private static void checkSource(RunKind<?> kind, ObjectNode source, String where) {
         if (source.has("seed")) {
             throw new IllegalArgumentException(where + ": unknown key 'seed' (give seeds as \"seeds\": [1, 2, ...])");
         }
         ObjectNode merged = SettingsJson.defaults(kind);
         merged.setAll(source);
         merged.remove("kind");
-        SpecBinding.bind(merged, SettingsJson.kindClass(kind), source, where);
+        SpecBinding.bind(merged, kind.type(), source, where);
     }
 
     /** How a value appears in a group label: text without quotes, numbers as Java prints them. */

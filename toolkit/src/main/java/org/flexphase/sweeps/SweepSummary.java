@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.flexphase.runs.EpSettings;
-import org.flexphase.runs.ForwardForwardSettings;
-import org.flexphase.runs.NetworkSettings;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.runs.RunSettings;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -78,36 +75,13 @@ public final class SweepSummary {
         for (Sweep.Finished f : sorted) {
             t.stringColumn("group").append(f.spec().group());
             t.stringColumn("key").append(f.spec().key());
-            if (f.spec().settings() instanceof TrainSettings s) {
-                Map<String, Object> c = s.trainerConfig().describe();
-                t.stringColumn("mode").append(s.mode());
-                t.doubleColumn("b").append(s.b());
-                t.doubleColumn("switch_prob").append(s.switchProb());
-                t.stringColumn("negative_start").append(s.negativeStart());
-                t.stringColumn("lr_schedule").append(c.get("lr_schedule").toString());
-                t.doubleColumn("steps").append(s.steps());
-            } else if (f.spec().settings() instanceof ForwardForwardSettings s) {
-                t.stringColumn("mode").append("ff " + s.mode());
-                t.doubleColumn("b").append(s.b());
-                t.doubleColumn("switch_prob").append(s.switchProb());
-                t.stringColumn("negative_start").append("");
-                t.stringColumn("lr_schedule").append("adam(" + s.lr() + ")");
-                t.doubleColumn("steps").appendMissing();
-            } else if (f.spec().settings() instanceof NetworkSettings s) {
-                t.stringColumn("mode").append("network " + s.mode());
-                t.doubleColumn("b").append(s.b());
-                t.doubleColumn("switch_prob").append(s.switchProb());
-                t.stringColumn("negative_start").append("");
-                t.stringColumn("lr_schedule").append("constant(" + s.lr() + ")");
-                t.doubleColumn("steps").append(s.steps());
-            } else if (f.spec().settings() instanceof EpSettings s) {
-                t.stringColumn("mode").append("ep " + s.mode());
-                t.doubleColumn("b").append(s.b());
-                t.doubleColumn("switch_prob").append(s.switchProb());
-                t.stringColumn("negative_start").append("");
-                t.stringColumn("lr_schedule").append("constant(" + s.lr() + ")");
-                t.doubleColumn("steps").append(s.epochs() * s.sweepsPerEpoch(8000));
-            }
+            RunSettings.SweepColumns c = f.spec().settings().sweepColumns();
+            t.stringColumn("mode").append(c.mode());
+            t.doubleColumn("b").append(c.b());
+            t.doubleColumn("switch_prob").append(c.switchProb());
+            t.stringColumn("negative_start").append(c.negativeStart());
+            t.stringColumn("lr_schedule").append(c.lrSchedule());
+            t.doubleColumn("steps").append(c.steps());
             t.doubleColumn("seed").append(f.spec().seed());
             Table h = f.history();
             int last = h.rowCount() - 1;

@@ -102,8 +102,8 @@ public final class InvalidSetting extends IllegalArgumentException {
     }
 
     /** Every constant of {@code type} as written, joined by {@code " | "}: the allowed list of its messages. */
-    public static String labels(Class<? extends Enum<?>> type) {
-        return String.join(" | ", Arrays.stream(type.getEnumConstants()).map(InvalidSetting::label).toList());
+    public static String labels(Class<?> type) {
+        return String.join(" | ", Arrays.stream(type.getEnumConstants()).map(e -> label((Enum<?>) e)).toList());
     }
 
     /** The constant of {@code type} written {@code text} (exactly, lower case); anything else names the allowed list. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flexphase.runs.NetworkSettings;
 import org.flexphase.runs.RunFiles;
+import org.flexphase.runs.RunKinds;
 import org.flexphase.runs.SettingsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,9 +88,9 @@ class NetworkCommandTest {
 
     @Test
     void aSpecBindsTheDefaultsOfTheNetworkKind() throws Exception {
-        ObjectNode d = SettingsJson.defaults("network");
+        ObjectNode d = SettingsJson.defaults(RunKinds.NETWORK);
         NetworkSettings s = SettingsJson.mapper().treeToValue(d, NetworkSettings.class);
         assertEquals(NetworkSettings.DEFAULTS, s);
-        assertEquals(NetworkSettings.class, SettingsJson.kindClass("network"));
+        assertEquals(NetworkSettings.class, RunKinds.named("network").type());
     }
 }

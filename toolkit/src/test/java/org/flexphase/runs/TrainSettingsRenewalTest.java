@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.phases.PhaseProcess;
 import org.junit.jupiter.api.Test;
 
 /** Renewal length laws and AIS in {@code train} settings: bound, checked, and absent from keys when unset. */
 class TrainSettingsRenewalTest {
     static TrainSettings with(String mode, String data, String plus, String minus, Integer aisRuns, Integer aisSteps) {
-        TrainSettings d = TrainSettings.DEFAULTS;
-        return new TrainSettings(d.model(), data, null, d.binarise(), d.evalSize(), d.hidden(), d.visibleBiases(),
-                d.initSd(), mode, 0.5, d.switchProb(), d.phaseLength(), d.cdK(), d.lr(), d.lrSchedule(), d.lrTau(),
-                d.lrKappa(), d.steps(), d.weightDecay(), d.negativeStart(), d.equilibriumRefresh(), d.averageFrom(),
-                d.averageStride(), d.exactStride(), d.evalEvery(), 1, plus, minus, aisRuns, aisSteps);
+        return TrainSettings.DEFAULTS.withData(data).withMode(InvalidSetting.requireLabel("mode", mode, TrainingMode.class))
+                .withB(0.5).withSeed(1).withPlusLength(plus).withMinusLength(minus).withAisRuns(aisRuns)
+                .withAisSteps(aisSteps);
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.flexphase.experiments.mnist.MnistExperiment;
 import org.flexphase.experiments.mnist.MnistProfile;
 import org.flexphase.runs.ForwardForwardSettings;
 import org.flexphase.runs.RunSettings;
+import org.flexphase.runs.RunKind;
+import org.flexphase.runs.RunKinds;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.SettingsJson;
 import org.flexphase.runs.TrainSettings;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,13 @@ class RunKeyTest {
     static RunSettings changed(RunSettings settings, String key) throws Exception {
         ObjectNode tree = SettingsJson.mapper().valueToTree(settings);
         JsonNode v = tree.get(key);
-        if ((v == null || v.isNull()) && isInteger(settings, key)) {
+        Class<?> type = componentType(settings, key);
+        if (type.isEnum()) {
+            // Another constant: an enum setting takes only its labels.
+            Object other = java.util.Arrays.stream(type.getEnumConstants())
+                    .filter(e -> !InvalidSetting.label((Enum<?>) e).equals(v.asText())).findFirst().orElseThrow();
+            tree.put(key, InvalidSetting.label((Enum<?>) other));
+        } else if ((v == null || v.isNull()) && isInteger(settings, key)) {
             tree.put(key, 7);
         } else if (v == null || v.isNull()) {
             tree.put(key, "/elsewhere");
@@ -44,17 +53,21 @@ class RunKeyTest {
 
     /** Whether the record component behind spec key {@code key} is an {@code Integer} (an optional count, unset). */
     static boolean isInteger(RunSettings settings, String key) {
+        return componentType(settings, key) == Integer.class;
+    }
+
+    static Class<?> componentType(RunSettings settings, String key) {
         for (var c : settings.getClass().getRecordComponents()) {
             if (c.getName().replaceAll("([A-Z])", "_$1").toLowerCase().equals(key)) {
-                return c.getType() == Integer.class;
+                return c.getType();
             }
         }
-        return false;
+        throw new IllegalArgumentException("no component for " + key);
     }
 
     @Test
     void everyComponentOfEveryKindChangesTheKey() throws Exception {
-        for (RunSettings s : List.<RunSettings>of(TrainSettings.DEFAULTS, ForwardForwardSettings.DEFAULTS)) {
+        for (RunSettings s : RunKinds.ALL.stream().<RunSettings>map(RunKind::defaults).toList()) {
             String key = new RunSpec("g", s).key();
             assertEquals(key, new RunSpec("another label", s).key(), "the group label is not part of the key");
             for (var c : s.getClass().getRecordComponents()) {
@@ -76,7 +89,7 @@ class RunKeyTest {
             // The hashed description binds back to the very settings the job runs.
             ObjectNode described = SettingsJson.mapper().valueToTree(job.description());
             String kind = described.remove("kind").asText();
-            assertEquals(spec.settings(), SettingsJson.mapper().treeToValue(described, SettingsJson.kindClass(kind)));
+            assertEquals(spec.settings(), SettingsJson.mapper().treeToValue(described, RunKinds.named(kind).type()));
             distinct.add(spec.settings() + " " + spec.key());
         }
         assertEquals(distinct.size(), distinct.stream().map(d -> d.substring(d.lastIndexOf(' ') + 1)).distinct().count(),

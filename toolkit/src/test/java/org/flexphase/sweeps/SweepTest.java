@@ -94,8 +94,8 @@ class SweepTest {
         List<RunSpec> runs = SweepSpec.parse(spec, "test spec");
         var ff = (org.flexphase.runs.ForwardForwardSettings) runs.get(0).settings();
         assertEquals(List.of(10), ff.hidden());
-        assertEquals("published", ff.negatives());
-        assertEquals("published", ff.isdWeights());
+        assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.Negatives.PUBLISHED, ff.negatives());
+        assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights.PUBLISHED, ff.isdWeights());
         assertEquals(4, ff.seed());
         assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights.PUBLISHED, ff.trainerConfig().isdWeights());
         List<Sweep.Finished> done = new Sweep(tmp, 1).run(runs, f -> { });

@@ -1,5 +1,9 @@
 package org.flexphase.experiments.ep;
 
+import org.flexphase.hopfield.EquilibriumPropagationTrainer;
+
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import org.flexphase.experiments.Experiment;
 
 import java.nio.file.Path;
@@ -107,10 +111,9 @@ public final class EpExperiment implements Experiment {
 
     static EpSettings settings(String mode, int epochs, double switchProb, double lr, double lrTauEpochs, double beta,
                                long seed, double traceTau) {
-        EpSettings d = EpSettings.DEFAULTS;
-        return new EpSettings(mode, "mnist", null, beta, d.freeSteps(), d.nudgeSteps(), d.b(), switchProb,
-                d.presentation(), d.sweepsPerStep(), traceTau, d.hidden(), epochs, lr, lrTauEpochs, d.evalPerEpoch(),
-                d.evalSize(), seed);
+        return EpSettings.DEFAULTS.withMode(requireLabel("mode", mode, EquilibriumPropagationTrainer.Mode.class))
+                .withData("mnist").withBeta(beta).withSwitchProb(switchProb).withTraceTau(traceTau).withEpochs(epochs)
+                .withLr(lr).withLrTauEpochs(lrTauEpochs).withSeed(seed);
     }
 
     @Override

@@ -1,5 +1,11 @@
 package org.flexphase.experiments.mnist;
 
+import org.flexphase.forwardforward.ForwardForwardTrainer;
+
+import org.flexphase.boltzmann.TrainingMode;
+
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import org.flexphase.experiments.Figures;
 
 import org.flexphase.experiments.Experiment;
@@ -112,24 +118,30 @@ public final class MnistExperiment implements Experiment {
     }
 
     ForwardForwardSettings ff(String mode, double b, long seed) {
-        ForwardForwardSettings d = ForwardForwardSettings.DEFAULTS;
-        return ff(mode, b, seed, d.negatives(), d.isdWeights());
+        return ff(mode, b, seed, ForwardForwardSettings.DEFAULTS.negatives(), ForwardForwardSettings.DEFAULTS.isdWeights());
     }
 
     ForwardForwardSettings ff(String mode, double b, long seed, String negatives, String isdWeights) {
-        ForwardForwardSettings d = ForwardForwardSettings.DEFAULTS;
-        return new ForwardForwardSettings(mode, "mnist", null, b, FF_SWITCH_PROB, profile.ffEpochs(), d.lr(),
-                d.threshold(), d.hidden(), d.evalEvery(), profile.ffEvalSize(), seed, negatives, isdWeights);
+        return ff(mode, b, seed, requireLabel("negatives", negatives, ForwardForwardTrainer.Negatives.class),
+                requireLabel("isd_weights", isdWeights, ForwardForwardTrainer.IsdWeights.class));
+    }
+
+    ForwardForwardSettings ff(String mode, double b, long seed, ForwardForwardTrainer.Negatives negatives,
+                              ForwardForwardTrainer.IsdWeights isdWeights) {
+        return ForwardForwardSettings.DEFAULTS.withMode(requireLabel("mode", mode, ForwardForwardTrainer.Mode.class))
+                .withB(b).withSwitchProb(FF_SWITCH_PROB).withEpochs(profile.ffEpochs())
+                .withEvalSize(profile.ffEvalSize()).withSeed(seed).withNegatives(negatives).withIsdWeights(isdWeights);
     }
 
     /** Standard CD-200 or local learning with phases of 200 steps on average (p = 1/200), on 794 x 16. */
     TrainSettings rbm(String mode, double rate, long steps, long seed) {
         TrainSettings d = TrainSettings.DEFAULTS;
-        return new TrainSettings("rbm", "mnist", null, d.binarise(), profile.rbmEvalSize(), 16, true, d.initSd(), mode,
-                0.5, mode.equals("local") ? 1.0 / CD_K : d.switchProb(), d.phaseLength(),
-                mode.equals("standard") ? CD_K : d.cdK(), rate, "constant",
-                d.lrTau(), d.lrKappa(), steps, d.weightDecay(), d.negativeStart(), d.equilibriumRefresh(),
-                d.averageFrom(), d.averageStride(), d.exactStride(), steps / 8, seed);
+        TrainingMode m = requireLabel("mode", mode, TrainingMode.class);
+        return d.withModel("rbm").withData("mnist").withEvalSize(profile.rbmEvalSize()).withHidden(16)
+                .withVisibleBiases(true).withMode(m).withB(0.5)
+                .withSwitchProb(m == TrainingMode.LOCAL ? 1.0 / CD_K : d.switchProb())
+                .withCdK(m == TrainingMode.STANDARD ? CD_K : d.cdK()).withLr(rate).withLrSchedule("constant")
+                .withSteps(steps).withEvalEvery(steps / 8).withSeed(seed);
     }
 
     @Override

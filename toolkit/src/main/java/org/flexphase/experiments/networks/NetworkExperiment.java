@@ -1,5 +1,11 @@
 package org.flexphase.experiments.networks;
 
+import org.flexphase.circuits.TaskKind;
+
+import org.flexphase.circuits.CouplingMode;
+
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import org.flexphase.experiments.Experiment;
 
 import java.io.IOException;
@@ -70,9 +76,11 @@ public final class NetworkExperiment implements Experiment {
             default -> 0.2 * p;
         };
         double present = mode.equals("local") ? p / 5 : 0.05;
-        return new NetworkSettings(task, nodes, iris ? IRIS_DEGREE : d.degree(), d.inputs(), d.outputs(), d.examples(), d.trainSize(),
-                d.testSize(), mode, "uniform", RELAX, mode.equals("local") ? p : d.switchProb(), present, 0.5,
-                d.phaseLength(), d.nudge(), lr, d.kMin(), d.kMax(), steps, Math.max(1, steps / 20), 1);
+        return d.withTask(requireLabel("task", task, TaskKind.class)).withNodes(nodes)
+                .withDegree(iris ? IRIS_DEGREE : d.degree()).withMode(requireLabel("mode", mode, CouplingMode.class))
+                .withRelax(Relaxation.Kind.UNIFORM).withRelaxRate(RELAX)
+                .withSwitchProb(mode.equals("local") ? p : d.switchProb()).withPresentProb(present).withB(0.5)
+                .withLr(lr).withSteps(steps).withEvalEvery(Math.max(1, steps / 20)).withSeed(1);
     }
 
     /** Every run, as validated settings. */

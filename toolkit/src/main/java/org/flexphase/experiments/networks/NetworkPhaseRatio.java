@@ -1,5 +1,13 @@
 package org.flexphase.experiments.networks;
 
+import org.flexphase.circuits.TaskKind;
+
+import org.flexphase.circuits.Relaxation;
+
+import org.flexphase.circuits.CouplingMode;
+
+import static org.flexphase.util.InvalidSetting.requireLabel;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +52,11 @@ final class NetworkPhaseRatio {
     static NetworkSettings settings(String mode, double p, double r, long seed) {
         NetworkSettings d = NetworkSettings.DEFAULTS;
         boolean local = mode.equals("local");
-        return new NetworkSettings("regression", NODES, d.degree(), d.inputs(), d.outputs(), d.examples(),
-                d.trainSize(), d.testSize(), mode, "uniform", r, local ? p : d.switchProb(), local ? p / 5 : 0.05,
-                0.5, d.phaseLength(), d.nudge(), local ? FLEXIBLE_LR : STANDARD_LR, d.kMin(), d.kMax(), STEPS,
-                STEPS / 20, seed);
+        return d.withTask(TaskKind.REGRESSION).withNodes(NODES)
+                .withMode(requireLabel("mode", mode, CouplingMode.class)).withRelax(Relaxation.Kind.UNIFORM)
+                .withRelaxRate(r).withSwitchProb(local ? p : d.switchProb()).withPresentProb(local ? p / 5 : 0.05)
+                .withB(0.5).withLr(local ? FLEXIBLE_LR : STANDARD_LR).withSteps(STEPS).withEvalEvery(STEPS / 20)
+                .withSeed(seed);
     }
 
     /** Groups {@code ratio:standard} and {@code ratio:<arm>:<p>:<r>} with arm {@code p} or {@code r}. */

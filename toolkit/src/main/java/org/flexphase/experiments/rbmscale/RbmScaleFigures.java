@@ -1,5 +1,11 @@
 package org.flexphase.experiments.rbmscale;
 
+import org.flexphase.boltzmann.TrainingMode;
+
+import org.flexphase.boltzmann.NegativeStart;
+
+import static org.flexphase.util.InvalidSetting.label;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,9 +129,9 @@ public final class RbmScaleFigures {
     /** The learning mode as the figures name it: cd-k, pcd-k, isd, local geometric, local renewal. */
     public static String mode(TrainSettings s) {
         return switch (s.mode()) {
-            case "standard" -> (s.negativeStart().equals("pcd") ? "pcd-" : "cd-") + s.cdK();
-            case "local" -> s.renewal() ? "local renewal" : "local geometric";
-            default -> s.mode();
+            case STANDARD -> (s.negativeStart() == NegativeStart.PCD ? "pcd-" : "cd-") + s.cdK();
+            case LOCAL -> s.renewal() ? "local renewal" : "local geometric";
+            default -> label(s.mode());
         };
     }
 
@@ -133,8 +139,8 @@ public final class RbmScaleFigures {
     static String setting(TrainSettings s, boolean withP, boolean withB) {
         List<String> parts = new ArrayList<>();
         switch (s.mode()) {
-            case "isd" -> parts.add("T=" + s.phaseLength());
-            case "local" -> {
+            case ISD -> parts.add("T=" + s.phaseLength());
+            case LOCAL -> {
                 if (s.renewal()) {
                     parts.add("+" + s.plusLength() + " -" + s.minusLength());
                 } else if (withP) {
@@ -143,15 +149,15 @@ public final class RbmScaleFigures {
             }
             default -> { }
         }
-        if (withB && !s.mode().equals("standard")) {
+        if (withB && s.mode() != TrainingMode.STANDARD) {
             parts.add("b=" + num(s.b()));
         }
         parts.add("lr=" + num(s.lr()));
         if (s.lrSchedule().equals("rm")) {
             parts.add("rm(tau=" + num(s.lrTau()) + ", kappa=" + num(s.lrKappa()) + ")");
         }
-        if (s.mode().equals("local") && !s.negativeStart().equals("persistent")) {
-            parts.add(s.negativeStart() + " negatives");
+        if (s.mode() == TrainingMode.LOCAL && s.negativeStart() != NegativeStart.PERSISTENT) {
+            parts.add(label(s.negativeStart()) + " negatives");
         }
         if (s.averageFrom() != TrainSettings.DEFAULTS.averageFrom()) {
             parts.add("average from " + s.averageFrom());

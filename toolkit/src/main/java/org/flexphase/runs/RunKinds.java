@@ -1,0 +1,46 @@
+package org.flexphase.runs;
+
+import java.util.List;
+import org.flexphase.util.InvalidSetting;
+
+/** The registry of run kinds: the one list of what a spec may name, in the order help texts show them. */
+public final class RunKinds {
+    public static final RunKind<TrainSettings> TRAIN = new RunKind<>("train", TrainSettings.class, TrainSettings.DEFAULTS);
+    public static final RunKind<ForwardForwardSettings> FF =
+            new RunKind<>("ff", ForwardForwardSettings.class, ForwardForwardSettings.DEFAULTS);
+    public static final RunKind<NetworkSettings> NETWORK =
+            new RunKind<>("network", NetworkSettings.class, NetworkSettings.DEFAULTS);
+    public static final RunKind<EpSettings> EP = new RunKind<>("ep", EpSettings.class, EpSettings.DEFAULTS);
+
+    /** Every kind. */
+    public static final List<RunKind<?>> ALL = List.of(TRAIN, FF, NETWORK, EP);
+
+    private RunKinds() {
+    }
+
+    /** The kind named {@code name}; any other name is an {@link InvalidSetting} of {@code kind} listing the names. */
+    public static RunKind<?> named(String name) {
+        for (RunKind<?> k : ALL) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        throw new InvalidSetting("kind", name, names());
+    }
+
+    /** The names of every kind joined by {@code " | "}: the allowed list of an unknown kind. */
+    public static String names() {
+        return String.join(" | ", ALL.stream().map(RunKind::name).toList());
+    }
+
+    /** The kind whose settings record is {@code settings}' class. */
+    public static RunKind<?> of(RunSettings settings) {
+        for (RunKind<?> k : ALL) {
+            if (k.type() == settings.getClass()) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no run kind registered for " + settings.getClass().getName()
+                + " (add it to RunKinds.ALL)");
+    }
+}
