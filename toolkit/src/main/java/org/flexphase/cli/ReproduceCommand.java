@@ -7,14 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flexphase.experiments.bas.BasExperiment;
-import org.flexphase.experiments.ep.EpExperiment;
-import org.flexphase.experiments.bas.BasProfile;
 import org.flexphase.experiments.Experiment;
-import org.flexphase.experiments.mnist.MnistExperiment;
-import org.flexphase.experiments.mnist.MnistProfile;
-import org.flexphase.experiments.networks.NetworkExperiment;
-import org.flexphase.experiments.rbmscale.RbmScaleExperiment;
+import org.flexphase.experiments.reproduce.Parts;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.Sweep;
 import picocli.CommandLine.Command;
@@ -36,7 +30,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--threads", defaultValue = "0", description = "worker threads (0: all cores)")
     int threads;
-    @Option(names = "--parts", split = ",", defaultValue = "bas,mnist,rbm-scale",
+    @Option(names = "--parts", split = ",", defaultValue = Parts.PAPER,
             description = "which experiments, comma-separated: bas (the paper's BAS figures), mnist (the paper's MNIST "
                     + "RBM and Forward-Forward figures), rbm-scale (label-clamped RBMs of 16-256 hidden units), ep "
                     + "(Equilibrium Propagation on MNIST, T13's bias), networks (coupled learning in resistor networks of 14-2,048 "
@@ -50,9 +44,6 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--ff-protocols-only", description = "only the Forward-Forward protocol comparison (standard and isd, paired vs published negatives and weights) at the profile's epochs and seeds; full includes it")
     boolean ffProtocolsOnly;
 
-    /** Every part, in the order they run. */
-    static final List<String> PARTS = List.of("bas", "mnist", "rbm-scale", "ep", "networks");
-
     @Override
     public Integer call() {
         OutputFolder.check(spec, out);
@@ -64,33 +55,28 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (ffProtocolsOnly && skipMnist) {
             throw Options.bad(spec, "--ff-protocols-only", "with --skip-mnist", "one of the two");
         }
-        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
-        for (String part : parts) {
-            if (!PARTS.contains(part.strip())) {
-                throw Options.bad(spec, "--parts", part, String.join(" | ", PARTS));
+        java.util.Set<Parts.Part> chosen = new java.util.LinkedHashSet<>();
+        for (String name : parts) {
+            Parts.Part part = Parts.named(name.strip());
+            if (part == null) {
+                throw Options.bad(spec, "--parts", name, Parts.names());
             }
-            chosen.add(part.strip());
+            chosen.add(part);
         }
         if (extensions) {
-            chosen.addAll(List.of("ep", "networks"));
+            Parts.ALL.stream().filter(Parts.Part::extension).forEach(chosen::add);
         }
         if (skipMnist) {
-            chosen.removeAll(List.of("mnist", "rbm-scale"));
+            chosen.removeIf(Parts.Part::mnist);
         }
         if (ffProtocolsOnly) {
-            chosen.retainAll(List.of("mnist"));
-            chosen.add("mnist");
+            chosen.clear();
+            chosen.add(Parts.MNIST);
         }
         List<Experiment> experiments = new ArrayList<>();
-        for (String part : PARTS) {
+        for (Parts.Part part : Parts.ALL) {
             if (chosen.contains(part)) {
-                experiments.add(switch (part) {
-                    case "bas" -> new BasExperiment(BasProfile.of(profile));
-                    case "mnist" -> new MnistExperiment(MnistProfile.of(profile), ffProtocolsOnly);
-                    case "rbm-scale" -> new RbmScaleExperiment(profile);
-                    case "ep" -> EpExperiment.of(profile);
-                    default -> new NetworkExperiment();
-                });
+                experiments.add(part.factory().of(profile, ffProtocolsOnly));
             }
         }
         long start = System.nanoTime();
@@ -105,11 +91,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        RunFiles.writeJson(Map.of("profile", profile, "parts", chosen, "threads", workers, "wall_seconds", wall, "runs", runs.get(),
-                "runs_already_done", resumed.get(), "runs_diverged", diverged.get(), "tables", tables.keySet()),
-                out.resolve("reproduce.json"));
+        RunFiles.writeJson(Map.of("profile", profile, "parts", chosenNames(chosen), "threads", workers,
+                "wall_seconds", wall, "runs", runs.get(), "runs_already_done", resumed.get(), "runs_diverged",
+                diverged.get(), "tables", tables.keySet()), out.resolve("reproduce.json"));
         System.out.printf("reproduce --profile %s --parts %s: %d runs (%d already done, skipped), %d tables and figures "
-                + "in %s (%.1f s)%n", profile, String.join(",", chosen), runs.get(), resumed.get(), tables.size(), out, wall);
+                + "in %s (%.1f s)%n", profile, String.join(",", chosenNames(chosen)), runs.get(), resumed.get(),
+                tables.size(), out, wall);
         if (diverged.get() > 0) {
             // The figures are drawn from the runs' last finite results, but a diverged run is a finding the caller
             // must not miss: exit 1 as a diverged train run does.
@@ -118,6 +105,11 @@ public final class ReproduceCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The chosen parts' names in the order the user gave them (as reproduce.json and the last line have shown). */
+    private static List<String> chosenNames(java.util.Set<Parts.Part> chosen) {
+        return chosen.stream().map(Parts.Part::name).toList();
     }
 
     /** Counts a finished run (whether it was found already done, whether it diverged) and advances the progress bar. */

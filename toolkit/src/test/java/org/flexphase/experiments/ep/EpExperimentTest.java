@@ -1,5 +1,7 @@
 package org.flexphase.experiments.ep;
 
+import org.flexphase.hopfield.EquilibriumPropagationTrainer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,7 @@ class EpExperimentTest {
             boolean map = s.group().startsWith("b:");
             assertEquals(map ? 0.0 : 1.0, e.lrTauEpochs(), s.group());
             // (a)'s flexible-phase runs use the activity trace; the map and the other modes do not.
-            assertEquals(!map && e.mode().equals("local") ? 8.0 : 0.0, e.traceTau(), s.group());
+            assertEquals(!map && e.mode() == EquilibriumPropagationTrainer.Mode.LOCAL ? 8.0 : 0.0, e.traceTau(), s.group());
         }
         assertEquals(4, EpExperiment.of("quick").specs().size());
     }

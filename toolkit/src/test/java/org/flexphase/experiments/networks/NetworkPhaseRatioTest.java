@@ -1,5 +1,8 @@
 package org.flexphase.experiments.networks;
 
+import org.flexphase.circuits.CouplingMode;
+import org.flexphase.circuits.TaskKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,13 +37,13 @@ class NetworkPhaseRatioTest {
             NetworkSettings n = (NetworkSettings) s.settings();
             seedsByGroup.computeIfAbsent(s.group(), g -> new TreeSet<>()).add(n.seed());
             assertEquals(14, n.nodes());
-            assertEquals("regression", n.task());
+            assertEquals(TaskKind.REGRESSION, n.task());
             assertEquals(100_000, n.steps());
-            if (n.mode().equals("standard")) {
+            if (n.mode() == CouplingMode.STANDARD) {
                 assertEquals("ratio:standard", s.group());
                 continue;
             }
-            assertEquals("local", n.mode());
+            assertEquals(CouplingMode.LOCAL, n.mode());
             assertEquals(NetworkPhaseRatio.FLEXIBLE_LR, n.lr(), "one rate for every p: equal mean drift per step");
             assertEquals(n.switchProb() / 5, n.presentProb(), 1e-15);
             String[] g = s.group().split(":");
