@@ -5,7 +5,6 @@ import static org.flexphase.util.InvalidSetting.requireLabel;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.PresentationLaw;
@@ -65,12 +64,10 @@ public final class EpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
-            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-            return String.format("%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s",
-                    summary.get("model"), mode, summary.get("relaxation_steps"), fin.get("train_error"),
-                    fin.get("test_error"), summary.get("wall_seconds"), output.out);
-        });
+        return OutputFolder.runCommand(spec, this::settings, output, EpSettings::run, summary -> String.format(
+                "%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s", summary.model(), mode,
+                summary.relaxationSteps(), summary.finalMetrics().trainError(), summary.finalMetrics().testError(),
+                summary.wallSeconds(), output.out));
     }
 
     /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */

@@ -5,7 +5,6 @@ import static org.flexphase.util.InvalidSetting.requireLabel;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.runs.ForwardForwardSettings;
@@ -55,12 +54,11 @@ public final class ForwardForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
-            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-            return String.format("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error %.4f, %.0f examples/s -> %s",
-                    summary.get("model"), mode, negatives, isdWeights, summary.get("steps_done"), fin.get("train_error"),
-                    fin.get("test_error"), summary.get("examples_per_second"), output.out);
-        });
+        return OutputFolder.runCommand(spec, this::settings, output, ForwardForwardSettings::run,
+                summary -> String.format("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error "
+                        + "%.4f, %.0f examples/s -> %s", summary.model(), mode, negatives, isdWeights,
+                        summary.stepsDone(), summary.finalMetrics().trainError(), summary.finalMetrics().testError(),
+                        summary.examplesPerSecond(), output.out));
     }
 
     /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */

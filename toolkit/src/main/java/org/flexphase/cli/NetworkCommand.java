@@ -3,7 +3,6 @@ package org.flexphase.cli;
 import static org.flexphase.util.InvalidSetting.label;
 import static org.flexphase.util.InvalidSetting.requireLabel;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.Relaxation;
@@ -74,14 +73,12 @@ public final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
-            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-            return String.format("network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s",
-                    task, mode,
-                    ((Map<?, ?>) summary.get("network")).get("nodes"), summary.get("initial_cost"), fin.get("cost"),
-                    fin.containsKey("test_error") ? String.format(", test error %.4f", fin.get("test_error")) : "",
-                    summary.get("steps_per_second"), output.out);
-        });
+        return OutputFolder.runCommand(spec, this::settings, output, NetworkSettings::run, summary -> String.format(
+                "network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s", task, mode,
+                summary.network().nodes(), summary.initialCost(), summary.finalMetrics().cost(),
+                summary.finalMetrics().testError() == null ? ""
+                        : String.format(", test error %.4f", summary.finalMetrics().testError()),
+                summary.stepsPerSecond(), output.out));
     }
 
     /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */

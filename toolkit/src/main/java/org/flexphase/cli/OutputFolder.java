@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.RunSettings;
+import org.flexphase.runs.RunSettings.RunOutcome;
+import org.flexphase.runs.RunSummary;
 import org.flexphase.runs.RunFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,10 +34,11 @@ final class OutputFolder {
      * option, value and range), claims {@code out}, runs, prints the line {@code report} makes from the run's summary,
      * and returns the exit code: 1 when the run diverged (after writing what it had), else 0.
      */
-    static int runCommand(CommandSpec spec, Supplier<RunSettings> options, RunOutput output,
-                          Function<Map<?, ?>, String> report) {
+    static <S extends RunSettings, R extends RunSummary> int runCommand(
+            CommandSpec spec, Supplier<S> options, RunOutput output, BiFunction<S, Path, RunOutcome<R>> run,
+            Function<R, String> report) {
         Path out = output.out;
-        RunSettings settings;
+        S settings;
         try {
             settings = options.get();
             settings.validate();
@@ -43,7 +46,7 @@ final class OutputFolder {
             throw Options.bad(spec, e);
         }
         boolean fresh = claim(spec, out, settings.canonical(), output.overwrite);
-        RunSettings.RunOutcome outcome = runIn(out, fresh, () -> settings.run(out));
+        RunOutcome<R> outcome = runIn(out, fresh, () -> run.apply(settings, out));
         System.out.println(report.apply(outcome.summary()));
         if (outcome.diverged()) {
             System.err.println("flexphase: run diverged: " + outcome.divergence());

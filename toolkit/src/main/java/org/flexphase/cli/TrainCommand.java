@@ -4,10 +4,12 @@ import static org.flexphase.util.InvalidSetting.label;
 import static org.flexphase.util.InvalidSetting.requireLabel;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flexphase.boltzmann.NegativeStart;
 import org.flexphase.boltzmann.TrainingMode;
+import org.flexphase.runs.BoltzmannSummary;
+import org.flexphase.runs.LabelledRbmSummary;
+import org.flexphase.runs.RunSummary;
 import org.flexphase.runs.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,21 +87,26 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, summary -> {
-            Map<?, ?> fin = (Map<?, ?>) summary.get("final");
-            if (!TrainSettings.DEFAULTS.withData(data).labelled()) {
-                return String.format("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s",
-                        summary.get("model"), mode, summary.get("steps_done"), fin.get("nll_per_row"),
-                        fin.get("nll_per_row_avg"), fin.get("tv"), summary.get("steps_per_second"), output.out);
-            }
-            String line = String.format("%s %s on %s: step %d, train error %.4f, test error %.4f (averaged %.4f), "
-                    + "%.0f steps/s -> %s", summary.get("model"), mode, data, summary.get("steps_done"),
-                    fin.get("train_error"), fin.get("test_error"), fin.get("test_error_avg"),
-                    summary.get("steps_per_second"), output.out);
-            return !fin.containsKey("test_ll") ? line : line + String.format(
-                    "%ntest log-likelihood per digit log p(x, y) %.2f nats (averaged %.2f), log p(x) >= %.2f",
-                    fin.get("test_ll"), fin.get("test_ll_avg"), fin.get("test_ll_pixels"));
-        });
+        return OutputFolder.runCommand(spec, this::settings, output, TrainSettings::run, this::report);
+    }
+
+    /** The line a finished run prints: exact NLL and TV on binary patterns, error rates (and AIS) on images. */
+    private String report(RunSummary summary) {
+        if (summary instanceof BoltzmannSummary s) {
+            return String.format("%s %s: step %d, NLL/row %.4f (averaged %.4f), TV %.4f, %.0f steps/s -> %s",
+                    s.model(), mode, s.stepsDone(), s.finalMetrics().nllPerRow(), s.finalMetrics().nllPerRowAvg(),
+                    s.finalMetrics().tv(), s.stepsPerSecond(), output.out);
+        }
+        if (!(summary instanceof LabelledRbmSummary s)) {
+            throw new IllegalStateException("a train run reported a " + summary.getClass().getSimpleName());
+        }
+        LabelledRbmSummary.Final fin = s.finalMetrics();
+        String line = String.format("%s %s on %s: step %d, train error %.4f, test error %.4f (averaged %.4f), "
+                + "%.0f steps/s -> %s", s.model(), mode, data, s.stepsDone(), fin.trainError(), fin.testError(),
+                fin.testErrorAvg(), s.stepsPerSecond(), output.out);
+        return fin.likelihood() == null ? line : line + String.format(
+                "%ntest log-likelihood per digit log p(x, y) %.2f nats (averaged %.2f), log p(x) >= %.2f",
+                fin.likelihood().testLl(), fin.likelihoodAvg().testLl(), fin.likelihood().testLlPixels());
     }
 
     /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */

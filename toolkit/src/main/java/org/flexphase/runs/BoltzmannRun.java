@@ -1,9 +1,6 @@
 package org.flexphase.runs;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.BoltzmannTrainer;
@@ -40,11 +37,10 @@ public final class BoltzmannRun {
     }
 
     /** The result of a run: the history table, the trainer's result and the summary written. */
-    public record Outcome(Table history, TrainingResult result, Map<String, Object> summary) {
+    public record Outcome(Table history, TrainingResult result, BoltzmannSummary summary) {
         /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
-        @SuppressWarnings("unchecked")
         public Histories.Run asRun(String key) {
-            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+            return new Histories.Run(key, summary.config(), summary.seed(), history);
         }
     }
 
@@ -65,38 +61,24 @@ public final class BoltzmannRun {
         recorder.then(afterCheckpoint);
         TrainingResult result = new BoltzmannTrainer(config).train(model, rows, recorder);
         Table history = recorder.table();
-        Map<String, Object> summary = summary(model, config, result, history);
+        BoltzmannSummary summary = summary(model, config, result, history);
         if (out != null) {
-            RunFiles.writeJson(summary, out.resolve("summary.json"));
+            RunFiles.writeSummary(summary, out.resolve("summary.json"));
             Charts.savePng(RunCharts.boltzmannHistory(history, model.describe() + ", " + config.mode.name().toLowerCase()),
                     out.resolve("history.png"));
         }
         return new Outcome(history, result, summary);
     }
 
-    private Map<String, Object> summary(BoltzmannMachine model, TrainerConfig config, TrainingResult result,
-                                        Table history) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", model.describe());
-        s.put("data", dataName);
-        s.put("data_rows", rows.length);
-        s.put("config", config.describe());
-        s.put("seed", config.seed);
-        s.put("steps_done", result.steps());
-        s.put("positive_steps", result.positiveSteps());
-        s.put("negative_steps", result.negativeSteps());
-        s.put("wall_seconds", result.wallSeconds());
-        s.put("steps_per_second", result.stepsPerSecond());
-        s.put("diverged", result.diverged());
-        s.put("divergence", result.divergence());
+    private BoltzmannSummary summary(BoltzmannMachine model, TrainerConfig config, TrainingResult result,
+                                     Table history) {
         int last = history.rowCount() - 1;
-        Map<String, Object> fin = new LinkedHashMap<>();
-        fin.put("step", history.longColumn("step").get(last));
-        for (String col : List.of("nll_per_row", "tv", "nll_per_row_avg", "tv_avg", "kl")) {
-            fin.put(col, history.doubleColumn(col).get(last));
-        }
-        fin.put("data_entropy_per_row", data.entropy());
-        s.put("final", fin);
-        return s;
+        var fin = new BoltzmannSummary.Final(history.longColumn("step").get(last),
+                history.doubleColumn("nll_per_row").get(last), history.doubleColumn("tv").get(last),
+                history.doubleColumn("nll_per_row_avg").get(last), history.doubleColumn("tv_avg").get(last),
+                history.doubleColumn("kl").get(last), data.entropy());
+        return new BoltzmannSummary(model.describe(), dataName, rows.length, config.describe(), config.seed,
+                result.steps(), result.positiveSteps(), result.negativeSteps(), result.wallSeconds(),
+                result.stepsPerSecond(), result.diverged(), result.divergence(), fin);
     }
 }

@@ -2,9 +2,7 @@ package org.flexphase.runs;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.flexphase.data.Digits;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
@@ -12,10 +10,10 @@ import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
 import org.flexphase.learning.LearningLoop;
 import org.flexphase.plots.Charts;
+import org.flexphase.tables.EquilibriumPropagationHistory;
+import org.flexphase.tables.Histories;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -45,15 +43,20 @@ public final class EpRun {
     }
 
     /** A finished run: its history, summary (as written) and why it diverged, if it did. */
-    public record Outcome(Table history, Map<String, Object> summary, String divergence, HopfieldNetwork network) {
+    public record Outcome(Table history, EpSummary summary, HopfieldNetwork network) {
         /** Test error on all test images at the end. */
         public double finalTestError() {
-            return ((Number) ((Map<?, ?>) summary.get("final")).get("test_error")).doubleValue();
+            return summary.finalMetrics().testError();
         }
 
         /** Training error on all training images at the end. */
         public double finalTrainError() {
-            return ((Number) ((Map<?, ?>) summary.get("final")).get("train_error")).doubleValue();
+            return summary.finalMetrics().trainError();
+        }
+
+        /** Why the run stopped early, or null. */
+        public String divergence() {
+            return summary.divergence();
         }
     }
 
@@ -75,43 +78,28 @@ public final class EpRun {
                 settings.layerSizes(trainExamples.inputSize()));
         Examples trainHead = head(trainExamples, settings.evalSize());
         Examples testHead = head(testExamples, settings.evalSize());
-        Table history = Table.create("history", LongColumn.create("step"), LongColumn.create("relaxation_steps"),
-                DoubleColumn.create("train_error"), DoubleColumn.create("test_error"));
         int evalSweeps = settings.freeSteps();
-        LearningLoop loop = new EquilibriumPropagationTrainer(config).train(net, trainExamples, l -> {
-            history.longColumn("step").append(l.updates());
-            history.longColumn("relaxation_steps").append(l.step());
-            history.doubleColumn("train_error").append(EquilibriumPropagationTrainer.errorRate(net, trainHead,
-                    evalSweeps));
-            history.doubleColumn("test_error").append(EquilibriumPropagationTrainer.errorRate(net, testHead,
-                    evalSweeps));
-            if (out != null) {
-                RunFiles.writeCsv(history, out.resolve("history.csv"));
-            }
-            afterCheckpoint.accept(history);
-        });
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", net.describe());
-        s.put("data", train.name() + " / " + test.name());
-        s.put("config", RunFiles.json().convertValue(settings.canonical(), Map.class));
-        s.put("seed", settings.seed());
-        s.put("relaxation_steps", loop.step());
-        s.put("updates", loop.updates());
-        s.put("wall_seconds", loop.wallSeconds());
-        s.put("relaxation_steps_per_second", loop.step() / Math.max(1e-9, loop.wallSeconds()));
-        s.put("diverged", loop.divergence() != null);
-        s.put("divergence", loop.divergence());
-        Map<String, Object> fin = new LinkedHashMap<>(); // of the last checkpoint's parameters when the run diverged
-        fin.put("relaxation_steps", loop.step());
-        fin.put("train_error", EquilibriumPropagationTrainer.errorRate(net, trainExamples, evalSweeps));
-        fin.put("test_error", EquilibriumPropagationTrainer.errorRate(net, testExamples, evalSweeps));
-        s.put("final", fin);
+        EquilibriumPropagationHistory recorder = Histories.equilibriumPropagation(net, trainHead, testHead, evalSweeps);
         if (out != null) {
-            RunFiles.writeJson(s, out.resolve("summary.json"));
+            recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
+        }
+        recorder.then(afterCheckpoint);
+        LearningLoop loop = new EquilibriumPropagationTrainer(config).train(net, trainExamples, recorder);
+        Table history = recorder.table();
+        // Final errors on every image, of the last checkpoint's parameters when the run diverged.
+        var fin = new EpSummary.Final(loop.step(),
+                EquilibriumPropagationTrainer.errorRate(net, trainExamples, evalSweeps),
+                EquilibriumPropagationTrainer.errorRate(net, testExamples, evalSweeps));
+        var s = new EpSummary(net.describe(), train.name() + " / " + test.name(), settings.describe(),
+                settings.seed(),
+                loop.step(), loop.updates(), loop.wallSeconds(), loop.step() / Math.max(1e-9, loop.wallSeconds()),
+                loop.divergence() != null, loop.divergence(), fin);
+        if (out != null) {
+            RunFiles.writeSummary(s, out.resolve("summary.json"));
             Charts.savePng(RunCharts.errorHistory(history, net.describe() + " on " + train.name() + ", "
                     + InvalidSetting.label(settings.mode()), "relaxation_steps", "relaxation steps (sweeps)",
                     List.of("train_error", "test_error")), out.resolve("history.png"));
         }
-        return new Outcome(history, s, loop.divergence(), net);
+        return new Outcome(history, s, net);
     }
 }

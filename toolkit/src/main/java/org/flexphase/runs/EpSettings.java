@@ -99,11 +99,11 @@ public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, S
     }
 
     @Override
-    public RunOutcome run(Path out) {
+    public RunOutcome<EpSummary> run(Path out) {
         validate();
         var split = Datasets.labelled(data, dataDir);
         var o = new EpRun(split.train(), split.test()).run(this, out);
-        return new RunOutcome(o.history(), o.summary(), o.divergence());
+        return new RunOutcome<>(o.history(), o.summary());
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.

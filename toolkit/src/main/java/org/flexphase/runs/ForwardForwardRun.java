@@ -1,7 +1,6 @@
 package org.flexphase.runs;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,21 +39,20 @@ public final class ForwardForwardRun {
     }
 
     /** The result of a run: the history table, the trainer's result and the summary written. */
-    public record Outcome(Table history, ForwardForwardTrainer.Result result, Map<String, Object> summary) {
+    public record Outcome(Table history, ForwardForwardTrainer.Result result, ForwardForwardSummary summary) {
         /** Test error on all test images at the end. */
         public double finalTestError() {
-            return ((Number) ((Map<?, ?>) summary.get("final")).get("test_error")).doubleValue();
+            return summary.finalMetrics().testError();
         }
 
         /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
-        @SuppressWarnings("unchecked")
         public Histories.Run asRun(String key) {
-            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+            return new Histories.Run(key, RunFiles.asMap(summary.config()), summary.seed(), history);
         }
 
         /** Training error on all training images at the end. */
         public double finalTrainError() {
-            return ((Number) ((Map<?, ?>) summary.get("final")).get("train_error")).doubleValue();
+            return summary.finalMetrics().trainError();
         }
     }
 
@@ -76,39 +74,18 @@ public final class ForwardForwardRun {
         ForwardForwardNet net = trainer.newNet(train.pixelsPerImage(), 10);
         ForwardForwardTrainer.Result result = trainer.train(net, trainImages, trainLabels, recorder);
         Table history = recorder.table();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", net.describe());
-        s.put("data", train.name() + " / " + test.name());
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("mode", config.mode().label());
-        c.put("b", config.b());
-        c.put("switch_prob", config.switchProbability());
-        c.put("process", config.process() == null ? null : config.process().describe());
-        c.put("negatives", config.negatives().label());
-        c.put("isd_weights", config.isdWeights().label());
-        c.put("epochs", config.epochs());
-        c.put("lr", config.rate());
-        c.put("threshold", config.threshold());
-        c.put("hidden", config.hidden());
-        c.put("eval_every", config.evalEvery());
-        c.put("eval_size", evalSize);
-        s.put("config", c);
-        s.put("seed", config.seed());
-        s.put("steps_done", result.steps());
-        s.put("positive_examples", result.positiveExamples());
-        s.put("negative_examples", result.negativeExamples());
-        s.put("wall_seconds", result.wallSeconds());
-        s.put("examples_per_second", result.examplesPerSecond());
-        s.put("steps_per_second", result.stepsPerSecond());
-        s.put("diverged", result.divergence() != null);
-        s.put("divergence", result.divergence());
-        Map<String, Object> fin = new LinkedHashMap<>(); // of the last checkpoint's net when the run diverged
-        fin.put("step", history.longColumn("step").get(history.rowCount() - 1));
-        fin.put("train_error", net.error(trainImages, trainLabels, Integer.MAX_VALUE));
-        fin.put("test_error", net.error(testImages, testLabels, Integer.MAX_VALUE));
-        s.put("final", fin);
+        var c = new ForwardForwardSummary.Config(config.mode().label(), config.b(), config.switchProbability(),
+                config.process() == null ? null : config.process().describe(), config.negatives().label(),
+                config.isdWeights().label(), config.epochs(), config.rate(), config.threshold(), config.hidden(),
+                config.evalEvery(), evalSize);
+        var fin = new ForwardForwardSummary.Final(history.longColumn("step").get(history.rowCount() - 1),
+                net.error(trainImages, trainLabels, Integer.MAX_VALUE), net.error(testImages, testLabels, Integer.MAX_VALUE));
+        var s = new ForwardForwardSummary(net.describe(), train.name() + " / " + test.name(), c, config.seed(),
+                result.steps(), result.positiveExamples(), result.negativeExamples(), result.wallSeconds(),
+                result.examplesPerSecond(), result.stepsPerSecond(), result.divergence() != null, result.divergence(),
+                fin);
         if (out != null) {
-            RunFiles.writeJson(s, out.resolve("summary.json"));
+            RunFiles.writeSummary(s, out.resolve("summary.json"));
             Charts.savePng(RunCharts.errorHistory(history, net.describe() + " on " + train.name() + ", " + config.mode().label(),
                     "training steps (one image each)", List.of("train_error", "test_error")),
                     out.resolve("history.png"));

@@ -65,11 +65,11 @@ public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String dat
     }
 
     @Override
-    public RunOutcome run(Path out) {
+    public RunOutcome<ForwardForwardSummary> run(Path out) {
         validate();
         var split = Datasets.labelled(data, dataDir);
         var o = new ForwardForwardRun(split.train(), split.test()).run(trainerConfig(), evalSize, out);
-        return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+        return new RunOutcome<>(o.history(), o.summary());
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.

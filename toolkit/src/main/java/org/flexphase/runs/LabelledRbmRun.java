@@ -1,9 +1,7 @@
 package org.flexphase.runs;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.flexphase.estimation.AnnealedImportanceSampling;
@@ -98,11 +96,10 @@ public final class LabelledRbmRun {
     }
 
     /** The result of a run: the history table, the trainer's result and the summary written. */
-    public record Outcome(Table history, TrainingResult result, Map<String, Object> summary) {
+    public record Outcome(Table history, TrainingResult result, LabelledRbmSummary summary) {
         /** This run as one entry of a long table ({@link Histories#stack}), under {@code key}. */
-        @SuppressWarnings("unchecked")
         public Histories.Run asRun(String key) {
-            return new Histories.Run(key, (Map<String, ?>) summary.get("config"), ((Number) summary.get("seed")).longValue(), history);
+            return new Histories.Run(key, summary.config(), summary.seed(), history);
         }
     }
 
@@ -131,31 +128,25 @@ public final class LabelledRbmRun {
             afterCheckpoint.accept(history);
         };
         TrainingResult result = new BoltzmannTrainer(config).train(model, trainingRows(), listener);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("model", model.describe());
-        s.put("data", dataName);
-        s.put("config", config.describe());
-        s.put("seed", config.seed);
-        s.put("steps_done", result.steps());
-        s.put("wall_seconds", result.wallSeconds());
-        s.put("steps_per_second", result.stepsPerSecond());
-        s.put("diverged", result.diverged());
-        s.put("divergence", result.divergence());
-        Map<String, Object> fin = new LinkedHashMap<>();
         Rbm finalModel = (Rbm) result.model();
         Rbm finalAvg = (Rbm) result.averaged();
-        fin.put("train_error", error(finalModel, classes, trainInputs, trainLabels, Integer.MAX_VALUE, evalSeed));
-        fin.put("test_error", error(finalModel, classes, testInputs, testLabels, Integer.MAX_VALUE, evalSeed));
-        fin.put("train_error_avg", error(finalAvg, classes, trainInputs, trainLabels, Integer.MAX_VALUE, evalSeed));
-        fin.put("test_error_avg", error(finalAvg, classes, testInputs, testLabels, Integer.MAX_VALUE, evalSeed));
+        double trainError = error(finalModel, classes, trainInputs, trainLabels, Integer.MAX_VALUE, evalSeed);
+        double testError = error(finalModel, classes, testInputs, testLabels, Integer.MAX_VALUE, evalSeed);
+        double trainErrorAvg = error(finalAvg, classes, trainInputs, trainLabels, Integer.MAX_VALUE, evalSeed);
+        double testErrorAvg = error(finalAvg, classes, testInputs, testLabels, Integer.MAX_VALUE, evalSeed);
+        TestLogLikelihood.Entries likelihood = null;
+        TestLogLikelihood.Entries likelihoodAvg = null;
         if (annealing != null && !result.diverged()) {
             BaseRateModel base = BaseRateModel.fromData(trainingRows());
-            fin.putAll(TestLogLikelihood.of(finalModel, testInputs, testLabels, classes, annealing, base).describe(""));
-            fin.putAll(TestLogLikelihood.of(finalAvg, testInputs, testLabels, classes, annealing, base).describe("_avg"));
+            likelihood = TestLogLikelihood.of(finalModel, testInputs, testLabels, classes, annealing, base).entries();
+            likelihoodAvg = TestLogLikelihood.of(finalAvg, testInputs, testLabels, classes, annealing, base).entries();
         }
-        s.put("final", fin);
+        LabelledRbmSummary s = new LabelledRbmSummary(model.describe(), dataName, config.describe(), config.seed,
+                result.steps(), result.wallSeconds(), result.stepsPerSecond(), result.diverged(), result.divergence(),
+                new LabelledRbmSummary.Final(trainError, testError, trainErrorAvg, testErrorAvg, likelihood,
+                        likelihoodAvg));
         if (out != null) {
-            RunFiles.writeJson(s, out.resolve("summary.json"));
+            RunFiles.writeSummary(s, out.resolve("summary.json"));
             Charts.savePng(RunCharts.errorHistory(history, model.describe() + " on " + dataName + ", "
                     + config.mode.name().toLowerCase(), "Gibbs steps", List.of("train_error", "test_error", "test_error_avg")),
                     out.resolve("history.png"));

@@ -1,10 +1,6 @@
 package org.flexphase.runs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.flexphase.circuits.Classification;
 import org.flexphase.circuits.CoupledLearning;
 import org.flexphase.circuits.CouplingTask;
@@ -21,9 +17,10 @@ import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.Charts;
 import org.flexphase.plots.NetworkFigure;
 import org.flexphase.plots.TableCharts;
+import org.flexphase.tables.CoupledLearningHistory;
+import org.flexphase.tables.Histories;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -38,25 +35,32 @@ public final class NetworkRun {
     private NetworkRun() {
     }
 
-    /** A finished run. */
-    public record Outcome(Table history, Map<String, Object> summary, String divergence, CoupledLearning system) {
+    /** A finished run: its history, its summary (as written) and the trained system. */
+    public record Outcome(Table history, NetworkSummary summary, CoupledLearning system) {
+        /** Why the run stopped early, or null. */
+        public String divergence() {
+            return summary.divergence();
+        }
     }
 
-    /** The system a settings record describes (network, roles, task), before training. */
-    public static CoupledLearning system(NetworkSettings s, Classification[] classificationOut) {
+    /** The system a settings record describes (network, roles, task) before training, and its classification data. */
+    public record Built(CoupledLearning system, Classification classification) {
+    }
+
+    /** The system and task of {@code s}, before training; {@code classification} is null for regression. */
+    public static Built system(NetworkSettings s) {
         Classification cls = switch (s.task()) {
             case IRIS -> iris(s.seed());
             case MNIST -> mnist(s.trainSize(), s.testSize());
             case REGRESSION -> null;
         };
-        classificationOut[0] = cls;
         int nIn = cls == null ? s.inputs() : cls.inputNodes();
         int nOut = cls == null ? s.outputs() : cls.classes();
         CouplingTask task = cls == null ? CouplingTask.randomLinear(nIn, nOut, s.examples(), s.seed() + 2) : cls.train();
         Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
         ResistorNetwork net = ResistorNetwork.withRandomRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         net.projectConductances();
-        return new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate());
+        return new Built(new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate()), cls);
     }
 
     static Classification iris(long seed) {
@@ -78,78 +82,39 @@ public final class NetworkRun {
 
     /** Trains and writes under {@code out} (nothing written when null). */
     public static Outcome run(NetworkSettings s, Path out) {
-        Classification[] holder = new Classification[1];
-        CoupledLearning sys = system(s, holder);
-        Classification cls = holder[0];
-        List<Long> steps = new ArrayList<>();
-        List<Double> costs = new ArrayList<>();
-        List<Double> trainErr = new ArrayList<>();
-        List<Double> testErr = new ArrayList<>();
-        Table[] history = {null};
-        long start = System.nanoTime();
-        LearningLoop loop = CouplingTrainer.train(sys, s.trainerConfig(), l -> {
-            steps.add(l.step());
-            costs.add(sys.cost());
-            if (cls != null) {
-                trainErr.add(cls.trainError(sys));
-                testErr.add(cls.testError(sys));
-            }
-            history[0] = table(steps, costs, cls == null ? null : trainErr, testErr);
-            if (out != null) {
-                RunFiles.writeCsv(history[0], out.resolve("history.csv"));
-            }
-        });
-        double wall = (System.nanoTime() - start) / 1e9;
-        Table h = history[0];
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("config", RunFiles.json().convertValue(s.canonical(), Map.class));
-        summary.put("seed", s.seed());
-        Map<String, Object> netInfo = new LinkedHashMap<>();
-        netInfo.put("nodes", sys.network().graph().nodeCount());
-        netInfo.put("edges", sys.network().graph().edgeCount());
-        netInfo.put("inputs", sys.network().inputCount());
-        netInfo.put("outputs", sys.network().outputCount());
-        netInfo.put("examples", sys.task().size());
-        summary.put("network", netInfo);
-        summary.put("initial_cost", costs.get(0));
-        Map<String, Object> fin = new LinkedHashMap<>();
-        fin.put("step", steps.get(steps.size() - 1));
-        fin.put("cost", sys.cost());
-        if (cls != null) {
-            fin.put("train_error", cls.trainError(sys));
-            fin.put("test_error", cls.testError(sys));
-        }
-        summary.put("final", fin);
-        summary.put("steps_done", loop.step());
-        summary.put("updates", loop.updates());
-        summary.put("wall_seconds", wall);
-        summary.put("steps_per_second", loop.step() / Math.max(wall, 1e-9));
-        summary.put("diverged", loop.divergence() != null);
-        summary.put("divergence", loop.divergence());
+        Built built = system(s);
+        CoupledLearning sys = built.system();
+        Classification cls = built.classification();
+        CoupledLearningHistory recorder = Histories.coupledLearning(sys, cls);
         if (out != null) {
-            RunFiles.writeJson(summary, out.resolve("summary.json"));
+            recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
+        }
+        long start = System.nanoTime();
+        LearningLoop loop = CouplingTrainer.train(sys, s.trainerConfig(), recorder);
+        double wall = (System.nanoTime() - start) / 1e9;
+        Table h = recorder.table();
+        var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),
+                sys.network().inputCount(), sys.network().outputCount(), sys.task().size());
+        var fin = new NetworkSummary.Final(h.longColumn("step").get(h.rowCount() - 1), sys.cost(),
+                cls == null ? null : cls.trainError(sys), cls == null ? null : cls.testError(sys));
+        var summary = new NetworkSummary(s.describe(), s.seed(), network, h.doubleColumn("cost").get(0), fin,
+                loop.step(), loop.updates(), wall, loop.step() / Math.max(wall, 1e-9), loop.divergence() != null,
+                loop.divergence());
+        if (out != null) {
+            RunFiles.writeSummary(summary, out.resolve("summary.json"));
             String title = InvalidSetting.label(s.task()) + ", " + sys.network().graph().nodeCount()
                     + " nodes, " + InvalidSetting.label(s.mode());
             Charts.savePng(historyChart(h, title), out.resolve("history.png"));
             RunFiles.writeCsv(edges(sys.network()), out.resolve("network.csv"));
             NetworkFigure.savePng(sys.network(), "trained network: " + title, 700, out.resolve("network.png"));
         }
-        return new Outcome(h, summary, loop.divergence(), sys);
+        return new Outcome(h, summary, sys);
     }
 
     /** The history chart: cost (log scale) against steps. */
     public static org.knowm.xchart.XYChart historyChart(Table history, String title) {
         return TableCharts.line(history, "step", "cost", ChartOptions.titled(title)
                 .axes("relaxation steps", "cost (training set, free equilibria)").logY());
-    }
-
-    static Table table(List<Long> steps, List<Double> costs, List<Double> trainErr, List<Double> testErr) {
-        Table t = Table.create("history", LongColumn.create("step", steps.stream().mapToLong(Long::longValue).toArray()),
-                DoubleColumn.create("cost", costs));
-        if (trainErr != null) {
-            t.addColumns(DoubleColumn.create("train_error", trainErr), DoubleColumn.create("test_error", testErr));
-        }
-        return t;
     }
 
     /** One row per edge: its ends, their layout coordinates and its conductance; node roles in {@code role_*}. */

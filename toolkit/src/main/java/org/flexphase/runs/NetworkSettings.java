@@ -73,10 +73,10 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     }
 
     @Override
-    public RunOutcome run(Path out) {
+    public RunOutcome<NetworkSummary> run(Path out) {
         validate();
         NetworkRun.Outcome o = NetworkRun.run(this, out);
-        return new RunOutcome(o.history(), o.summary(), o.divergence());
+        return new RunOutcome<>(o.history(), o.summary());
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import tech.tablesaw.api.Table;
 
 /**
@@ -20,6 +23,11 @@ public final class RunFiles {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** Summary records as snake_case maps; {@link #JSON} then sorts every level's keys as summary.json has them. */
+    private static final ObjectMapper SUMMARY = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(EnumLabels.module())
+            .build();
 
     private RunFiles() {
     }
@@ -32,6 +40,16 @@ public final class RunFiles {
     /** Writes {@code value} (maps, lists, records, numbers, strings) as indented JSON to {@code file}. */
     public static void writeJson(Object value, Path file) {
         atomically(file, json(value));
+    }
+
+    /** Writes a run's summary to {@code file} ({@code summary.json}): snake_case keys, sorted at every level. */
+    public static void writeSummary(RunSummary summary, Path file) {
+        writeJson(asMap(summary), file);
+    }
+
+    /** A summary record (or a part of one) as the nested map of snake_case keys {@code summary.json} holds. */
+    public static java.util.Map<String, Object> asMap(Object summaryPart) {
+        return SUMMARY.convertValue(summaryPart, new TypeReference<java.util.Map<String, Object>>() { });
     }
 
     /** Writes {@code text} as UTF-8 to {@code file} (a Markdown table, a note). */

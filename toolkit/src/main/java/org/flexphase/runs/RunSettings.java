@@ -22,7 +22,7 @@ public interface RunSettings {
     void validate();
 
     /** Runs into {@code out} (history, summary, chart; nothing written when null). */
-    RunOutcome run(Path out);
+    RunOutcome<? extends RunSummary> run(Path out);
 
     /** The columns of this run's row in a sweep's summary table ({@code sweep_summary.csv}). */
     SweepColumns sweepColumns();
@@ -30,6 +30,12 @@ public interface RunSettings {
     /** The settings as a JSON object with its kind: what {@code spec.json} shows and the run key hashes. */
     default ObjectNode canonical() {
         return SettingsJson.canonical(this);
+    }
+
+    /** {@link #canonical()} as a map: the {@code config} a summary echoes. */
+    default java.util.Map<String, Object> describe() {
+        return SettingsJson.mapper().convertValue(canonical(),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
     }
 
     /**
@@ -41,10 +47,15 @@ public interface RunSettings {
                         double steps) {
     }
 
-    /** A finished run: its history, its summary (as written to {@code summary.json}) and why it diverged, if it did. */
-    record RunOutcome(Table history, java.util.Map<String, Object> summary, String divergence) {
+    /** A finished run: its history and its summary (as written to {@code summary.json}). */
+    record RunOutcome<R extends RunSummary>(Table history, R summary) {
         public boolean diverged() {
-            return divergence != null;
+            return summary.diverged();
+        }
+
+        /** Why the run stopped early, or null. */
+        public String divergence() {
+            return summary.divergence();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.flexphase.runs;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.flexphase.estimation.AnnealedImportanceSampling;
 import org.flexphase.estimation.BaseRateModel;
 import org.flexphase.estimation.LogPartitionEstimate;
@@ -32,17 +31,15 @@ public record TestLogLikelihood(LogPartitionEstimate logZ, MeanLogLikelihood joi
         return new TestLogLikelihood(logZ, MeanLogLikelihood.of(joint, logZ), MeanLogLikelihood.of(pixels, logZ));
     }
 
-    /** Summary entries, each key ending in {@code suffix} ({@code ""} or {@code "_avg"}). */
-    public Map<String, Object> describe(String suffix) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("test_ll" + suffix, joint.mean());
-        m.put("test_ll_lower" + suffix, joint.lower());
-        m.put("test_ll_upper" + suffix, finiteOrNull(joint.upper()));
-        m.put("test_ll_pixels" + suffix, pixels.mean());
-        m.put("log_z" + suffix, logZ.logZ());
-        m.put("log_z_se" + suffix, logZ.standardError());
-        m.put("ais_effective_runs" + suffix, logZ.effectiveRuns());
-        return m;
+    /** The summary entries ({@code test_ll}, its bounds, the pixels' bound, {@code log_z}, its error, AIS's runs). */
+    public Entries entries() {
+        return new Entries(joint.mean(), joint.lower(), finiteOrNull(joint.upper()), pixels.mean(), logZ.logZ(),
+                logZ.standardError(), logZ.effectiveRuns());
+    }
+
+    /** The log-likelihood entries of a summary; {@code testLlUpper} is null where AIS gives no finite bound. */
+    public record Entries(double testLl, double testLlLower, Double testLlUpper, double testLlPixels, double logZ,
+                          @JsonProperty("log_z_se") double logZSe, double aisEffectiveRuns) {
     }
 
     /** JSON has no infinity: an upper bound AIS cannot give (its lower bound of log Z is -infinity) is null. */

@@ -189,7 +189,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
     }
 
     @Override
-    public RunOutcome run(Path out) {
+    public RunOutcome<RunSummary> run(Path out) {
         validate();
         TrainerConfig config = trainerConfig();
         if (labelled()) {
@@ -197,11 +197,11 @@ public record TrainSettings(String model, String data, String dataDir, double bi
             var run = new LabelledRbmRun(data, split.train().binarised(binarise), split.train().labelArray(),
                     split.test().binarised(binarise), split.test().labelArray(), 10).estimatingLogLikelihood(annealing());
             var o = run.run((Rbm) newModel(split.train().pixelsPerImage() + 10), config, evalSize, out);
-            return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+            return new RunOutcome<>(o.history(), o.summary());
         }
         double[][] rows = Datasets.binaryRows(data);
         var o = new BoltzmannRun(data, rows).run(newModel(rows[0].length), config, out);
-        return new RunOutcome(o.history(), o.summary(), o.result().divergence());
+        return new RunOutcome<>(o.history(), o.summary());
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.

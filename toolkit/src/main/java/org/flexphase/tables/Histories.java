@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flexphase.circuits.Classification;
+import org.flexphase.circuits.CoupledLearning;
+import org.flexphase.hopfield.Examples;
+import org.flexphase.hopfield.HopfieldNetwork;
 import java.util.stream.Stream;
 import org.flexphase.boltzmann.DataDistribution;
 import tech.tablesaw.api.DoubleColumn;
@@ -46,6 +50,23 @@ public final class Histories {
     public static ForwardForwardHistory forwardForward(double[][] trainImages, int[] trainLabels, double[][] testImages,
                                                        int[] testLabels, int evalSize) {
         return new ForwardForwardHistory(trainImages, trainLabels, testImages, testLabels, evalSize);
+    }
+
+    /**
+     * A recorder of a Hopfield network's history: error rates on {@code train} and {@code test} after a free
+     * relaxation of {@code evalSweeps} sweeps; pass it to {@code EquilibriumPropagationTrainer.train}.
+     */
+    public static EquilibriumPropagationHistory equilibriumPropagation(HopfieldNetwork network, Examples train,
+                                                                       Examples test, int evalSweeps) {
+        return new EquilibriumPropagationHistory(network, train, test, evalSweeps);
+    }
+
+    /**
+     * A recorder of coupled learning's history: the training cost, and the error rates of {@code classification}
+     * (null for regression); pass it to {@code CouplingTrainer.train}.
+     */
+    public static CoupledLearningHistory coupledLearning(CoupledLearning system, Classification classification) {
+        return new CoupledLearningHistory(system, classification);
     }
 
     /** One run of a long table: its key, its configuration (names to numbers or text), its seed and its history. */
