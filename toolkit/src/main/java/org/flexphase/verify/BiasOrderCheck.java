@@ -98,11 +98,12 @@ final class BiasOrderCheck {
                 s.slopeBand(), z);
         String detail = s.biasRuns() + " runs of " + s.biasSwitches() + "/p steps per p, processes like "
                 + s.switchingProcess().apply(ps[0]).describe();
-        return Math.abs(slope - 1) <= allowed
+        CheckResult r = Math.abs(slope - 1) <= allowed
                 ? CheckResult.pass(Check.BIAS_ORDER, measured, "bias proportional to p (slope 1)", tolerance, s.rate(),
                 s.seed(), detail)
                 : CheckResult.fail(Check.BIAS_ORDER, measured, "bias proportional to p (slope 1)", tolerance, s.rate(),
                 s.seed(), detail);
+        return r.withStatistic(slope);
     }
 
     /** |mean over runs of (increment sum - equilibrated value) / N| and its standard error, at switching p. */

@@ -109,14 +109,13 @@ public final class ContractKit {
         }
 
         /**
-         * The paired estimator as reference (and, for {@link #expectLinearBias}, as the phases' stationary means):
-         * {@code blocks} blocks per phase, each beginning the phase, relaxing {@code relaxSteps} uncounted steps and
-         * averaging phi over {@code measureSteps}. Valid as a reference for (a) when every step relaxes its phase
-         * fully (equilibrated phases); the default budget is 200 blocks of 200 + 200 steps.
+         * The paired estimator's budget: {@code blocks} blocks per phase, each beginning the phase, relaxing
+         * {@code relaxSteps} uncounted steps and averaging phi over {@code measureSteps} (default 200 x (200 + 200)).
+         * It is the reference of (a) when no exact {@link #reference} is given (valid when every step relaxes its
+         * phase fully: equilibrated phases), and gives the phase means that {@link #expectLinearBias} subtracts.
          */
-        public Builder<S, C> pairedReference(int blocks, long relaxSteps, long measureSteps) {
+        public Builder<S, C> pairedEstimator(int blocks, long relaxSteps, long measureSteps) {
             this.paired = new Settings.Paired(blocks, relaxSteps, measureSteps);
-            this.reference = null;
             return this;
         }
 

@@ -8,7 +8,7 @@ import org.flexphase.phases.PhaseProcess;
  * learning at the system's current (frozen) parameters under {@code phases}, including the family's scale, in the
  * parameter layout. Examples: the enumerated gradient {@code u(theta)} of a Boltzmann machine whose phases start at
  * equilibrium (T4), the Markov-modulated moments of a linear resistor network (T16). Systems without one use the kit's
- * paired estimator instead ({@link ContractKit.Builder#pairedReference}).
+ * paired estimator instead ({@link ContractKit.Builder#pairedEstimator}).
  *
  * @param <C> the system type
  */

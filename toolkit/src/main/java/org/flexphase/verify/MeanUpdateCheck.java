@@ -73,8 +73,9 @@ final class MeanUpdateCheck {
         String tolerance = String.format(Locale.ROOT, "t = %.3f (Student, %d dof, Bonferroni over %d coordinates)", t,
                 s.batches() - 1, k);
         boolean ok = worst <= t;
-        return ok ? CheckResult.pass(check, measured, "|z| <= t for every coordinate", tolerance, alpha, seed, where)
-                : CheckResult.fail(check, measured, "|z| <= t for every coordinate", tolerance, alpha, seed, where);
+        return (ok ? CheckResult.pass(check, measured, "|z| <= t for every coordinate", tolerance, alpha, seed, where)
+                : CheckResult.fail(check, measured, "|z| <= t for every coordinate", tolerance, alpha, seed, where))
+                .withStatistic(worst);
     }
 
     /** |local - ref| in combined standard errors; without any spread, 0 or infinity by a 1e-9 relative rule. */
