@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Limits, each with false-failure probability below 1e-3 if the stated rates hold (binomial upper tails,
  * computed below): at most 2 failures of 200 at 1e-4 (P(X >= 3) = 1.3e-6), and at most 21 exceedances of 200 at 0.05
- * (P(X >= 22) = 7e-4; Bonferroni makes the true rate lower than 0.05, never higher). Set
+ * (P(X >= 22) = 4.8e-4; Bonferroni makes the true rate lower than 0.05, never higher). Set
  * {@code -Dverify.print=true} to print the counts.
  */
 class FalseFailureRateTest {
