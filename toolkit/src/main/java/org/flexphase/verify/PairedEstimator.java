@@ -16,7 +16,8 @@ import org.flexphase.util.Rngs;
  * each with its own fresh state and presentation; the parameters are read, never written.
  */
 final class PairedEstimator {
-    private static final int GROUPS = 20;
+    /** Groups of blocks whose means give the standard error. */
+    static final int GROUPS = 20;
 
     private PairedEstimator() {
     }
