@@ -23,7 +23,7 @@ import org.flexphase.phases.PhaseProcess;
  * <pre>{@code
  * ContractReport report = ContractKit.forSystem(() -> newRbm())
  *         .phases(GeometricPhaseProcess.of(0.5, 0.05))
- *         .presentation(rbm -> new ClampAndSample(rbm, rows))
+ *         .presentation(rbm -> new ClampOrSample(rbm, rows))
  *         .copyState(NetworkState::copy)
  *         .reference((rbm, phases) -> ExactAnalysis.gradient(rbm, data))
  *         .expectNoBias(0.2, 0.05)
