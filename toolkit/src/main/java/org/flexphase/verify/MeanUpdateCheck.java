@@ -74,6 +74,14 @@ final class MeanUpdateCheck {
                 }
             }
         }
+        // the check's power: a reference that is zero everywhere (units clipped, a dead nudge) cannot tell right
+        // from wrong, so the report says how far the largest coordinate stands above the noise
+        int big = 0;
+        for (int q = 1; q < k; q++) {
+            big = Math.abs(ref[0][q]) > Math.abs(ref[0][big]) ? q : big;
+        }
+        where += String.format(Locale.ROOT, "; largest |reference| %.4g at coordinate %d (%.1f se)",
+                Math.abs(ref[0][big]), big, Math.abs(ref[0][big]) / Math.hypot(local.standardError()[big], ref[1][big]));
         String measured = String.format(Locale.ROOT, "|z| = %.3g at coordinate %d: local mean %.6g (se %.3g) vs %.6g "
                 + "(se %.3g)", worst, at, local.mean()[at], local.standardError()[at], ref[0][at], ref[1][at]);
         String tolerance = String.format(Locale.ROOT, "t = %.3f (Student, %d dof, Bonferroni over %d coordinates)", t,
