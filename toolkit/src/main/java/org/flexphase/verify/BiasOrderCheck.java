@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.flexphase.learning.LocalLearning;
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.PhaseProcess;
 import org.flexphase.util.Rngs;
 

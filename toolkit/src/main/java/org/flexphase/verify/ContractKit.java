@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.flexphase.learning.Presentation;
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.PhaseProcess;
 
@@ -24,7 +24,7 @@ import org.flexphase.phases.PhaseProcess;
  * ContractReport report = ContractKit.forSystem(() -> newRbm())
  *         .phases(GeometricPhaseProcess.of(0.5, 0.05))
  *         .presentation(rbm -> new ClampOrSample(rbm, rows))
- *         .copyState(NetworkState::copy)
+ *         .copyState(BoltzmannState::copy)
  *         .reference((rbm, phases) -> ExactAnalysis.gradient(rbm, data))
  *         .expectNoBias(0.2, 0.05)
  *         .seed(7)

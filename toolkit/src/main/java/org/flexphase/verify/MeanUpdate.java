@@ -1,6 +1,6 @@
 package org.flexphase.verify;
 
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.PhaseProcess;
 
 /**

@@ -2,7 +2,7 @@ package org.flexphase.verify;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.learning.Presentation;
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
 

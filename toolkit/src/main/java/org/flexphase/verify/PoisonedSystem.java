@@ -1,7 +1,7 @@
 package org.flexphase.verify;
 
 import java.util.random.RandomGenerator;
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.Phase;
 
 /**

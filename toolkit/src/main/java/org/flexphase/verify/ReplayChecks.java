@@ -7,7 +7,7 @@ import java.util.random.RandomGeneratorFactory;
 import org.flexphase.learning.LearningLoop;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.LocalLearning;
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
 import org.flexphase.util.Rngs;

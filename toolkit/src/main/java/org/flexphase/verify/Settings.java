@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.flexphase.learning.LocalLearning;
 import org.flexphase.learning.Presentation;
-import org.flexphase.models.ContrastiveSystem;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.PhaseProcess;
 
 /** The kit's validated, final settings, built by {@link ContractKit.Builder}; shared by the check classes. */

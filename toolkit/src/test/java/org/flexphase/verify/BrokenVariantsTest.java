@@ -10,9 +10,9 @@ import org.flexphase.circuits.CircuitState;
 import org.flexphase.circuits.CoupledLearning;
 import org.flexphase.hopfield.EquilibriumPropagation;
 import org.flexphase.hopfield.HopfieldState;
-import org.flexphase.models.ContrastiveSystem;
-import org.flexphase.models.NetworkState;
-import org.flexphase.models.Rbm;
+import org.flexphase.learning.ContrastiveSystem;
+import org.flexphase.boltzmann.BoltzmannState;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.phases.Phase;
 import org.junit.jupiter.api.Test;
 
@@ -58,13 +58,13 @@ class BrokenVariantsTest {
     }
 
     /** RBM whose fused step doubles the + weight (a 1/b where 2/b belonged, or the reverse). */
-    static final class DoubledPlusWeight extends Wrapper<NetworkState, Rbm> {
+    static final class DoubledPlusWeight extends Wrapper<BoltzmannState, Rbm> {
         DoubledPlusWeight(Rbm inner) {
             super(inner);
         }
 
         @Override
-        public void stepAndAddStatistic(NetworkState s, Phase z, RandomGenerator rng, double weight, double[] target) {
+        public void stepAndAddStatistic(BoltzmannState s, Phase z, RandomGenerator rng, double weight, double[] target) {
             inner.stepAndAddStatistic(s, z, rng, z.isPositive() ? 2 * weight : weight, target);
         }
     }
@@ -97,13 +97,13 @@ class BrokenVariantsTest {
     }
 
     /** RBM whose statistic has the wrong sign for the hidden-bias block. */
-    static final class WrongSignHiddenBiases extends Wrapper<NetworkState, Rbm> {
+    static final class WrongSignHiddenBiases extends Wrapper<BoltzmannState, Rbm> {
         WrongSignHiddenBiases(Rbm inner) {
             super(inner);
         }
 
         @Override
-        public void addStatistic(NetworkState s, double weight, double[] target) {
+        public void addStatistic(BoltzmannState s, double weight, double[] target) {
             int from = inner.hiddenBiasOffset();
             double[] saved = new double[inner.hiddenCount()];
             System.arraycopy(target, from, saved, 0, saved.length);

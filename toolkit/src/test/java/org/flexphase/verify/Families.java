@@ -9,18 +9,18 @@ import org.flexphase.circuits.FlexiblePhaseMoments;
 import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.ResistorNetwork;
-import org.flexphase.exact.DataDistribution;
-import org.flexphase.exact.ExactAnalysis;
-import org.flexphase.exact.ExactSampler;
+import org.flexphase.boltzmann.DataDistribution;
+import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.boltzmann.ExactSampler;
 import org.flexphase.hopfield.EquilibriumPropagation;
 import org.flexphase.hopfield.ExamplePresentation;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
 import org.flexphase.hopfield.HopfieldState;
 import org.flexphase.learning.Presentation;
-import org.flexphase.models.ContrastiveSystem;
-import org.flexphase.models.NetworkState;
-import org.flexphase.models.Rbm;
+import org.flexphase.learning.ContrastiveSystem;
+import org.flexphase.boltzmann.BoltzmannState;
+import org.flexphase.boltzmann.Rbm;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.LengthLaws;
 import org.flexphase.phases.Phase;
@@ -45,9 +45,9 @@ final class Families {
     }
 
     /** A {@code +} phase clamps a uniformly drawn row; a {@code -} phase starts from an exact equilibrium sample. */
-    record ClampOrSample(Rbm rbm) implements Presentation<NetworkState> {
+    record ClampOrSample(Rbm rbm) implements Presentation<BoltzmannState> {
         @Override
-        public void beforeStep(NetworkState state, Phase phase, boolean phaseBegan, RandomGenerator rng) {
+        public void beforeStep(BoltzmannState state, Phase phase, boolean phaseBegan, RandomGenerator rng) {
             if (phaseBegan && phase.isPositive()) {
                 state.clamp(ROWS[rng.nextInt(ROWS.length)]);
             } else if (phaseBegan) {
@@ -56,13 +56,13 @@ final class Families {
         }
     }
 
-    static <C extends ContrastiveSystem<NetworkState>> ContractKit.Builder<NetworkState, C> rbm(
+    static <C extends ContrastiveSystem<BoltzmannState>> ContractKit.Builder<BoltzmannState, C> rbm(
             Function<Rbm, C> make, Function<C, Rbm> inner) {
-        return ContractKit.<NetworkState, C>forSystem(() -> make.apply(newRbm()))
+        return ContractKit.<BoltzmannState, C>forSystem(() -> make.apply(newRbm()))
                 .name("rbm(3x2), equilibrium negative starts")
                 .phases(GeometricPhaseProcess.of(0.5, 0.05))
                 .presentation(c -> new ClampOrSample(inner.apply(c)))
-                .copyState(NetworkState::copy)
+                .copyState(BoltzmannState::copy)
                 .reference((c, phases) -> ExactAnalysis.gradient(inner.apply(c), DATA))
                 .batches(40, 20_000)
                 .learningRate(0.05)
