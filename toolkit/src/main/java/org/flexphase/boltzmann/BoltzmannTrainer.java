@@ -15,8 +15,8 @@ import org.flexphase.util.Rngs;
  * process gives the phase, a new {@code +} phase clamps the next example of a shuffled cycle through the data,
  * a new {@code -} phase starts as {@link NegativeStart} says, the state takes one Gibbs step of the current
  * phase's kernel, and the parameters take {@code theta += eta_t w(z_t) phi(theta, a_t)} with
- * {@code w = +1/rho+, -1/rho-}. Standard CL (CD-k) holds the {@code +} state through the {@code -} phase and
- * updates once per pair. Exact mode ascends the enumerated gradient.
+ * {@code w = +1/rho+, -1/rho-}. Standard CL (CD-k, {@link PairedPhases}) holds the {@code +} state through the
+ * {@code -} phase and updates once per pair. Exact mode ascends the enumerated gradient.
  *
  * <p>Reproducible: all randomness comes from one generator seeded with {@code config.seed}; the same seed gives
  * bit-identical parameters. The model is trained in place.

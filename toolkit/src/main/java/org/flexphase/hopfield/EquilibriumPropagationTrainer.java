@@ -19,7 +19,7 @@ import org.flexphase.util.Rngs;
 /**
  * Trains a {@link HopfieldNetwork} by Equilibrium Propagation or Contrastive Hebbian learning (docs/theory.md
  * section 5.1), in four modes that share {@link LearningLoop}'s bookkeeping (budget in relaxation sweeps, rates,
- * checkpoints, NaN/Inf checks, averaging):
+ * checkpoints, NaN/Inf checks, averaging); the first three are {@link PairedPhases}, the last {@link LocalLearning}:
  * <ul>
  *   <li>{@code STANDARD}: per example, {@code freeSteps} free sweeps to {@code s^0}, {@code nudgeSteps} nudged sweeps to
  *   {@code s^beta}, then {@code theta += (eta/beta)(phi(s^beta) - phi(s^0))};</li>
