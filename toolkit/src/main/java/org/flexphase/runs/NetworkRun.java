@@ -88,7 +88,7 @@ public final class NetworkRun {
         List<Double> testErr = new ArrayList<>();
         Table[] history = {null};
         long start = System.nanoTime();
-        LearningLoop loop = CouplingTrainer.train(sys, s.trainerConfig(), l -> {
+        LearningLoop loop = new CouplingTrainer(s.trainerConfig()).train(sys, l -> {
             steps.add(l.step());
             costs.add(sys.cost());
             if (cls != null) {
