@@ -13,7 +13,7 @@ import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.boltzmann.ExactSampler;
 import org.flexphase.hopfield.EquilibriumPropagation;
-import org.flexphase.hopfield.ExamplePresentation;
+import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
 import org.flexphase.hopfield.HopfieldState;
@@ -101,7 +101,7 @@ final class Families {
         return ContractKit.<HopfieldState, C>forSystem(() -> make.apply(newEp()))
                 .name("ep(hopfield 2-3-1, beta=0.5, 40 sweeps/step)")
                 .phases(GeometricPhaseProcess.of(0.5, 0.1))
-                .presentation(c -> new ExamplePresentation(EXAMPLES, LengthLaws.fixed(3)))
+                .presentation(c -> EquilibriumPropagationTrainer.presentation(EXAMPLES, LengthLaws.fixed(3)))
                 .copyState(Families::copyHopfield)
                 .pairedEstimator(200, 3, 30)
                 .scale(2.0)
@@ -119,7 +119,7 @@ final class Families {
         return ContractKit.<HopfieldState, EquilibriumPropagation>forSystem(() -> newEp().withSweepsPerStep(1))
                 .name("ep(hopfield 2-3-1, beta=0.5, 1 sweep/step, one example)")
                 .phases(GeometricPhaseProcess.of(0.5, 0.05))
-                .presentation(c -> new ExamplePresentation(one, LengthLaws.fixed(1 << 30)))
+                .presentation(c -> EquilibriumPropagationTrainer.presentation(one, LengthLaws.fixed(1 << 30)))
                 .copyState(Families::copyHopfield)
                 .pairedEstimator(20, 500, 20)
                 .scale(2.0)
@@ -141,7 +141,7 @@ final class Families {
         return ContractKit.<CircuitState, C>forSystem(() -> make.apply(newCircuit()))
                 .name("coupled learning(8 nodes, 1 example, jacobi 0.5)")
                 .phases(GeometricPhaseProcess.of(0.5, 0.05))
-                .presentation(c -> new org.flexphase.circuits.ExamplePresentation(1, 0.5))
+                .presentation(c -> org.flexphase.circuits.CouplingTrainer.presentation(inner.apply(c), 0.5))
                 .copyState(CircuitState::copy)
                 .reference((c, phases) -> FlexiblePhaseMoments.meanUpdate(inner.apply(c),
                         phases.positiveProbability(), 1 / phases.meanPhaseLength(), 0.5))
