@@ -62,7 +62,8 @@ final class HopfieldStatistic {
                 // W_1^T x + weight |x|^2 rho(s_1): exact up to rounding, which stays far below the learning noise.
                 double c = weight * st.inputNormSquared;
                 double[] h = first;
-                for (int j = 0; j < h.length; j++) {
+                // Only the first layer's width: when centred, h is the scratch, as wide as the widest layer.
+                for (int j = 0; j < net.size(1); j++) {
                     st.inputDrive[j] += c * h[j];
                 }
             }
