@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.flexphase.circuits.CircuitState;
 import org.flexphase.circuits.CoupledLearning;
-import org.flexphase.circuits.ExamplePresentation;
+import org.flexphase.circuits.CouplingTrainer;
 import org.flexphase.circuits.FlexiblePhaseMoments;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.learning.LocalLearning;
@@ -109,7 +109,7 @@ class FlexiblePhaseMomentProperties {
             double[] h = FlexiblePhaseMoments.meanUpdate(sys, c.b(), c.p(), c.q());
             double[] u = sys.twoPhaseUpdate();
             LocalLearning<CircuitState> learning = new LocalLearning<>(sys,
-                    new ExamplePresentation(c.circuit().task().size(), c.q()), GeometricPhaseProcess.of(c.b(), c.p()))
+                    CouplingTrainer.presentation(sys, c.q()), GeometricPhaseProcess.of(c.b(), c.p()))
                     .scale(1 / sys.nudge());
             RandomGenerator rng = Rngs.create(c.seed());
             CircuitState state = sys.newState();

@@ -85,8 +85,8 @@ public final class NetworkThroughput {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
-            CouplingTrainer.train(sys, new CouplingConfig(CouplingMode.LOCAL, 0.5, 0.05, 0.01, 10, 1e-4, 500, 500,
-                    n), null);
+            new CouplingTrainer(new CouplingConfig(CouplingMode.LOCAL, 0.5, 0.05, 0.01, 10, 1e-4, 500, 500, n))
+                    .train(sys, null);
             n += 500;
         }
         return n / ((System.nanoTime() - start) / 1e9);

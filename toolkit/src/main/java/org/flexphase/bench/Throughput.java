@@ -135,7 +135,8 @@ public final class Throughput {
 
     /**
      * Training examples per second of a 784-500-500 Forward-Forward net at batch size 1 (forward through both
-     * layers, closed-form gradients, per-layer Adam), on the MNIST subset; standard mode uses two examples a step.
+     * layers, closed-form gradients, Adam over the parameter vector), on the MNIST subset; standard mode uses two
+     * examples a step.
      */
     public static double forwardForwardExamples(Digits train, ForwardForwardTrainer.Mode mode, double seconds) {
         int chunk = 200;

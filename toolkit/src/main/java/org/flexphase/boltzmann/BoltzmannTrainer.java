@@ -1,15 +1,11 @@
 package org.flexphase.boltzmann;
 
-import org.flexphase.learning.LocalLearning;
-
-import org.flexphase.learning.Presentation;
-
-import org.flexphase.learning.LearningRateSchedule;
-
-import org.flexphase.learning.LearningLoop;
-
 import java.util.random.RandomGenerator;
 import org.flexphase.data.ShuffledCycle;
+import org.flexphase.learning.LearningLoop;
+import org.flexphase.learning.LocalLearning;
+import org.flexphase.learning.PairedPhases;
+import org.flexphase.learning.Presentation;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
 
@@ -19,8 +15,8 @@ import org.flexphase.util.Rngs;
  * process gives the phase, a new {@code +} phase clamps the next example of a shuffled cycle through the data,
  * a new {@code -} phase starts as {@link NegativeStart} says, the state takes one Gibbs step of the current
  * phase's kernel, and the parameters take {@code theta += eta_t w(z_t) phi(theta, a_t)} with
- * {@code w = +1/rho+, -1/rho-}. Standard CL (CD-k) holds the {@code +} state through the {@code -} phase and
- * updates once per pair. Exact mode ascends the enumerated gradient.
+ * {@code w = +1/rho+, -1/rho-}. Standard CL (CD-k, {@link PairedPhases}) holds the {@code +} state through the
+ * {@code -} phase and updates once per pair. Exact mode ascends the enumerated gradient.
  *
  * <p>Reproducible: all randomness comes from one generator seeded with {@code config.seed}; the same seed gives
  * bit-identical parameters. The model is trained in place.
@@ -134,27 +130,33 @@ public final class BoltzmannTrainer {
         }
 
         void runStandard() {
-            int k = config.cdK;
-            BoltzmannState held = model.newState();
-            while (loop.fits(2L * k)) {
+            new PairedPhases<>(model, new HeldPositivePairing(), Phase.POSITIVE, config.cdK, config.cdK)
+                    .afterUpdate(this::decay)
+                    .run(loop, state, rng);
+        }
+
+        /**
+         * CD-k's pairing: clamp the next pattern, hold the {@code +} state while the {@code -} phase starts by the
+         * rule, update on {@code phi(held) - phi(state)}, and keep the {@code -} end state for PCD.
+         */
+        final class HeldPositivePairing implements PairedPhases.Pairing<BoltzmannState> {
+            @Override
+            public void prepare(BoltzmannState s, BoltzmannState held, RandomGenerator r) {
                 startPhase(Phase.POSITIVE, Phase.NEGATIVE);
-                for (int s = 0; s < k; s++) {
-                    model.gibbsStep(state, Phase.POSITIVE, rng);
-                }
-                held.copyFrom(state);
+            }
+
+            @Override
+            public void hold(BoltzmannState s, BoltzmannState held, RandomGenerator r) {
+                held.copyFrom(s);
                 startPhase(Phase.NEGATIVE, Phase.POSITIVE);
-                for (int s = 0; s < k; s++) {
-                    model.gibbsStep(state, Phase.NEGATIVE, rng);
-                }
-                double eta = loop.rate();
-                model.addStatistic(held, eta, target);
-                model.addStatistic(state, -eta, target);
-                loop.countUpdate();
-                decay(eta);
-                storedNegative = storedNegative == null ? state.copy() : storedNegative;
-                storedNegative.copyFrom(state);
-                loop.advance(Phase.POSITIVE, k);
-                loop.advance(Phase.NEGATIVE, k);
+            }
+
+            @Override
+            public void addContrast(BoltzmannState held, BoltzmannState s, double weight, double[] into) {
+                model.addStatistic(held, weight, into);
+                model.addStatistic(s, -weight, into);
+                storedNegative = storedNegative == null ? s.copy() : storedNegative;
+                storedNegative.copyFrom(s);
             }
         }
 

@@ -31,6 +31,16 @@ public final class CircuitState {
         example = m;
     }
 
+    /** A deep copy (potentials, example, clamp and the example it was set for): what a checkpoint stores. */
+    public CircuitState copy() {
+        CircuitState c = new CircuitState(potentials.length, clamp.length);
+        System.arraycopy(potentials, 0, c.potentials, 0, potentials.length);
+        System.arraycopy(clamp, 0, c.clamp, 0, clamp.length);
+        c.example = example;
+        c.clampExample = clampExample;
+        return c;
+    }
+
     /** Holds the output clamp at {@code values} for example {@code m} (a twin network's clamp follows its free twin). */
     public void holdClamp(int m, double[] values) {
         System.arraycopy(values, 0, clamp, 0, clamp.length);

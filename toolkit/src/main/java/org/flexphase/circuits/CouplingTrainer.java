@@ -1,9 +1,11 @@
 package org.flexphase.circuits;
 
 import java.util.random.RandomGenerator;
+import org.flexphase.learning.ExamplePresentation;
 import org.flexphase.learning.LearningLoop;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.LocalLearning;
+import org.flexphase.learning.PairedPhases;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
@@ -11,48 +13,84 @@ import org.flexphase.util.Rngs;
 /**
  * Trains a {@link CoupledLearning} system in one of the three {@link CouplingMode}s on the shared {@link LearningLoop}
  * (step counting, rate, checkpoints, NaN/Inf checks keeping the last finite conductances). Local learning is
- * {@link LocalLearning} itself; the standard and twin schemes are loop bodies here. Same seed, same run, bit for bit.
+ * {@link LocalLearning} and standard coupled learning {@link PairedPhases}; the twin scheme, two copies stepped side
+ * by side rather than two phases in time, is a loop body here. Same seed, same run, bit for bit.
+ *
+ * <pre>{@code
+ * LearningLoop loop = new CouplingTrainer(config).train(sys, l -> history.record(l.step(), sys.cost()));
+ * }</pre>
  */
 public final class CouplingTrainer {
-    private CouplingTrainer() {
+    private final CouplingConfig config;
+
+    /** A trainer with these settings. */
+    public CouplingTrainer(CouplingConfig config) {
+        this.config = config;
+    }
+
+    /** The settings. */
+    public CouplingConfig config() {
+        return config;
     }
 
     /**
-     * Trains {@code sys} in place. {@code listener} sees step 0, every {@code evalEvery} sweeps and the end. Returns the
-     * finished loop (steps, updates, divergence message or null).
+     * Trains {@code sys} in place on its task. {@code listener} sees step 0, every {@code evalEvery} sweeps and the
+     * end. Returns the finished loop (steps, updates, divergence message or null).
      */
-    public static LearningLoop train(CoupledLearning sys, CouplingConfig cfg, LearningLoop.CheckpointListener listener) {
-        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(cfg.lr()),
-                cfg.steps(), cfg.evalEvery(), Long.MAX_VALUE, 1, listener);
-        RandomGenerator rng = Rngs.create(cfg.seed());
+    public LearningLoop train(CoupledLearning sys, LearningLoop.CheckpointListener listener) {
+        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(config.lr()),
+                config.steps(), config.evalEvery(), Long.MAX_VALUE, 1, listener);
         if (loop.begin()) {
-            switch (cfg.mode()) {
-                case LOCAL -> local(sys, cfg).run(loop, sys.newState(), rng);
-                case TWIN -> twin(sys, cfg, loop, rng);
-                case STANDARD -> standard(sys, cfg, loop, rng);
-                default -> throw new IllegalStateException(cfg.mode().toString());
-            }
+            run(sys, loop);
         }
         loop.finish();
         return loop;
     }
 
+    /**
+     * Runs this configuration for {@code steps} sweeps with the conductances frozen, adding every increment at rate 1
+     * (times the mode's {@code 1/eta_c}) into {@code increments}; divided by the loop's update count it estimates the
+     * mean update at these conductances (docs/theory.md T14, T16).
+     */
+    public LearningLoop sumIncrements(CoupledLearning sys, long steps, double[] increments) {
+        LearningLoop loop = new LearningLoop(sys.parameters(), increments, LearningRateSchedule.constant(1), steps,
+                steps, Long.MAX_VALUE, 1, null);
+        run(sys, loop);
+        return loop;
+    }
+
+    private void run(CoupledLearning sys, LearningLoop loop) {
+        RandomGenerator rng = Rngs.create(config.seed());
+        switch (config.mode()) {
+            case LOCAL -> local(sys).run(loop, sys.newState(), rng);
+            case TWIN -> twin(sys, loop, rng);
+            case STANDARD -> standard(sys).run(loop, sys.newState(), rng);
+            default -> throw new IllegalStateException(config.mode().toString());
+        }
+    }
+
+    /** Examples of {@code sys}'s task, redrawn uniformly at each step with probability {@code q}. */
+    public static ExamplePresentation<CircuitState> presentation(CoupledLearning sys, double q) {
+        return ExamplePresentation.redrawnWithProbability(sys.task().size(), q, CircuitState::show);
+    }
+
     /** Flexible phases: local learning under geometric switching, scale {@code 1/eta_c}. */
-    public static LocalLearning<CircuitState> local(CoupledLearning sys, CouplingConfig cfg) {
-        return new LocalLearning<>(sys, new ExamplePresentation(sys.task().size(), cfg.presentProb()),
-                GeometricPhaseProcess.of(cfg.b(), cfg.switchProb())).scale(1 / sys.nudge());
+    public LocalLearning<CircuitState> local(CoupledLearning sys) {
+        return new LocalLearning<>(sys, presentation(sys, config.presentProb()),
+                GeometricPhaseProcess.of(config.b(), config.switchProb())).scale(1 / sys.nudge());
     }
 
     /**
      * Twin networks: every step the free copy sweeps, the clamped copy's outputs are held at the nudge of the free
      * copy's current outputs and it sweeps, and the conductances (shared by both) take the rule on the two states.
      */
-    static void twin(CoupledLearning sys, CouplingConfig cfg, LearningLoop loop, RandomGenerator rng) {
-        ExamplePresentation presentation = new ExamplePresentation(sys.task().size(), cfg.presentProb());
+    private void twin(CoupledLearning sys, LearningLoop loop, RandomGenerator rng) {
+        ExamplePresentation<CircuitState> presentation = presentation(sys, config.presentProb());
         CircuitState free = sys.newState();
         CircuitState clamped = sys.newState();
         double[] clamp = new double[sys.network().outputCount()];
         double[] target = loop.target();
+        boolean learning = !loop.frozen();
         while (loop.running()) {
             presentation.beforeStep(free, Phase.NEGATIVE, false, rng);
             int m = free.example();
@@ -62,7 +100,9 @@ public final class CouplingTrainer {
             clamped.holdClamp(m, clamp);
             sys.step(clamped, Phase.POSITIVE, rng);
             sys.addRule(free.potentials(), clamped.potentials(), loop.rate(), target);
-            sys.parametersChanged();
+            if (learning) {
+                sys.parametersChanged();
+            }
             loop.countUpdate();
             loop.advance(Phase.NEGATIVE, 1);
         }
@@ -70,32 +110,29 @@ public final class CouplingTrainer {
 
     /**
      * Standard coupled learning: per update a fresh uniform example, a free phase of {@code T} sweeps from the
-     * persistent potentials, the free state stored, a clamped phase of {@code T} sweeps with the outputs held at the
+     * persistent potentials, the free state held, a clamped phase of {@code T} sweeps with the outputs held at the
      * nudge of the measured free outputs, then one update on the two end states.
      */
-    static void standard(CoupledLearning sys, CouplingConfig cfg, LearningLoop loop, RandomGenerator rng) {
-        int t = cfg.phaseLength();
-        CircuitState state = sys.newState();
+    private PairedPhases<CircuitState> standard(CoupledLearning sys) {
         double[] clamp = new double[sys.network().outputCount()];
-        double[] held = new double[state.potentials().length];
-        double[] target = loop.target();
-        while (loop.fits(2L * t)) {
-            int m = rng.nextInt(sys.task().size());
-            state.show(m);
-            for (int s = 0; s < t; s++) {
-                sys.step(state, Phase.NEGATIVE, rng);
+        PairedPhases.Pairing<CircuitState> pairing = new PairedPhases.Pairing<>() {
+            @Override
+            public void prepare(CircuitState state, CircuitState free, RandomGenerator rng) {
+                state.show(rng.nextInt(sys.task().size()));
             }
-            System.arraycopy(state.potentials(), 0, held, 0, held.length);
-            sys.nudgedFrom(held, m, clamp);
-            state.holdClamp(m, clamp);
-            for (int s = 0; s < t; s++) {
-                sys.step(state, Phase.POSITIVE, rng);
+
+            @Override
+            public void hold(CircuitState state, CircuitState free, RandomGenerator rng) {
+                System.arraycopy(state.potentials(), 0, free.potentials(), 0, free.potentials().length);
+                sys.nudgedFrom(free.potentials(), state.example(), clamp);
+                state.holdClamp(state.example(), clamp);
             }
-            sys.addRule(held, state.potentials(), loop.rate(), target);
-            sys.parametersChanged();
-            loop.countUpdate();
-            loop.advance(Phase.NEGATIVE, t);
-            loop.advance(Phase.POSITIVE, t);
-        }
+
+            @Override
+            public void addContrast(CircuitState free, CircuitState state, double weight, double[] target) {
+                sys.addRule(free.potentials(), state.potentials(), weight, target);
+            }
+        };
+        return new PairedPhases<>(sys, pairing, Phase.NEGATIVE, config.phaseLength(), config.phaseLength());
     }
 }

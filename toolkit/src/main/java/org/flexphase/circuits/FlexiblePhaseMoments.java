@@ -6,7 +6,7 @@ import org.flexphase.phases.Phase;
 /**
  * The exact mean update of flexible-phase coupled learning at frozen conductances (docs/theory.md T16): phases switch
  * geometrically ({@code b}, {@code p}, as {@link org.flexphase.phases.GeometricPhaseProcess}), examples change by
- * {@link ExamplePresentation} ({@code q}), the potentials relax by one sweep per step. The modulating chain is
+ * {@link org.flexphase.learning.ExamplePresentation#redrawnWithProbability} ({@code q}), the potentials relax by one sweep per step. The modulating chain is
  * {@code s = (z, m)} with transition probability {@code P_z(z, z') P_m(m, m')}; each step's sweep is the affine map
  * of {@code s_t} ({@link Relaxation#affineMap}, held values from {@link CoupledLearning#writeHeld}, clamps from the
  * exact free solve), so {@link MarkovModulatedMoments} gives the stationary moments of the potentials and the mean

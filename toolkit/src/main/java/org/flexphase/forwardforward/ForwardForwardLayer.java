@@ -1,5 +1,6 @@
 package org.flexphase.forwardforward;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.flexphase.util.LogSpace;
 import org.flexphase.util.Checks;
@@ -15,7 +16,10 @@ import org.flexphase.util.Checks;
  * {@code dL/dW_ji = dL/dz_j x^_i} and {@code dL/dc_j = dL/dz_j}. The input gradient is never needed: layers are
  * trained greedily on the detached output of the layer below.
  *
- * <p>Parameters are one flat array: weights row-major {@code W[j * in + i]} first, then the {@code out} biases.
+ * <p>Parameters are a flat run of {@link #parameterCount()} entries of {@link #parameters()} from {@link #offset()}:
+ * weights row-major {@code W[j * in + i]} first, then the {@code out} biases. A standalone layer owns its array
+ * (offset 0); a layer of a {@link ForwardForwardNet} is a window on the net's one parameter vector, so the net can
+ * be trained, checked and restored as a single {@code double[]}.
  */
 public final class ForwardForwardLayer {
     /** Added to the input's L2 norm before dividing, as in the published code, so a zero input stays finite. */
@@ -25,20 +29,41 @@ public final class ForwardForwardLayer {
     private final int out;
     private final double threshold;
     private final double[] theta;
+    private final int offset;
 
-    private ForwardForwardLayer(int in, int out, double threshold, double[] theta) {
+    private ForwardForwardLayer(int in, int out, double threshold, double[] theta, int offset) {
         this.in = in;
         this.out = out;
         this.threshold = threshold;
         this.theta = theta;
+        this.offset = offset;
     }
 
     /** A layer with zero parameters. */
     public static ForwardForwardLayer of(int in, int out, double threshold) {
+        checkShape(in, out, threshold);
+        return new ForwardForwardLayer(in, out, threshold, new double[parameterCount(in, out)], 0);
+    }
+
+    /** A layer whose parameters are {@code theta[offset ..]}, the caller's storage (a net's parameter vector). */
+    static ForwardForwardLayer over(int in, int out, double threshold, double[] theta, int offset) {
+        checkShape(in, out, threshold);
+        if (offset < 0 || offset + parameterCount(in, out) > theta.length) {
+            throw new IllegalArgumentException("a " + in + "-" + out + " layer at offset " + offset
+                    + " needs " + parameterCount(in, out) + " entries; the array has " + theta.length);
+        }
+        return new ForwardForwardLayer(in, out, threshold, theta, offset);
+    }
+
+    private static void checkShape(int in, int out, double threshold) {
         Checks.requireAtLeast(in, 1, "in");
         Checks.requireAtLeast(out, 1, "out");
         Checks.requireFinite(threshold, "threshold");
-        return new ForwardForwardLayer(in, out, threshold, new double[out * in + out]);
+    }
+
+    /** Weights and biases of an {@code in}-{@code out} layer. */
+    static int parameterCount(int in, int out) {
+        return out * in + out;
     }
 
     /**
@@ -47,11 +72,17 @@ public final class ForwardForwardLayer {
      */
     public static ForwardForwardLayer initialised(int in, int out, double threshold, RandomGenerator rng) {
         ForwardForwardLayer layer = of(in, out, threshold);
-        double bound = 1.0 / Math.sqrt(in);
-        for (int k = 0; k < layer.theta.length; k++) {
-            layer.theta[k] = bound * (2 * rng.nextDouble() - 1);
-        }
+        layer.initialise(rng);
         return layer;
+    }
+
+    /** Overwrites the parameters as {@link #initialised} does: one {@code nextDouble} each, in layout order. */
+    void initialise(RandomGenerator rng) {
+        double bound = 1.0 / Math.sqrt(in);
+        int end = offset + parameterCount();
+        for (int k = offset; k < end; k++) {
+            theta[k] = bound * (2 * rng.nextDouble() - 1);
+        }
     }
 
     /** Inputs to the layer. */
@@ -69,14 +100,22 @@ public final class ForwardForwardLayer {
         return threshold;
     }
 
-    /** The live flat parameter vector (weights, then biases). */
+    /**
+     * The live array holding the parameters, from {@link #offset()} on: the layer's own for a standalone layer, the
+     * net's whole parameter vector for a layer of a net ({@code copy().parameters()} gives this layer's alone).
+     */
     public double[] parameters() {
         return theta;
     }
 
+    /** Where the layer's parameters start in {@link #parameters()}. */
+    public int offset() {
+        return offset;
+    }
+
     /** Weights and biases. */
     public int parameterCount() {
-        return theta.length;
+        return parameterCount(in, out);
     }
 
     /** Scratch buffers for one input: normalised input, pre-activations, activities, goodness. Reuse across steps. */
@@ -120,10 +159,10 @@ public final class ForwardForwardLayer {
             xn[i] = x[i] * scale;
         }
         double good = 0;
-        int biasOffset = out * in;
+        int biasOffset = offset + out * in;
         for (int j = 0; j < out; j++) {
             double z = theta[biasOffset + j];
-            int row = j * in;
+            int row = offset + j * in;
             for (int i = 0; i < in; i++) {
                 z += theta[row + i] * xn[i];
             }
@@ -160,15 +199,20 @@ public final class ForwardForwardLayer {
      * their gradient is zero.
      */
     public void addGradient(Activations a, boolean positive, double weight, double[] gradient) {
+        addGradient(a, positive, weight, gradient, 0);
+    }
+
+    /** As {@link #addGradient(Activations, boolean, double, double[])}, into {@code gradient} from index {@code at}. */
+    public void addGradient(Activations a, boolean positive, double weight, double[] gradient, int at) {
         double s = weight * lossSlope(a.goodness, positive) * 2.0 / out;
-        int biasOffset = out * in;
+        int biasOffset = at + out * in;
         double[] xn = a.normalised;
         for (int j = 0; j < out; j++) {
             if (a.pre[j] <= 0) {
                 continue;
             }
             double dz = s * a.activity[j];
-            int row = j * in;
+            int row = at + j * in;
             for (int i = 0; i < in; i++) {
                 gradient[row + i] += dz * xn[i];
             }
@@ -176,8 +220,9 @@ public final class ForwardForwardLayer {
         }
     }
 
-    /** An independent copy of the layer's parameters. */
+    /** An independent standalone copy of the layer (its own array, offset 0). */
     public ForwardForwardLayer copy() {
-        return new ForwardForwardLayer(in, out, threshold, theta.clone());
+        return new ForwardForwardLayer(in, out, threshold,
+                Arrays.copyOfRange(theta, offset, offset + parameterCount()), 0);
     }
 }

@@ -9,6 +9,10 @@ import org.flexphase.util.Checks;
  * is written into the first {@code classes} pixels: pixel {@code y} set to the image's maximum, the others to 0.
  * Prediction writes each label in turn and picks the one with the largest goodness summed over layers.
  *
+ * <p>All parameters live in one flat vector ({@link #parameters()}), layer after layer, each in
+ * {@link ForwardForwardLayer}'s layout from its {@link ForwardForwardLayer#offset()}: the form
+ * {@code learning.LearningLoop} checks, checkpoints and restores.
+ *
  * <pre>{@code
  * double[] goodness = new double[10];
  * net.goodnessForAllLabels(image, net.newPass(), goodness);
@@ -17,10 +21,12 @@ import org.flexphase.util.Checks;
 public final class ForwardForwardNet {
     private final ForwardForwardLayer[] layers;
     private final int classes;
+    private final double[] theta;
 
-    private ForwardForwardNet(ForwardForwardLayer[] layers, int classes) {
+    private ForwardForwardNet(ForwardForwardLayer[] layers, int classes, double[] theta) {
         this.layers = layers;
         this.classes = classes;
+        this.theta = theta;
     }
 
     /** Layers of the given sizes ({@code sizes[0]} is the input), PyTorch-style initialisation from {@code rng}. */
@@ -29,11 +35,31 @@ public final class ForwardForwardNet {
             throw new IllegalArgumentException("sizes must list the input and at least one layer: " + sizes.length);
         }
         Checks.requireInRange(classes, 2, sizes[0], "classes");
-        ForwardForwardLayer[] layers = new ForwardForwardLayer[sizes.length - 1];
-        for (int l = 0; l < layers.length; l++) {
-            layers[l] = ForwardForwardLayer.initialised(sizes[l], sizes[l + 1], threshold, rng);
+        int total = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            Checks.requireAtLeast(sizes[l], 1, "in");
+            Checks.requireAtLeast(sizes[l + 1], 1, "out");
+            total += ForwardForwardLayer.parameterCount(sizes[l], sizes[l + 1]);
         }
-        return new ForwardForwardNet(layers, classes);
+        double[] theta = new double[total];
+        ForwardForwardLayer[] layers = new ForwardForwardLayer[sizes.length - 1];
+        int at = 0;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = ForwardForwardLayer.over(sizes[l], sizes[l + 1], threshold, theta, at);
+            layers[l].initialise(rng);
+            at += layers[l].parameterCount();
+        }
+        return new ForwardForwardNet(layers, classes, theta);
+    }
+
+    /** The live parameter vector of every layer, in order ({@link ForwardForwardLayer#offset()} says where). */
+    public double[] parameters() {
+        return theta;
+    }
+
+    /** Parameters of all layers. */
+    public int parameterCount() {
+        return theta.length;
     }
 
     /** Number of layers. */
@@ -105,6 +131,18 @@ public final class ForwardForwardNet {
     }
 
     /**
+     * Runs the net on {@code image} labelled {@code label} and adds {@code weight * dL/dtheta} of every layer's own
+     * loss (positive or negative) into {@code gradient}, in the layout of {@link #parameters()}.
+     */
+    public void addGradient(double[] image, int label, boolean positive, double weight, Pass pass,
+                            double[] gradient) {
+        forward(image, label, pass);
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].addGradient(pass.acts[l], positive, weight, gradient, layers[l].offset());
+        }
+    }
+
+    /**
      * Goodness summed over layers for every label, into {@code out}. The first layer's pre-activations differ
      * between labels only through one input column and share one norm, so they are computed once for the image
      * without label and corrected per label: the layer costs one matrix-vector product instead of ten.
@@ -112,6 +150,7 @@ public final class ForwardForwardNet {
     public void goodnessForAllLabels(double[] image, Pass pass, double[] out) {
         ForwardForwardLayer first = layers[0];
         double[] theta = first.parameters();
+        int start = first.offset();
         int in = first.inputSize();
         int units = first.outputSize();
         double max = 0;
@@ -124,19 +163,19 @@ public final class ForwardForwardNet {
         }
         double scale = 1.0 / (Math.sqrt(sq + max * max) + ForwardForwardLayer.NORM_EPS);
         for (int j = 0; j < units; j++) {
-            int row = j * in;
+            int row = start + j * in;
             double z = 0;
             for (int i = classes; i < in; i++) {
                 z += theta[row + i] * image[i];
             }
             pass.base[j] = z;
         }
-        int biasOffset = units * in;
+        int biasOffset = start + units * in;
         ForwardForwardLayer.Activations a0 = pass.acts[0];
         for (int label = 0; label < classes; label++) {
             double good = 0;
             for (int j = 0; j < units; j++) {
-                double z = (pass.base[j] + theta[j * in + label] * max) * scale + theta[biasOffset + j];
+                double z = (pass.base[j] + theta[start + j * in + label] * max) * scale + theta[biasOffset + j];
                 double h = z > 0 ? z : 0;
                 a0.activity[j] = h;
                 good += h * h;

@@ -1,8 +1,8 @@
 package org.flexphase.forwardforward;
 
 import java.util.Locale;
-import java.util.random.RandomGenerator;
-import org.flexphase.data.ShuffledCycle;
+import org.flexphase.learning.LearningLoop;
+import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.Phase;
 import org.flexphase.phases.PhaseProcess;
@@ -11,8 +11,11 @@ import org.flexphase.util.Checks;
 import org.flexphase.util.Rngs;
 
 /**
- * Trains a {@link ForwardForwardNet} one image per step (batch size 1), each layer with its own Adam, on the
- * images of a shuffled cycle through the training set.
+ * Trains a {@link ForwardForwardNet} one image per step (batch size 1), each layer on its own loss, by Adam over the
+ * net's parameter vector, on the images of a shuffled cycle through the training set ({@link ExampleStream}). The
+ * run is a {@code learning.LearningLoop} like every family's: the budget is {@code epochs} times the images, the
+ * rate is Adam's step size, a checkpoint comes every {@code evalEvery} steps, and NaN or infinite parameters stop
+ * the run with the net of its last checkpoint.
  *
  * <ul>
  *   <li>{@code STANDARD}: every step trains on a positive (an image with its true label) and a negative (by
@@ -199,7 +202,8 @@ public final class ForwardForwardTrainer {
 
     /**
      * The trained net, steps done, positive and negative examples seen, wall seconds, and why it stopped early; a
-     * diverged run's net holds the parameters of its last checkpoint, the last finite ones.
+     * diverged run's net holds the parameters of its last checkpoint, the last finite ones, and its steps are those
+     * taken until the NaN/Inf check found the divergence.
      */
     public record Result(ForwardForwardNet net, long steps, long positiveExamples, long negativeExamples,
                          double wallSeconds, String divergence) {
@@ -229,55 +233,30 @@ public final class ForwardForwardTrainer {
         return ForwardForwardNet.of(sizes, classes, config.threshold(), Rngs.stream(config.seed(), -1));
     }
 
-    /** Sees every example a step trains on: which image, which label shown, positive or negative. */
-    @FunctionalInterface
-    interface ExampleObserver {
-        void onExample(long step, int image, int label, boolean positive);
-    }
-
     /** Trains {@code net} in place on labelled images, calling {@code listener} at every checkpoint. */
     public Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener) {
         return train(net, images, labels, listener, null);
     }
 
-    Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener, ExampleObserver observer) {
+    /**
+     * Trains as {@link #train(ForwardForwardNet, double[][], int[], Listener)} on {@code learning.LearningLoop}: one
+     * loop step per training step, a checkpoint every {@code evalEvery} steps and at the end, and a NaN/Inf stop
+     * that leaves the net at its last checkpoint.
+     */
+    Result train(ForwardForwardNet net, double[][] images, int[] labels, Listener listener,
+                 ExampleStream.Observer observer) {
         checkData(images, labels);
         Listener l = listener == null ? (s, n) -> { } : listener;
-        long start = System.nanoTime();
-        Examples examples = new Examples(net, images, labels, observer);
-        int layers = net.layerCount();
-        double[][] grads = newGradients(net);
-        AdamOptimizer[] adam = new AdamOptimizer[layers];
-        for (int k = 0; k < layers; k++) {
-            adam[k] = new AdamOptimizer(grads[k].length, config.rate());
+        ExampleStream examples = new ExampleStream(config, net, images, labels, observer);
+        LearningLoop loop = new LearningLoop(net.parameters(), null, LearningRateSchedule.constant(config.rate()),
+                (long) config.epochs() * images.length, config.evalEvery(), Long.MAX_VALUE, 1,
+                lp -> l.onCheckpoint(lp.step(), net));
+        if (loop.begin()) {
+            run(loop, examples, net.parameters());
         }
-        long total = (long) config.epochs() * images.length;
-        String divergence = null;
-        double[][] lastFinite = new double[layers][];
-        long lastCheckpoint = 0;
-        keep(net, lastFinite);
-        l.onCheckpoint(0, net);
-        long step = 0;
-        while (step < total) {
-            examples.accumulateStep(grads, step);
-            for (int layer = 0; layer < layers; layer++) {
-                adam[layer].step(net.layer(layer).parameters(), grads[layer]);
-            }
-            step++;
-            if (step % config.evalEvery() == 0 || step == total) {
-                if (!allLayersFinite(net)) {
-                    divergence = "parameters became NaN or infinite by step " + step
-                            + "; stopped, keeping the network of the last checkpoint (step " + lastCheckpoint + ")";
-                    restore(net, lastFinite);
-                    break;
-                }
-                keep(net, lastFinite);
-                lastCheckpoint = step;
-                l.onCheckpoint(step, net);
-            }
-        }
-        return new Result(net, step, examples.positives, examples.negatives, (System.nanoTime() - start) / 1e9,
-                divergence);
+        loop.finish();
+        return new Result(net, loop.step(), examples.positives(), examples.negatives(), loop.wallSeconds(),
+                loop.divergence());
     }
 
     /**
@@ -292,16 +271,44 @@ public final class ForwardForwardTrainer {
             throw new IllegalArgumentException("sums must have one array per layer (" + net.layerCount() + "): "
                     + sums.length);
         }
-        Examples examples = new Examples(net, images, labels, null);
-        double[][] grads = newGradients(net);
-        for (long step = 0; step < steps; step++) {
-            examples.accumulateStep(grads, step);
-            for (int layer = 0; layer < grads.length; layer++) {
-                for (int k = 0; k < grads[layer].length; k++) {
-                    sums[layer][k] += grads[layer][k];
-                    grads[layer][k] = 0;
+        if (steps == 0) {
+            return;
+        }
+        // The loop sums into one array of the net's layout; starting it from the caller's sums keeps every addition
+        // the per-layer one it was before the net had a flat vector.
+        double[] flat = new double[net.parameterCount()];
+        for (int layer = 0; layer < sums.length; layer++) {
+            System.arraycopy(sums[layer], 0, flat, net.layer(layer).offset(), net.layer(layer).parameterCount());
+        }
+        LearningLoop loop = new LearningLoop(net.parameters(), flat, LearningRateSchedule.constant(1), steps, steps,
+                Long.MAX_VALUE, 1, null);
+        run(loop, new ExampleStream(config, net, images, labels, null), net.parameters());
+        for (int layer = 0; layer < sums.length; layer++) {
+            System.arraycopy(flat, net.layer(layer).offset(), sums[layer], 0, net.layer(layer).parameterCount());
+        }
+    }
+
+    /**
+     * The loop body: a step's gradient goes to Adam at the loop's rate while learning, or is added as it is into the
+     * loop's sum while frozen. Adam is this loop's step rule rather than the loop's {@code target()} arithmetic
+     * because its step is not a multiple of the gradient (docs/design-notes.md).
+     */
+    private static void run(LearningLoop loop, ExampleStream examples, double[] theta) {
+        double[] gradient = new double[theta.length];
+        double[] target = loop.target();
+        AdamOptimizer adam = loop.frozen() ? null : new AdamOptimizer(theta.length);
+        while (loop.running()) {
+            Phase z = examples.addStepGradient(gradient, loop.step());
+            if (adam != null) {
+                adam.stepInPlace(theta, gradient, loop.rate());
+            } else {
+                for (int k = 0; k < gradient.length; k++) {
+                    target[k] += gradient[k];
+                    gradient[k] = 0;
                 }
             }
+            loop.countUpdate();
+            loop.advance(z, 1);
         }
     }
 
@@ -310,110 +317,5 @@ public final class ForwardForwardTrainer {
             throw new IllegalArgumentException("need as many labels as images, at least one: " + images.length
                     + " images, " + labels.length + " labels");
         }
-    }
-
-    private static double[][] newGradients(ForwardForwardNet net) {
-        double[][] grads = new double[net.layerCount()][];
-        for (int k = 0; k < grads.length; k++) {
-            grads[k] = new double[net.layer(k).parameterCount()];
-        }
-        return grads;
-    }
-
-    /** The example stream of one run: a shuffled cycle through the images and, for ISD and local, the phases. */
-    private final class Examples {
-        final ForwardForwardNet net;
-        final double[][] images;
-        final int[] labels;
-        final RandomGenerator rng = Rngs.create(config.seed());
-        final ShuffledCycle cycle;
-        final PhaseProcess process = config.newProcess();
-        final ForwardForwardNet.Pass pass;
-        final NegativeLabels negativeLabels;
-        final ShuffledCycle negativeCycle;
-        final ExampleObserver observer;
-        long positives;
-        long negatives;
-
-        Examples(ForwardForwardNet net, double[][] images, int[] labels, ExampleObserver observer) {
-            this.net = net;
-            this.images = images;
-            this.labels = labels;
-            this.cycle = new ShuffledCycle(images.length);
-            this.pass = net.newPass();
-            // Published negatives come from their own stream of the seed, so the paired protocol's draws (and so
-            // its results) are those of the toolkit before the option existed.
-            this.negativeLabels = NegativeLabels.of(config.negatives(), labels, net.classes(),
-                    Rngs.stream(config.seed(), -2));
-            this.negativeCycle = negativeLabels.isFixed() ? new ShuffledCycle(images.length) : null;
-            this.observer = observer;
-        }
-
-        /** Chooses this step's example(s) and adds their weighted gradients into {@code grads}. */
-        void accumulateStep(double[][] grads, long step) {
-            int k = cycle.next(rng);
-            int q = negativeCycle != null ? negativeCycle.next(rng) : k;
-            if (config.mode() == Mode.STANDARD) {
-                int shown = negativeLabels.label(q, rng);
-                accumulate(net, images[k], labels[k], true, 1.0, pass, grads);
-                accumulate(net, images[q], shown, false, 1.0, pass, grads);
-                if (observer != null) {
-                    observer.onExample(step, k, labels[k], true);
-                    observer.onExample(step, q, shown, false);
-                }
-                positives++;
-                negatives++;
-            } else {
-                Phase z = process.next(rng);
-                boolean positive = z.isPositive();
-                double w = config.isdWeights().weight(process, z);
-                int image = positive ? k : q;
-                int shown = positive ? labels[k] : negativeLabels.label(q, rng);
-                accumulate(net, images[image], shown, positive, w, pass, grads);
-                if (positive) {
-                    positives++;
-                } else {
-                    negatives++;
-                }
-                if (observer != null) {
-                    observer.onExample(step, image, shown, positive);
-                }
-            }
-        }
-    }
-
-    /** Copies every layer's parameters into {@code into} (allocated on first use). */
-    static void keep(ForwardForwardNet net, double[][] into) {
-        for (int layer = 0; layer < net.layerCount(); layer++) {
-            double[] p = net.layer(layer).parameters();
-            if (into[layer] == null) {
-                into[layer] = p.clone();
-            } else {
-                System.arraycopy(p, 0, into[layer], 0, p.length);
-            }
-        }
-    }
-
-    static void restore(ForwardForwardNet net, double[][] from) {
-        for (int layer = 0; layer < net.layerCount(); layer++) {
-            System.arraycopy(from[layer], 0, net.layer(layer).parameters(), 0, from[layer].length);
-        }
-    }
-
-    static void accumulate(ForwardForwardNet net, double[] image, int label, boolean positive, double weight,
-                           ForwardForwardNet.Pass pass, double[][] grads) {
-        net.forward(image, label, pass);
-        for (int layer = 0; layer < net.layerCount(); layer++) {
-            net.layer(layer).addGradient(pass.activations(layer), positive, weight, grads[layer]);
-        }
-    }
-
-    static boolean allLayersFinite(ForwardForwardNet net) {
-        for (int layer = 0; layer < net.layerCount(); layer++) {
-            if (!Checks.allFinite(net.layer(layer).parameters())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

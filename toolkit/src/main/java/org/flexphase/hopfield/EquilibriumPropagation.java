@@ -14,7 +14,7 @@ import org.flexphase.util.Checks;
  * for symmetric EP, 1 for CHL; with it the contrast of phi between the phases is the EP estimator.
  *
  * <p>The state is never reset by the system: relaxation is persistent, and the example is changed from outside
- * (a {@link ExamplePresentation}).
+ * (a {@link org.flexphase.learning.ExamplePresentation}).
  */
 public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldState> {
     /** How the two phases nudge the output. */

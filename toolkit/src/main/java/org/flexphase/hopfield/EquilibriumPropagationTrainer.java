@@ -5,7 +5,9 @@ import java.util.random.RandomGenerator;
 import org.flexphase.data.ShuffledCycle;
 import org.flexphase.learning.LearningLoop;
 import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.learning.ExamplePresentation;
 import org.flexphase.learning.LocalLearning;
+import org.flexphase.learning.PairedPhases;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.LengthLaw;
 import org.flexphase.phases.LengthLaws;
@@ -17,7 +19,7 @@ import org.flexphase.util.Rngs;
 /**
  * Trains a {@link HopfieldNetwork} by Equilibrium Propagation or Contrastive Hebbian learning (docs/theory.md
  * section 5.1), in four modes that share {@link LearningLoop}'s bookkeeping (budget in relaxation sweeps, rates,
- * checkpoints, NaN/Inf checks, averaging):
+ * checkpoints, NaN/Inf checks, averaging); the first three are {@link PairedPhases}, the last {@link LocalLearning}:
  * <ul>
  *   <li>{@code STANDARD}: per example, {@code freeSteps} free sweeps to {@code s^0}, {@code nudgeSteps} nudged sweeps to
  *   {@code s^beta}, then {@code theta += (eta/beta)(phi(s^beta) - phi(s^0))};</li>
@@ -157,52 +159,53 @@ public final class EquilibriumPropagationTrainer {
         RandomGenerator rng = Rngs.create(config.seed());
         EquilibriumPropagation system = system(network);
         if (config.mode() == Mode.LOCAL) {
-            ExamplePresentation presentation = new ExamplePresentation(train, config.presentationLaw());
+            ExamplePresentation<HopfieldState> presentation = presentation(train, config.presentationLaw());
             double perExample = loop.frozen() ? 1 : 1.0 / config.presentationLaw().mean();
             new LocalLearning<>(system, presentation, config.phaseProcess()).scale(system.scale() * perExample)
                     .run(loop, system.newState(), rng);
         } else {
-            runPhasesPerExample(system, train, loop, rng);
+            pairedPhases(system, train).run(loop, system.newState(), rng);
         }
     }
 
-    /** Standard EP, symmetric EP and CHL: both phases for each example, one update per example. */
-    private void runPhasesPerExample(EquilibriumPropagation system, Examples train, LearningLoop loop,
-                                     RandomGenerator rng) {
-        HopfieldNetwork network = system.network();
-        HopfieldState state = network.newState();
-        HopfieldState contrast = network.newState();
+    /** Examples of {@code train} in shuffled passes, each shown for a length drawn from {@code lengths}. */
+    public static ExamplePresentation<HopfieldState> presentation(Examples train, LengthLaw lengths) {
+        return ExamplePresentation.inShuffledPasses(train.count(), lengths, (state, k) -> show(state, train, k));
+    }
+
+    private static void show(HopfieldState state, Examples train, int k) {
+        state.show(train.inputs()[k], train.targets()[k], train.labels()[k]);
+    }
+
+    /**
+     * Standard EP, symmetric EP and CHL: per example {@code freeSteps} free sweeps to {@code s^0}, held as the
+     * contrast state (which in symmetric EP relaxes on at {@code -beta}), {@code nudgeSteps} nudged sweeps, one update.
+     */
+    private PairedPhases<HopfieldState> pairedPhases(EquilibriumPropagation system, Examples train) {
         ShuffledCycle cycle = new ShuffledCycle(train.count());
-        double[] target = loop.target();
-        boolean symmetric = config.mode() == Mode.SYMMETRIC;
-        while (loop.fits(config.sweepsPerExample())) {
-            int k = cycle.next(rng);
-            state.show(train.inputs()[k], train.targets()[k], train.labels()[k]);
-            contrast.show(train.inputs()[k], train.targets()[k], train.labels()[k]);
-            double eta = loop.rate();
-            relax(system, state, Phase.NEGATIVE, config.freeSteps());
-            contrast.copyActivationsFrom(state);
-            if (symmetric) {
-                relax(system, contrast, Phase.NEGATIVE, config.nudgeSteps());
+        PairedPhases.Pairing<HopfieldState> pairing = new PairedPhases.Pairing<>() {
+            @Override
+            public void prepare(HopfieldState state, HopfieldState contrast, RandomGenerator rng) {
+                int k = cycle.next(rng);
+                show(state, train, k);
+                show(contrast, train, k);
             }
-            relax(system, state, Phase.POSITIVE, config.nudgeSteps());
-            double c = eta * system.scale();
-            network.addStatistic(contrast, -c, target);
-            network.addStatistic(state, c, target);
-            loop.countUpdate();
-            // Counted after the update, as LocalLearning does, so a checkpoint sees every example it has counted.
-            loop.advance(Phase.NEGATIVE, config.freeSteps() + (symmetric ? config.nudgeSteps() : 0));
-            loop.advance(Phase.POSITIVE, config.nudgeSteps());
-            if (loop.divergence() != null) {
-                return;
-            }
-        }
-    }
 
-    private static void relax(EquilibriumPropagation system, HopfieldState state, Phase phase, int sweeps) {
-        for (int s = 0; s < sweeps; s++) {
-            system.step(state, phase, null);
-        }
+            @Override
+            public void hold(HopfieldState state, HopfieldState contrast, RandomGenerator rng) {
+                contrast.copyActivationsFrom(state);
+            }
+
+            @Override
+            public void addContrast(HopfieldState contrast, HopfieldState state, double weight, double[] target) {
+                // Through the system, so it knows the update folded itself into the state's cached input drive.
+                system.addStatistic(contrast, -weight, target);
+                system.addStatistic(state, weight, target);
+            }
+        };
+        return new PairedPhases<>(system, pairing, Phase.NEGATIVE, config.freeSteps(), config.nudgeSteps())
+                .heldSteps(config.mode() == Mode.SYMMETRIC ? config.nudgeSteps() : 0)
+                .scale(system.scale());
     }
 
     private static void checkShape(HopfieldNetwork network, Examples train) {

@@ -253,7 +253,7 @@ public final class HopfieldNetwork {
      * never recomputes it.
      */
     public void addStatistic(HopfieldState st, double weight, double[] target) {
-        addStatistic(st, weight, target, false);
+        HopfieldStatistic.add(this, st, weight, target, false);
     }
 
     /**
@@ -263,95 +263,7 @@ public final class HopfieldNetwork {
      * {@code x (rho(s_1) - r_1)^T} (docs/theory.md section 5.1, the control variate of flexible-phase EP).
      */
     public void addStatistic(HopfieldState st, double weight, double[] target, boolean centred) {
-        st.requireExample();
-        if (centred) {
-            st.requireTrace();
-            addBaseline(st, -weight, target);
-        }
-        if (weight == 0) {
-            return;
-        }
-        int top = layers();
-        boolean live = target == theta;
-        boolean cacheCurrent = live && st.driveVersion == version;
-        // The first layer's rows and bias take rho(s_1) - r_1 in one pass (the scratch is free outside a sweep).
-        double[] first = st.s[1];
-        if (centred) {
-            first = st.scratch;
-            for (int j = 0; j < sizes[1]; j++) {
-                first[j] = st.s[1][j] - st.trace[1][j];
-            }
-        }
-        for (int l = 1; l <= top; l++) {
-            int n = sizes[l];
-            double[] upper = l == 1 ? first : st.s[l];
-            int w = weightAt[l];
-            if (l == 1) {
-                int[] active = st.activeInputs;
-                for (int q = 0; q < st.activeCount; q++) {
-                    int i = active[q];
-                    double a = weight * st.x[i];
-                    int row = w + i * n;
-                    addScaled(target, row, a, upper, n);
-                }
-            } else {
-                double[] lower = st.s[l - 1];
-                for (int i = 0; i < lower.length; i++) {
-                    double a = lower[i];
-                    if (a != 0) {
-                        a *= weight;
-                        int row = w + i * n;
-                        addScaled(target, row, a, upper, n);
-                    }
-                }
-            }
-            int b = biasAt[l];
-            addScaled(target, b, weight, upper, n);
-        }
-        if (live) {
-            if (cacheCurrent) {
-                // W_1^T x + weight |x|^2 rho(s_1): exact up to rounding, which stays far below the learning noise.
-                double c = weight * st.inputNormSquared;
-                double[] h = first;
-                for (int j = 0; j < h.length; j++) {
-                    st.inputDrive[j] += c * h[j];
-                }
-            }
-            version++;
-            if (cacheCurrent) {
-                st.driveVersion = version;
-            }
-        }
-    }
-
-    /**
-     * {@code target += weight * phi_bar} for the layers above the first, {@code r_{l-1} r_l^T} and {@code r_l}; the
-     * first layer's part ({@code x r_1^T}, {@code r_1}) is folded into {@link #addStatistic}'s own pass.
-     */
-    private void addBaseline(HopfieldState st, double weight, double[] target) {
-        if (weight == 0) {
-            return;
-        }
-        double[][] r = st.trace;
-        for (int l = 2; l <= layers(); l++) {
-            int n = sizes[l];
-            double[] upper = r[l];
-            int w = weightAt[l];
-            for (int i = 0; i < sizes[l - 1]; i++) {
-                double a = weight * r[l - 1][i];
-                int row = w + i * n;
-                addScaled(target, row, a, upper, n);
-            }
-            int b = biasAt[l];
-            addScaled(target, b, weight, upper, n);
-        }
-    }
-
-    /** {@code target[offset + j] += a * v[j]} for {@code j < n}: one row of a rank-one statistic, or a bias block. */
-    private static void addScaled(double[] target, int offset, double a, double[] v, int n) {
-        for (int j = 0; j < n; j++) {
-            target[offset + j] += a * v[j];
-        }
+        HopfieldStatistic.add(this, st, weight, target, centred);
     }
 
     /** The energy {@code E(theta, x, s)} of a state (units outside [0, 1] enter through rho). */

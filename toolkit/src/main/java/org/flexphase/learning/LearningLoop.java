@@ -94,13 +94,17 @@ public final class LearningLoop {
         return true;
     }
 
-    /** Takes the final checkpoint if the last step was not one; after a divergence restores the last finite parameters. */
+    /**
+     * Takes the final checkpoint if the last step was not one; after a divergence restores the last finite parameters
+     * and the Polyak average as the last checkpoint saw them (the steps since may have averaged NaN or infinities).
+     */
     public void finish() {
         if (divergence == null && step != lastCheckpointStep) {
             checkpoint();
         }
         if (divergence != null) {
             System.arraycopy(lastFinite, 0, theta, 0, theta.length);
+            average.rewindToMark();
         }
     }
 
@@ -158,6 +162,7 @@ public final class LearningLoop {
 
     private void checkpoint() {
         System.arraycopy(theta, 0, lastFinite, 0, theta.length);
+        average.mark();
         lastCheckpointStep = step;
         nextCheckpoint = (step / evalEvery + 1) * evalEvery;
         listener.onCheckpoint(this);

@@ -1,5 +1,7 @@
 package org.flexphase.learning;
 
+import java.util.Arrays;
+
 /**
  * Polyak–Ruppert average of the parameter vector from a chosen step on. Constant-rate learning hovers around its
  * fixed point, so a snapshot mostly reflects the last few phases; the running mean does not. To keep the per-step
@@ -10,6 +12,8 @@ public final class ParameterAverage {
     private final int stride;
     private final double[] mean;
     private long count;
+    private double[] markedMean;
+    private long markedCount;
 
     /** Averages from step {@code from} on, every {@code stride}-th step. */
     public ParameterAverage(int parameterCount, long from, int stride) {
@@ -28,6 +32,28 @@ public final class ParameterAverage {
         for (int k = 0; k < mean.length; k++) {
             mean[k] += (theta[k] - mean[k]) * inv;
         }
+    }
+
+    /** Remembers the mean as it is now, for {@link #rewindToMark()}. */
+    public void mark() {
+        if (markedMean == null) {
+            markedMean = new double[mean.length];
+        }
+        System.arraycopy(mean, 0, markedMean, 0, mean.length);
+        markedCount = count;
+    }
+
+    /**
+     * Forgets every snapshot since the last {@link #mark()} (all of them if there was none): a run that diverged
+     * between checks has averaged parameters that were already NaN or infinite.
+     */
+    public void rewindToMark() {
+        if (markedMean == null) {
+            Arrays.fill(mean, 0);
+        } else {
+            System.arraycopy(markedMean, 0, mean, 0, mean.length);
+        }
+        count = markedMean == null ? 0 : markedCount;
     }
 
     /** Number of snapshots averaged so far. */

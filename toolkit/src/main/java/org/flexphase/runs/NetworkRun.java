@@ -90,7 +90,7 @@ public final class NetworkRun {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         long start = System.nanoTime();
-        LearningLoop loop = CouplingTrainer.train(sys, s.trainerConfig(), recorder);
+        LearningLoop loop = new CouplingTrainer(s.trainerConfig()).train(sys, recorder);
         double wall = (System.nanoTime() - start) / 1e9;
         Table h = recorder.table();
         var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),

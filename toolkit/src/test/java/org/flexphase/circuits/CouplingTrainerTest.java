@@ -33,8 +33,8 @@ class CouplingTrainerTest {
         for (CouplingMode mode : CouplingMode.values()) {
             CoupledLearning sys = system();
             List<Double> costs = new ArrayList<>();
-            LearningLoop loop = CouplingTrainer.train(sys, config(mode, lr[mode.ordinal()], steps[mode.ordinal()]),
-                    l -> costs.add(sys.cost()));
+            LearningLoop loop = new CouplingTrainer(config(mode, lr[mode.ordinal()], steps[mode.ordinal()]))
+                    .train(sys, l -> costs.add(sys.cost()));
             assertNull(loop.divergence());
             int n = costs.size();
             double last = mode == CouplingMode.LOCAL ? (costs.get(n - 1) + costs.get(n - 2) + costs.get(n - 3)) / 3
@@ -51,8 +51,8 @@ class CouplingTrainerTest {
         for (CouplingMode mode : CouplingMode.values()) {
             CoupledLearning a = system();
             CoupledLearning b = system();
-            CouplingTrainer.train(a, config(mode, 0.01, 5_000), null);
-            CouplingTrainer.train(b, config(mode, 0.01, 5_000), null);
+            new CouplingTrainer(config(mode, 0.01, 5_000)).train(a, null);
+            new CouplingTrainer(config(mode, 0.01, 5_000)).train(b, null);
             assertArrayEquals(a.parameters(), b.parameters(), 0.0, mode.toString());
         }
     }

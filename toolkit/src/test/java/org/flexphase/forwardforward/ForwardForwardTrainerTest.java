@@ -67,7 +67,7 @@ class ForwardForwardTrainerTest {
             ForwardForwardTrainer t = new ForwardForwardTrainer(config(ForwardForwardTrainer.Mode.LOCAL, 11));
             ForwardForwardNet net = t.newNet(24, 4);
             t.train(net, x, labels, null);
-            params[run] = net.layer(1).parameters().clone();
+            params[run] = net.layer(1).copy().parameters();
         }
         assertArrayEquals(params[0], params[1]);
     }
@@ -120,7 +120,7 @@ class ForwardForwardTrainerTest {
                 ForwardForwardTrainer t = new ForwardForwardTrainer(cfg);
                 ForwardForwardNet net = t.newNet(24, 4);
                 t.train(net, x, labels, null);
-                params[run] = net.layer(1).parameters().clone();
+                params[run] = net.layer(1).copy().parameters();
             }
             assertArrayEquals(params[0], params[1], mode.label());
             assertFalse(java.util.Arrays.equals(params[0], params[2]), mode.label() + ": another seed");
@@ -196,7 +196,7 @@ class ForwardForwardTrainerTest {
             ForwardForwardTrainer t = new ForwardForwardTrainer(configs[i]);
             ForwardForwardNet net = t.newNet(24, 4);
             t.train(net, x, labels, null);
-            params[i] = net.layer(0).parameters().clone();
+            params[i] = net.layer(0).copy().parameters();
         }
         assertFalse(java.util.Arrays.equals(params[0], params[1]), "published negatives");
         assertFalse(java.util.Arrays.equals(params[0], params[2]), "published weights");
@@ -226,13 +226,44 @@ class ForwardForwardTrainerTest {
         java.util.List<Long> steps = new java.util.ArrayList<>();
         var r = t.train(net, x, labels, (step, n) -> {
             steps.add(step);
-            seen.add(new double[][]{n.layer(0).parameters().clone(), n.layer(1).parameters().clone()});
+            seen.add(new double[][]{n.layer(0).copy().parameters(), n.layer(1).copy().parameters()});
         });
         assertTrue(r.divergence() != null && r.steps() < 200, "expected divergence, ran " + r.steps() + " steps");
         assertTrue(steps.size() >= 2, "finite checkpoints after step 0: " + steps);
         long last = steps.get(steps.size() - 1);
         assertTrue(r.divergence().contains("last checkpoint (step " + last + ")"), r.divergence());
-        assertArrayEquals(seen.get(seen.size() - 1)[0], net.layer(0).parameters());
-        assertArrayEquals(seen.get(seen.size() - 1)[1], net.layer(1).parameters());
+        assertArrayEquals(seen.get(seen.size() - 1)[0], net.layer(0).copy().parameters());
+        assertArrayEquals(seen.get(seen.size() - 1)[1], net.layer(1).copy().parameters());
+    }
+
+    @Test
+    void aDivergenceBetweenCheckpointsStopsBeforeTheNextOne() {
+        // Before the trainer ran on LearningLoop it looked for NaN only at checkpoints, so a run with one checkpoint
+        // at the end trained its whole budget on NaN; the loop's periodic check stops it long before.
+        int[] labels = new int[1000];
+        double[][] x = images(1000, 5, labels);
+        var cfg = new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.ISD, 0.5, 0.5, null, 100, 1e300, 2.0,
+                new int[]{8, 8}, 1_000_000, 7);
+        ForwardForwardTrainer t = new ForwardForwardTrainer(cfg);
+        ForwardForwardNet net = t.newNet(24, 4);
+        double[] start = net.parameters().clone();
+        List<Long> steps = new ArrayList<>();
+        var r = t.train(net, x, labels, (step, n) -> steps.add(step));
+        assertTrue(r.divergence() != null && r.steps() < 100_000, "expected an early stop, ran " + r.steps());
+        assertEquals(List.of(0L), steps, "no checkpoint after step 0 was finite");
+        assertArrayEquals(start, net.parameters(), "the net is restored to its step-0 checkpoint");
+    }
+
+    @Test
+    void aNonFiniteStartIsReportedAndNotTrained() {
+        int[] labels = new int[50];
+        double[][] x = images(50, 5, labels);
+        ForwardForwardTrainer t = new ForwardForwardTrainer(config(ForwardForwardTrainer.Mode.STANDARD, 1));
+        ForwardForwardNet net = t.newNet(24, 4);
+        net.layer(1).parameters()[net.layer(1).offset()] = Double.NaN;
+        var r = t.train(net, x, labels, null);
+        assertEquals(0, r.steps());
+        assertEquals(0, r.positiveExamples() + r.negativeExamples());
+        assertTrue(r.divergence() != null && r.divergence().contains("step 0"), r.divergence());
     }
 }

@@ -30,21 +30,10 @@ class IsdWeightsTest {
         return x;
     }
 
-    /** The gradient of every layer, flattened, for one example with weight {@code w}. */
+    /** The gradient of every layer, in the net's flat layout, for one example with weight {@code w}. */
     double[] gradient(double[] x, int label, boolean positive, double w) {
-        double[][] grads = new double[net.layerCount()][];
-        int total = 0;
-        for (int l = 0; l < grads.length; l++) {
-            grads[l] = new double[net.layer(l).parameterCount()];
-            total += grads[l].length;
-        }
-        ForwardForwardTrainer.accumulate(net, x, label, positive, w, net.newPass(), grads);
-        double[] flat = new double[total];
-        int at = 0;
-        for (double[] g : grads) {
-            System.arraycopy(g, 0, flat, at, g.length);
-            at += g.length;
-        }
+        double[] flat = new double[net.parameterCount()];
+        net.addGradient(x, label, positive, w, net.newPass(), flat);
         return flat;
     }
 

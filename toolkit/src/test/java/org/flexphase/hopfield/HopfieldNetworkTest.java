@@ -149,6 +149,70 @@ class HopfieldNetworkTest {
         assertTrue(e.getMessage().contains("no activity trace"));
     }
 
+    /** Shapes with a first hidden layer narrower than a later one (the scratch is as wide as the widest layer). */
+    static java.util.stream.Stream<int[]> layerWidths() {
+        java.util.stream.Stream<int[]> fixed = java.util.stream.Stream.of(new int[]{5, 2, 7, 3}, new int[]{9, 1, 4},
+                new int[]{4, 3, 8, 2, 6}, new int[]{3, 6, 2}, new int[]{6, 4, 4});
+        RandomGenerator shapes = Rngs.create(2025);
+        java.util.stream.Stream<int[]> random = java.util.stream.IntStream.range(0, 40).mapToObj(k -> {
+            int[] sizes = new int[3 + shapes.nextInt(3)];
+            for (int l = 0; l < sizes.length; l++) {
+                sizes[l] = 1 + shapes.nextInt(9);
+            }
+            return sizes;
+        });
+        return java.util.stream.Stream.concat(fixed, random);
+    }
+
+    /**
+     * Every statistic path (plain or centred on the trace; into a separate array, into the live parameters with the
+     * cached drive current, or with it stale) on every layer-width pattern: the statistic is the definition, and
+     * learning into the live parameters keeps the cached input drive exact.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "sizes {0}")
+    @org.junit.jupiter.params.provider.MethodSource("layerWidths")
+    void everyStatisticPathHoldsOnEveryLayerWidthPattern(int[] sizes) {
+        for (boolean centred : new boolean[]{false, true}) {
+            HopfieldNetwork net = randomNetwork(31, sizes);
+            RandomGenerator rng = Rngs.create(32);
+            HopfieldState st = net.newState();
+            st.show(uniform(rng, sizes[0]), uniform(rng, sizes[sizes.length - 1]), -1);
+            for (int k = 0; k < 12; k++) {
+                st.updateTrace(3);
+                net.sweep(st, k % 3 == 0 ? 0.4 : 0, false);
+                if (k == 6) {
+                    net.parametersChanged(); // the cached drive is stale: the live path must not extend it
+                }
+                net.addStatistic(st, 0.05 * (k % 2 == 0 ? 1 : -1), net.parameters(), centred);
+            }
+            double[] phi = new double[net.parameterCount()];
+            net.addStatistic(st, 1, phi, centred);
+            int at = 0;
+            for (int l = 1; l < sizes.length; l++) {
+                for (int i = 0; i < sizes[l - 1]; i++) {
+                    for (int j = 0; j < sizes[l]; j++) {
+                        double lower = l == 1 ? st.x[i] : st.s[l - 1][i];
+                        double expected = lower * st.s[l][j] - (!centred ? 0
+                                : l == 1 ? st.x[i] * st.trace[1][j] : st.trace[l - 1][i] * st.trace[l][j]);
+                        assertEquals(expected, phi[at++], 1e-12, "centred " + centred + ", W_" + l + "[" + i + "," + j + "]");
+                    }
+                }
+            }
+            for (int l = 1; l < sizes.length; l++) {
+                for (int j = 0; j < sizes[l]; j++) {
+                    assertEquals(st.s[l][j] - (centred ? st.trace[l][j] : 0), phi[at++], 1e-12,
+                            "centred " + centred + ", b_" + l + "[" + j + "]");
+                }
+            }
+            HopfieldState fresh = net.newState();
+            fresh.show(st.input(), st.target(), -1);
+            fresh.copyActivationsFrom(st);
+            net.sweep(st, 0.3, false);
+            net.sweep(fresh, 0.3, false);
+            assertArrayEquals(fresh.flatActivations(), st.flatActivations(), 1e-12, "centred " + centred);
+        }
+    }
+
     @Test
     void clampedSweepHoldsTheOutputAtTheTarget() {
         HopfieldNetwork net = randomNetwork(9, 3, 4, 2);

@@ -46,8 +46,8 @@ public final class FlexibleNoise {
         for (double eta : NUDGES) {
             CoupledLearning sys = system(eta);
             double[] u = sys.twoPhaseUpdate();
-            LocalLearning<CircuitState> local = CouplingTrainer.local(sys, new CouplingConfig(CouplingMode.LOCAL, 0.5, p,
-                    p / 5, 10, 1, 1, 1, 1));
+            LocalLearning<CircuitState> local = new CouplingTrainer(new CouplingConfig(CouplingMode.LOCAL, 0.5, p,
+                    p / 5, 10, 1, 1, 1, 1)).local(sys);
             RandomGenerator rng = Rngs.create(11);
             CircuitState state = sys.newState();
             double[] sum = new double[u.length];

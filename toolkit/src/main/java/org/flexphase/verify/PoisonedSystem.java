@@ -1,0 +1,59 @@
+package org.flexphase.verify;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.learning.ContrastiveSystem;
+import org.flexphase.phases.Phase;
+
+/**
+ * A system that is its delegate in every respect (same steps, same random numbers, same statistic) except that the
+ * statistic added at update number {@code poisonAt} (1-based) is NaN in its first coordinate: how check (d) makes a
+ * run diverge at a chosen step without changing anything before it.
+ */
+final class PoisonedSystem<S> implements ContrastiveSystem<S> {
+    private final ContrastiveSystem<S> delegate;
+    private final long poisonAt;
+    private long updates;
+
+    PoisonedSystem(ContrastiveSystem<S> delegate, long poisonAt) {
+        this.delegate = delegate;
+        this.poisonAt = poisonAt;
+    }
+
+    @Override
+    public double[] parameters() {
+        return delegate.parameters();
+    }
+
+    @Override
+    public S newState() {
+        return delegate.newState();
+    }
+
+    @Override
+    public void step(S state, Phase phase, RandomGenerator rng) {
+        delegate.step(state, phase, rng);
+    }
+
+    @Override
+    public void addStatistic(S state, double weight, double[] target) {
+        delegate.addStatistic(state, weight, target);
+        poison(target);
+    }
+
+    @Override
+    public void stepAndAddStatistic(S state, Phase phase, RandomGenerator rng, double weight, double[] target) {
+        delegate.stepAndAddStatistic(state, phase, rng, weight, target);
+        poison(target);
+    }
+
+    private void poison(double[] target) {
+        if (++updates == poisonAt) {
+            target[0] = Double.NaN;
+        }
+    }
+
+    @Override
+    public void parametersChanged() {
+        delegate.parametersChanged();
+    }
+}
