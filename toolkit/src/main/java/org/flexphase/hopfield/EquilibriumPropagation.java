@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
+import org.flexphase.util.InvalidSetting;
 
 /**
  * A {@link HopfieldNetwork} as a {@link ContrastiveSystem} (docs/theory.md section 5.1): the phase decides the
@@ -34,13 +35,21 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     private final double traceTau;
     private boolean updatedItself;
 
+    /**
+     * The one rule for the activity trace's time constant, in sweeps: 0 turns it off; otherwise it must be at least
+     * one sweep (a shorter trace would follow the activity it is meant to average) and finite.
+     */
+    public static double requireTraceTau(String key, double traceTau) {
+        InvalidSetting.require(traceTau == 0 || (traceTau >= 1 && Double.isFinite(traceTau)), key, traceTau,
+                "0 (off) or a finite value >= 1");
+        return traceTau;
+    }
+
     private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep,
                                    double traceTau) {
         this.network = network;
         this.traceTau = traceTau;
-        if (traceTau != 0 && !(traceTau >= 1 && Double.isFinite(traceTau))) {
-            throw new IllegalArgumentException("trace-tau must be 0 (off) or a finite value >= 1: " + traceTau);
-        }
+        requireTraceTau("trace-tau", traceTau);
         this.nudge = nudge;
         this.beta = beta;
         this.sweepsPerStep = Checks.requireAtLeast(sweepsPerStep, 1, "sweeps-per-step");

@@ -77,9 +77,7 @@ public final class EquilibriumPropagationTrainer {
             Checks.requireAtLeast(freeSteps, 1, "free-steps");
             Checks.requireAtLeast(nudgeSteps, 1, "nudge-steps");
             Checks.requireAtLeast(sweepsPerStep, 1, "sweeps-per-step");
-            if (traceTau != 0 && !(traceTau >= 1 && Double.isFinite(traceTau))) {
-                throw new IllegalArgumentException("trace-tau must be 0 (off) or a finite value >= 1: " + traceTau);
-            }
+            EquilibriumPropagation.requireTraceTau("trace-tau", traceTau);
             if (mode != Mode.CHL && !(beta > 0 && beta < 1)) {
                 throw new IllegalArgumentException("beta must be in (0, 1): " + beta);
             }

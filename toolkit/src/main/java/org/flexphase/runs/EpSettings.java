@@ -10,6 +10,7 @@ import static org.flexphase.util.InvalidSetting.requirePositive;
 import java.nio.file.Path;
 import org.flexphase.util.InvalidSetting;
 import java.util.List;
+import org.flexphase.hopfield.EquilibriumPropagation;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.LengthLaw;
@@ -48,8 +49,7 @@ public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, S
         requireHalfOpenUnit("switch_prob", switchProb);
         requireChoice("presentation", presentation, PresentationLaw.class);
         requireAtLeast("sweeps_per_step", sweepsPerStep, 1);
-        require(traceTau == 0 || (traceTau >= 1 && Double.isFinite(traceTau)), "trace_tau", traceTau,
-                "0 (off) or a finite value >= 1");
+        EquilibriumPropagation.requireTraceTau("trace_tau", traceTau);
         require(hidden != null && !hidden.isEmpty() && hidden.stream().allMatch(h -> h >= 1), "hidden", hidden,
                 "one or more layer sizes, each an integer >= 1");
         requireAtLeast("epochs", epochs, 1);

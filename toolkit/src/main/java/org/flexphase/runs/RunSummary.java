@@ -5,8 +5,7 @@ package org.flexphase.runs;
  * snake_case, are the file's keys; {@link RunFiles#writeSummary} sorts them as the file has always had them). Every
  * shape says its seed, whether and why it diverged, and its wall time.
  */
-public sealed interface RunSummary
-        permits BoltzmannSummary, LabelledRbmSummary, ForwardForwardSummary, EpSummary, NetworkSummary {
+public interface RunSummary {
     long seed();
 
     boolean diverged();
