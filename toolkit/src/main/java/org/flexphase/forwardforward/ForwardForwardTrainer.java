@@ -8,6 +8,7 @@ import org.flexphase.phases.Phase;
 import org.flexphase.phases.PhaseProcess;
 import org.flexphase.phases.RandomBlockPhaseProcess;
 import org.flexphase.util.Checks;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 
 /**
@@ -98,15 +99,14 @@ public final class ForwardForwardTrainer {
         }
     }
 
+    /** The constant named {@code s} in any case, or InvalidSetting's message listing the lower-case names. */
     static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String name) {
-        StringBuilder allowed = new StringBuilder();
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(s)) {
                 return e;
             }
-            allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
         }
-        throw new IllegalArgumentException(name + " must be one of " + allowed + ": " + s);
+        throw new InvalidSetting(name, s, InvalidSetting.labels(type));
     }
 
     /** Settings of one run. */

@@ -208,9 +208,9 @@ class ForwardForwardTrainerTest {
                 ForwardForwardTrainer.Mode.ISD, 1.5, 0.2, null, 2, 0.01, 2.0, new int[]{8}, 100, 1));
         assertTrue(e.getMessage().contains("b") && e.getMessage().contains("1.5"), e.getMessage());
         var n = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.Negatives.parse("fresh"));
-        assertTrue(n.getMessage().contains("negatives must be one of paired, published: fresh"), n.getMessage());
+        assertTrue(n.getMessage().contains("invalid value for 'negatives': fresh (allowed: paired | published)"), n.getMessage());
         var w = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.IsdWeights.parse("one"));
-        assertTrue(w.getMessage().contains("isd-weights must be one of unbiased, published: one"), w.getMessage());
+        assertTrue(w.getMessage().contains("invalid value for 'isd-weights': one (allowed: unbiased | published)"), w.getMessage());
     }
 
     @Test
