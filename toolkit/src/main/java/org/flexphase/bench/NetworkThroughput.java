@@ -2,7 +2,7 @@ package org.flexphase.bench;
 
 import org.flexphase.circuits.CircuitState;
 import org.flexphase.circuits.CoupledLearning;
-import org.flexphase.circuits.CouplingConfig;
+import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.CouplingTask;
 import org.flexphase.circuits.CouplingTrainer;
@@ -85,7 +85,8 @@ public final class NetworkThroughput {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
-            new CouplingTrainer(new CouplingConfig(CouplingMode.LOCAL, 0.5, 0.05, 0.01, 10, 1e-4, 500, 500, n))
+            new CouplingTrainer(NetworkSettings.DEFAULTS.withMode(CouplingMode.LOCAL).withB(0.5).withSwitchProb(0.05)
+                    .withPresentProb(0.01).withPhaseLength(10).withLr(1e-4).withSteps(500).withEvalEvery(500).withSeed(n))
                     .train(sys, null);
             n += 500;
         }

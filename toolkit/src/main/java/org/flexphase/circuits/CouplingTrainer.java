@@ -17,20 +17,21 @@ import org.flexphase.util.Rngs;
  * by side rather than two phases in time, is a loop body here. Same seed, same run, bit for bit.
  *
  * <pre>{@code
- * LearningLoop loop = new CouplingTrainer(config).train(sys, l -> history.record(l.step(), sys.cost()));
+ * LearningLoop loop = new CouplingTrainer(settings).train(sys, l -> history.record(l.step(), sys.cost()));
  * }</pre>
  */
 public final class CouplingTrainer {
-    private final CouplingConfig config;
+    private final NetworkSettings settings;
 
-    /** A trainer with these settings. */
-    public CouplingTrainer(CouplingConfig config) {
-        this.config = config;
+    /** A trainer with these settings (validated here); it draws its random numbers from their seed. */
+    public CouplingTrainer(NetworkSettings settings) {
+        settings.validate();
+        this.settings = settings;
     }
 
     /** The settings. */
-    public CouplingConfig config() {
-        return config;
+    public NetworkSettings settings() {
+        return settings;
     }
 
     /**
@@ -38,8 +39,8 @@ public final class CouplingTrainer {
      * end. Returns the finished loop (steps, updates, divergence message or null).
      */
     public LearningLoop train(CoupledLearning sys, LearningLoop.CheckpointListener listener) {
-        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(config.lr()),
-                config.steps(), config.evalEvery(), Long.MAX_VALUE, 1, listener);
+        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(settings.lr()),
+                settings.steps(), settings.evalEvery(), Long.MAX_VALUE, 1, listener);
         if (loop.begin()) {
             run(sys, loop);
         }
@@ -60,12 +61,12 @@ public final class CouplingTrainer {
     }
 
     private void run(CoupledLearning sys, LearningLoop loop) {
-        RandomGenerator rng = Rngs.create(config.seed());
-        switch (config.mode()) {
+        RandomGenerator rng = Rngs.create(settings.seed());
+        switch (settings.mode()) {
             case LOCAL -> local(sys).run(loop, sys.newState(), rng);
             case TWIN -> twin(sys, loop, rng);
             case STANDARD -> standard(sys).run(loop, sys.newState(), rng);
-            default -> throw new IllegalStateException(config.mode().toString());
+            default -> throw new IllegalStateException(settings.mode().toString());
         }
     }
 
@@ -76,8 +77,8 @@ public final class CouplingTrainer {
 
     /** Flexible phases: local learning under geometric switching, scale {@code 1/eta_c}. */
     public LocalLearning<CircuitState> local(CoupledLearning sys) {
-        return new LocalLearning<>(sys, presentation(sys, config.presentProb()),
-                GeometricPhaseProcess.of(config.b(), config.switchProb())).scale(1 / sys.nudge());
+        return new LocalLearning<>(sys, presentation(sys, settings.presentProb()),
+                GeometricPhaseProcess.of(settings.b(), settings.switchProb())).scale(1 / sys.nudge());
     }
 
     /**
@@ -85,7 +86,7 @@ public final class CouplingTrainer {
      * copy's current outputs and it sweeps, and the conductances (shared by both) take the rule on the two states.
      */
     private void twin(CoupledLearning sys, LearningLoop loop, RandomGenerator rng) {
-        ExamplePresentation<CircuitState> presentation = presentation(sys, config.presentProb());
+        ExamplePresentation<CircuitState> presentation = presentation(sys, settings.presentProb());
         CircuitState free = sys.newState();
         CircuitState clamped = sys.newState();
         double[] clamp = new double[sys.network().outputCount()];
@@ -133,6 +134,6 @@ public final class CouplingTrainer {
                 sys.addRule(free.potentials(), state.potentials(), weight, target);
             }
         };
-        return new PairedPhases<>(sys, pairing, Phase.NEGATIVE, config.phaseLength(), config.phaseLength());
+        return new PairedPhases<>(sys, pairing, Phase.NEGATIVE, settings.phaseLength(), settings.phaseLength());
     }
 }

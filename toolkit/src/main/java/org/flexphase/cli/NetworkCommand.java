@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.TaskKind;
-import org.flexphase.runs.NetworkSettings;
+import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.runs.NetworkRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -73,7 +74,7 @@ public final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, NetworkSettings::run, summary -> String.format(
+        return OutputFolder.runCommand(spec, this::settings, output, NetworkRun::outcome, summary -> String.format(
                 "network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s", task, mode,
                 summary.network().nodes(), summary.initialCost(), summary.finalMetrics().cost(),
                 summary.finalMetrics().testError() == null ? ""

@@ -10,8 +10,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.flexphase.util.InvalidSetting;
-import org.flexphase.runs.RunSettings;
-import org.flexphase.runs.RunSettings.RunOutcome;
+import org.flexphase.runs.RunOutcome;
+import org.flexphase.runs.SettingsJson;
+import org.flexphase.util.Settings;
 import org.flexphase.runs.RunSummary;
 import org.flexphase.runs.RunFiles;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ final class OutputFolder {
      * option, value and range), claims {@code out}, runs, prints the line {@code report} makes from the run's summary,
      * and returns the exit code: 1 when the run diverged (after writing what it had), else 0.
      */
-    static <S extends RunSettings, R extends RunSummary> int runCommand(
+    static <S extends Settings, R extends RunSummary> int runCommand(
             CommandSpec spec, Supplier<S> options, RunOutput output, BiFunction<S, Path, RunOutcome<R>> run,
             Function<R, String> report) {
         Path out = output.out;
@@ -45,7 +46,7 @@ final class OutputFolder {
         } catch (InvalidSetting e) {
             throw Options.bad(spec, e);
         }
-        boolean fresh = claim(spec, out, settings.canonical(), output.overwrite);
+        boolean fresh = claim(spec, out, SettingsJson.canonical(settings), output.overwrite);
         RunOutcome<R> outcome = runIn(out, fresh, () -> run.apply(settings, out));
         System.out.println(report.apply(outcome.summary()));
         if (outcome.diverged()) {

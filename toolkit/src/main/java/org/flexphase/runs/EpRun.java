@@ -90,7 +90,7 @@ public final class EpRun {
         var fin = new EpSummary.Final(loop.step(),
                 EquilibriumPropagationTrainer.errorRate(net, trainExamples, evalSweeps),
                 EquilibriumPropagationTrainer.errorRate(net, testExamples, evalSweeps));
-        var s = new EpSummary(net.describe(), train.name() + " / " + test.name(), settings.describe(),
+        var s = new EpSummary(net.describe(), train.name() + " / " + test.name(), SettingsJson.describe(settings),
                 settings.seed(),
                 loop.step(), loop.updates(), loop.wallSeconds(), loop.step() / Math.max(1e-9, loop.wallSeconds()),
                 loop.divergence() != null, loop.divergence(), fin);

@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import org.flexphase.util.Settings;
 import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
 import static org.flexphase.util.InvalidSetting.requireChoice;
@@ -29,7 +30,7 @@ public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, S
                          double b, double switchProb, PresentationLaw presentation, int sweepsPerStep, double traceTau,
                          List<Integer> hidden, int epochs, double lr, double lrTauEpochs, int evalPerEpoch, int evalSize,
                          long seed)
-        implements RunSettings {
+        implements Settings {
 
     public static final EpSettings DEFAULTS = new EpSettings(EquilibriumPropagationTrainer.Mode.STANDARD, "mnist",
             null, 0.3, 20, 4, 0.5, 0.5, PresentationLaw.FIXED, 1, 0, List.of(500), 8, 0.02, 1, 2, 2000, 1);
@@ -92,13 +93,13 @@ public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, S
                 : LearningRateSchedule.robbinsMonro(lr, lrTauEpochs * sweepsPerEpoch(examples), 1.0);
     }
 
-    @Override
+    /** This run's row of a sweep's summary table. */
     public SweepColumns sweepColumns() {
         return new SweepColumns("ep " + InvalidSetting.label(mode), b, switchProb, "", "constant(" + lr + ")",
                 epochs * sweepsPerEpoch(8000));
     }
 
-    @Override
+    /** Runs into {@code out} (history, summary, chart; nothing written when null). */
     public RunOutcome<EpSummary> run(Path out) {
         validate();
         var split = Datasets.labelled(data, dataDir);

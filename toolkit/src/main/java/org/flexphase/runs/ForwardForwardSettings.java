@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import org.flexphase.util.Settings;
 import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
 import static org.flexphase.util.InvalidSetting.requireChoice;
@@ -20,7 +21,7 @@ public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String dat
                                      int epochs, double lr, double threshold, List<Integer> hidden, long evalEvery,
                                      int evalSize, long seed, ForwardForwardTrainer.Negatives negatives,
                                      ForwardForwardTrainer.IsdWeights isdWeights)
-        implements RunSettings {
+        implements Settings {
 
     public static final ForwardForwardSettings DEFAULTS = defaults();
 
@@ -59,12 +60,12 @@ public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String dat
                 negatives, isdWeights);
     }
 
-    @Override
+    /** This run's row of a sweep's summary table. */
     public SweepColumns sweepColumns() {
         return new SweepColumns("ff " + mode.label(), b, switchProb, "", "adam(" + lr + ")", Double.NaN);
     }
 
-    @Override
+    /** Runs into {@code out} (history, summary, chart; nothing written when null). */
     public RunOutcome<ForwardForwardSummary> run(Path out) {
         validate();
         var split = Datasets.labelled(data, dataDir);

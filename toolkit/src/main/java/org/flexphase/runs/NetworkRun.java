@@ -7,7 +7,9 @@ import org.flexphase.circuits.CouplingTask;
 import org.flexphase.circuits.CouplingTrainer;
 import org.flexphase.circuits.Graph;
 import org.flexphase.circuits.Graphs;
+import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.util.InvalidSetting;
+import org.flexphase.util.Rngs;
 import org.flexphase.circuits.ResistorNetwork;
 import org.flexphase.data.Digits;
 import org.flexphase.data.Iris;
@@ -90,14 +92,15 @@ public final class NetworkRun {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         long start = System.nanoTime();
-        LearningLoop loop = new CouplingTrainer(s.trainerConfig()).train(sys, recorder);
+        // The trainer's stream is mixed from the run's seed, which also drew the network, its roles and the task.
+        LearningLoop loop = new CouplingTrainer(s.withSeed(Rngs.mix(s.seed(), 3))).train(sys, recorder);
         double wall = (System.nanoTime() - start) / 1e9;
         Table h = recorder.table();
         var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),
                 sys.network().inputCount(), sys.network().outputCount(), sys.task().size());
         var fin = new NetworkSummary.Final(h.longColumn("step").get(h.rowCount() - 1), sys.cost(),
                 cls == null ? null : cls.trainError(sys), cls == null ? null : cls.testError(sys));
-        var summary = new NetworkSummary(s.describe(), s.seed(), network, h.doubleColumn("cost").get(0), fin,
+        var summary = new NetworkSummary(SettingsJson.describe(s), s.seed(), network, h.doubleColumn("cost").get(0), fin,
                 loop.step(), loop.updates(), wall, loop.step() / Math.max(wall, 1e-9), loop.divergence() != null,
                 loop.divergence());
         if (out != null) {
@@ -109,6 +112,19 @@ public final class NetworkRun {
             NetworkFigure.savePng(sys.network(), "trained network: " + title, 700, out.resolve("network.png"));
         }
         return new Outcome(h, summary, sys);
+    }
+
+    /** A run of the {@code network} kind: validated, trained and written under {@code out} (nothing when null). */
+    public static RunOutcome<NetworkSummary> outcome(NetworkSettings s, Path out) {
+        s.validate();
+        Outcome o = run(s, out);
+        return new RunOutcome<>(o.history(), o.summary());
+    }
+
+    /** A run's row of a sweep's summary table. */
+    public static SweepColumns sweepColumns(NetworkSettings s) {
+        return new SweepColumns("network " + InvalidSetting.label(s.mode()), s.b(), s.switchProb(), "",
+                "constant(" + s.lr() + ")", s.steps());
     }
 
     /** The history chart: cost (log scale) against steps. */

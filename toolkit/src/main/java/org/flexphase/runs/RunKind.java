@@ -1,14 +1,34 @@
 package org.flexphase.runs;
 
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.flexphase.util.Settings;
+
 /**
- * One kind of run: the name a spec and {@code spec.json} give it ({@code "kind": "ep"}), its settings record and
- * that record's defaults (what a spec's settings are laid over). {@link RunKinds#ALL} lists every kind; the command
- * line, sweep specs, run keys, the sweep runners and {@code reproduce} all read it, so a new kind is one entry there.
+ * One kind of run: the name a spec and {@code spec.json} give it ({@code "kind": "ep"}), its settings record, that
+ * record's defaults (what a spec's settings are laid over), how a run of it goes (history, summary, chart into a
+ * folder) and its columns in a sweep's summary table. {@link RunKinds#ALL} lists every kind; the command line, sweep
+ * specs, run keys, the sweep runners and Spark all read it, so a new kind is one entry there.
  */
-public record RunKind<S extends RunSettings>(String name, Class<S> type, S defaults) {
+public record RunKind<S extends Settings>(String name, Class<S> type, S defaults,
+                                          BiFunction<S, Path, ? extends RunOutcome<?>> runner,
+                                          Function<S, SweepColumns> columns) {
     public RunKind {
         if (!type.isInstance(defaults)) {
             throw new IllegalArgumentException("defaults of kind " + name + " are a " + defaults.getClass());
         }
+    }
+
+    /** Validates {@code settings} (of this kind), then runs into {@code out} (nothing written when null). */
+    public RunOutcome<?> run(Settings settings, Path out) {
+        S s = type.cast(settings);
+        s.validate();
+        return runner.apply(s, out);
+    }
+
+    /** {@code settings}' row of a sweep's summary table. */
+    public SweepColumns sweepColumns(Settings settings) {
+        return columns.apply(type.cast(settings));
     }
 }

@@ -1,16 +1,20 @@
 package org.flexphase.runs;
 
 import java.util.List;
+import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.util.InvalidSetting;
+import org.flexphase.util.Settings;
 
 /** The registry of run kinds: the one list of what a spec may name, in the order help texts show them. */
 public final class RunKinds {
-    public static final RunKind<TrainSettings> TRAIN = new RunKind<>("train", TrainSettings.class, TrainSettings.DEFAULTS);
-    public static final RunKind<ForwardForwardSettings> FF =
-            new RunKind<>("ff", ForwardForwardSettings.class, ForwardForwardSettings.DEFAULTS);
-    public static final RunKind<NetworkSettings> NETWORK =
-            new RunKind<>("network", NetworkSettings.class, NetworkSettings.DEFAULTS);
-    public static final RunKind<EpSettings> EP = new RunKind<>("ep", EpSettings.class, EpSettings.DEFAULTS);
+    public static final RunKind<TrainSettings> TRAIN = new RunKind<>("train", TrainSettings.class,
+            TrainSettings.DEFAULTS, TrainSettings::run, TrainSettings::sweepColumns);
+    public static final RunKind<ForwardForwardSettings> FF = new RunKind<>("ff", ForwardForwardSettings.class,
+            ForwardForwardSettings.DEFAULTS, ForwardForwardSettings::run, ForwardForwardSettings::sweepColumns);
+    public static final RunKind<NetworkSettings> NETWORK = new RunKind<>("network", NetworkSettings.class,
+            NetworkSettings.DEFAULTS, NetworkRun::outcome, NetworkRun::sweepColumns);
+    public static final RunKind<EpSettings> EP = new RunKind<>("ep", EpSettings.class, EpSettings.DEFAULTS,
+            EpSettings::run, EpSettings::sweepColumns);
 
     /** Every kind. */
     public static final List<RunKind<?>> ALL = List.of(TRAIN, FF, NETWORK, EP);
@@ -34,7 +38,7 @@ public final class RunKinds {
     }
 
     /** The kind whose settings record is {@code settings}' class. */
-    public static RunKind<?> of(RunSettings settings) {
+    public static RunKind<?> of(Settings settings) {
         for (RunKind<?> k : ALL) {
             if (k.type() == settings.getClass()) {
                 return k;

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.flexphase.util.Settings;
 
 /**
  * The strict JSON binding of run settings and sweep specs: unknown keys, duplicate keys, nulls, trailing tokens
@@ -68,11 +69,20 @@ public final class SettingsJson {
         return STRICT;
     }
 
-    /** {@code settings} as a JSON object, keys sorted, with {@code "kind"} added. */
-    static ObjectNode canonical(RunSettings settings) {
+    /**
+     * {@code settings} as a JSON object, keys sorted, with {@code "kind"} added: what {@code spec.json} shows and the
+     * run key hashes.
+     */
+    public static ObjectNode canonical(Settings settings) {
         ObjectNode node = STRICT.valueToTree(settings);
-        node.put("kind", settings.kind());
+        node.put("kind", RunKinds.of(settings).name());
         return node;
+    }
+
+    /** {@link #canonical} as a map: the {@code config} a summary echoes. */
+    public static java.util.Map<String, Object> describe(Settings settings) {
+        return STRICT.convertValue(canonical(settings),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
     }
 
     /** The defaults of {@code kind} as a JSON object without {@code kind}: what a spec's settings are laid over. */

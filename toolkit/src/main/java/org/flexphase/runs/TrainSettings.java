@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import org.flexphase.util.Settings;
 import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
 import static org.flexphase.util.InvalidSetting.requireChoice;
@@ -38,7 +39,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
                             long steps, double weightDecay, NegativeStart negativeStart,
                             long equilibriumRefresh, long averageFrom, int averageStride, int exactStride, long evalEvery, long seed,
                             String plusLength, String minusLength, Integer aisRuns, Integer aisSteps)
-        implements RunSettings {
+        implements Settings {
 
     /** Whether {@code -} and {@code +} phases follow their own length laws (a renewal process) instead of switch_prob. */
     public boolean renewal() {
@@ -182,13 +183,13 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         return Rbm.of(visible, hidden, 1.0, visibleBiases).initializeWeights(initSd, rng);
     }
 
-    @Override
+    /** This run's row of a sweep's summary table. */
     public SweepColumns sweepColumns() {
         return new SweepColumns(label(mode), b, switchProb, label(negativeStart),
                 trainerConfig().describe().get("lr_schedule").toString(), steps);
     }
 
-    @Override
+    /** Runs into {@code out} (history, summary, chart; nothing written when null). */
     public RunOutcome<RunSummary> run(Path out) {
         validate();
         TrainerConfig config = trainerConfig();

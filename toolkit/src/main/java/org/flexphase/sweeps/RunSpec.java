@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.runs.RunSettings;
+import org.flexphase.util.Settings;
 import org.flexphase.runs.SettingsJson;
 import org.flexphase.runs.TrainSettings;
 
@@ -15,12 +15,12 @@ import org.flexphase.runs.TrainSettings;
  * the kind and the seed). Its {@link #key()} hashes the settings record itself, so every setting that can change
  * the result is in the key, and a re-run of the sweep finds finished runs by key and skips them.
  */
-public record RunSpec(String group, RunSettings settings) {
+public record RunSpec(String group, Settings settings) {
 
     /** The settings as a sorted map with their kind: what {@code spec.json} holds and the key hashes. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> describe() {
-        return new TreeMap<>(SettingsJson.mapper().convertValue(settings.canonical(), Map.class));
+        return new TreeMap<>(SettingsJson.mapper().convertValue(SettingsJson.canonical(settings), Map.class));
     }
 
     /** First 16 hex digits of the SHA-256 of {@link #describe()} as JSON. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flexphase.runs.RunFiles;
+import org.flexphase.runs.RunKinds;
 import tech.tablesaw.api.Table;
 
 /**
@@ -87,7 +88,7 @@ public final class Sweep {
 
     /** A spec's run as a job: the spec's description is its key's source, the body trains and evaluates it. */
     public static Job job(RunSpec spec) {
-        return new Job(spec.group(), spec.describe(), dir -> spec.settings().run(dir).history());
+        return new Job(spec.group(), spec.describe(), dir -> RunKinds.of(spec.settings()).run(spec.settings(), dir).history());
     }
 
     /** Runs every spec (or loads it when already done), calling {@code onDone} as each finishes, in any order. */

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flexphase.util.InvalidSetting;
-import org.flexphase.runs.RunSettings;
+import org.flexphase.util.Settings;
 import org.flexphase.runs.RunKind;
 import org.flexphase.runs.RunKinds;
 import org.flexphase.runs.SettingsJson;
@@ -129,7 +129,7 @@ public final class SweepSpec {
                     merged.remove("kind");
                     merged.put("seed", seed);
                     String where = "run '" + group + "' seed " + seed;
-                    RunSettings settings = SpecBinding.bind(merged, kind.type(), merged, where);
+                    Settings settings = SpecBinding.bind(merged, kind.type(), merged, where);
                     try {
                         settings.validate();
                     } catch (InvalidSetting e) {

@@ -6,7 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.runs.RunSettings;
+import org.flexphase.runs.RunKinds;
+import org.flexphase.runs.SweepColumns;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -75,7 +76,7 @@ public final class SweepSummary {
         for (Sweep.Finished f : sorted) {
             t.stringColumn("group").append(f.spec().group());
             t.stringColumn("key").append(f.spec().key());
-            RunSettings.SweepColumns c = f.spec().settings().sweepColumns();
+            SweepColumns c = RunKinds.of(f.spec().settings()).sweepColumns(f.spec().settings());
             t.stringColumn("mode").append(c.mode());
             t.doubleColumn("b").append(c.b());
             t.doubleColumn("switch_prob").append(c.switchProb());

@@ -17,8 +17,9 @@ class CouplingTrainerTest {
         return new CoupledLearning(net, CouplingTask.randomLinear(3, 2, 3, 3), 0.1, Relaxation.Kind.UNIFORM, 0.5);
     }
 
-    static CouplingConfig config(CouplingMode mode, double lr, long steps) {
-        return new CouplingConfig(mode, 0.5, 0.05, 0.05, 10, lr, steps, steps / 5, 7);
+    static NetworkSettings config(CouplingMode mode, double lr, long steps) {
+        return NetworkSettings.DEFAULTS.withMode(mode).withB(0.5).withSwitchProb(0.05).withPresentProb(0.05)
+                .withPhaseLength(10).withLr(lr).withSteps(steps).withEvalEvery(steps / 5).withSeed(7);
     }
 
     /**

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.flexphase.runs.NetworkSettings;
+import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.runs.RunKinds;
 import org.flexphase.runs.SettingsJson;

@@ -31,11 +31,11 @@ class TrainSettingsRenewalTest {
 
     @Test
     void unsetNewSettingsLeaveTheCanonicalJsonAndSoEveryOldKeyUnchanged() {
-        var json = TrainSettings.DEFAULTS.canonical();
+        var json = SettingsJson.canonical(TrainSettings.DEFAULTS);
         for (String key : new String[]{"plus_length", "minus_length", "ais_runs", "ais_steps"}) {
             assertFalse(json.has(key), key);
         }
-        assertTrue(with("local", "bas4", "fixed(2)", "fixed(3)", null, null).canonical().has("plus_length"));
+        assertTrue(SettingsJson.canonical(with("local", "bas4", "fixed(2)", "fixed(3)", null, null)).has("plus_length"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.flexphase.experiments.bas.BasProfile;
 import org.flexphase.experiments.mnist.MnistExperiment;
 import org.flexphase.experiments.mnist.MnistProfile;
 import org.flexphase.runs.ForwardForwardSettings;
-import org.flexphase.runs.RunSettings;
+import org.flexphase.util.Settings;
 import org.flexphase.runs.RunKind;
 import org.flexphase.runs.RunKinds;
 import org.flexphase.util.InvalidSetting;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Run keys come from the validated settings record itself: every component changes the key, nothing else does. */
 class RunKeyTest {
     /** {@code settings} with one component changed (numbers +1 or doubled, text and booleans to another value). */
-    static RunSettings changed(RunSettings settings, String key) throws Exception {
+    static Settings changed(Settings settings, String key) throws Exception {
         ObjectNode tree = SettingsJson.mapper().valueToTree(settings);
         JsonNode v = tree.get(key);
         Class<?> type = componentType(settings, key);
@@ -52,11 +52,11 @@ class RunKeyTest {
     }
 
     /** Whether the record component behind spec key {@code key} is an {@code Integer} (an optional count, unset). */
-    static boolean isInteger(RunSettings settings, String key) {
+    static boolean isInteger(Settings settings, String key) {
         return componentType(settings, key) == Integer.class;
     }
 
-    static Class<?> componentType(RunSettings settings, String key) {
+    static Class<?> componentType(Settings settings, String key) {
         for (var c : settings.getClass().getRecordComponents()) {
             if (c.getName().replaceAll("([A-Z])", "_$1").toLowerCase().equals(key)) {
                 return c.getType();
@@ -67,12 +67,12 @@ class RunKeyTest {
 
     @Test
     void everyComponentOfEveryKindChangesTheKey() throws Exception {
-        for (RunSettings s : RunKinds.ALL.stream().<RunSettings>map(RunKind::defaults).toList()) {
+        for (Settings s : RunKinds.ALL.stream().<Settings>map(RunKind::defaults).toList()) {
             String key = new RunSpec("g", s).key();
             assertEquals(key, new RunSpec("another label", s).key(), "the group label is not part of the key");
             for (var c : s.getClass().getRecordComponents()) {
                 String name = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
-                assertNotEquals(key, new RunSpec("g", changed(s, name)).key(), s.kind() + "." + name);
+                assertNotEquals(key, new RunSpec("g", changed(s, name)).key(), RunKinds.of(s).name() + "." + name);
             }
         }
         assertNotEquals(new RunSpec("g", TrainSettings.DEFAULTS).key(), new RunSpec("g", ForwardForwardSettings.DEFAULTS).key());

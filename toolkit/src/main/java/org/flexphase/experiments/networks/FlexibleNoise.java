@@ -3,7 +3,7 @@ package org.flexphase.experiments.networks;
 import java.util.random.RandomGenerator;
 import org.flexphase.circuits.CircuitState;
 import org.flexphase.circuits.CoupledLearning;
-import org.flexphase.circuits.CouplingConfig;
+import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.CouplingTask;
 import org.flexphase.circuits.CouplingTrainer;
@@ -46,8 +46,9 @@ public final class FlexibleNoise {
         for (double eta : NUDGES) {
             CoupledLearning sys = system(eta);
             double[] u = sys.twoPhaseUpdate();
-            LocalLearning<CircuitState> local = new CouplingTrainer(new CouplingConfig(CouplingMode.LOCAL, 0.5, p,
-                    p / 5, 10, 1, 1, 1, 1)).local(sys);
+            LocalLearning<CircuitState> local = new CouplingTrainer(NetworkSettings.DEFAULTS.withMode(CouplingMode.LOCAL)
+                    .withB(0.5).withSwitchProb(p).withPresentProb(p / 5).withPhaseLength(10).withLr(1).withSteps(1)
+                    .withEvalEvery(1).withSeed(1)).local(sys);
             RandomGenerator rng = Rngs.create(11);
             CircuitState state = sys.newState();
             double[] sum = new double[u.length];

@@ -27,7 +27,7 @@ import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.ResistorNetwork;
 import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.Charts;
-import org.flexphase.runs.NetworkSettings;
+import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.Sweep;

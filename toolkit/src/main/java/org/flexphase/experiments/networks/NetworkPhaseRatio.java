@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.Charts;
-import org.flexphase.runs.NetworkSettings;
+import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.Sweep;

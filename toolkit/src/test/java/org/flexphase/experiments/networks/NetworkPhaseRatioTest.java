@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.flexphase.runs.NetworkSettings;
+import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.runs.NetworkRun;
 import org.flexphase.sweeps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,7 @@ class NetworkPhaseRatioTest {
     }
 
     private double relativeFinalCost(NetworkSettings settings, String dir) {
-        double[] cost = settings.run(tmp.resolve(dir)).history().doubleColumn("cost").asDoubleArray();
+        double[] cost = NetworkRun.outcome(settings, tmp.resolve(dir)).history().doubleColumn("cost").asDoubleArray();
         return cost[cost.length - 1] / cost[0];
     }
 

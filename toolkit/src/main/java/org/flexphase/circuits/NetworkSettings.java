@@ -1,4 +1,4 @@
-package org.flexphase.runs;
+package org.flexphase.circuits;
 
 import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
@@ -7,31 +7,32 @@ import static org.flexphase.util.InvalidSetting.requireHalfOpenUnit;
 import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
-import java.nio.file.Path;
-import org.flexphase.circuits.CouplingConfig;
-import org.flexphase.circuits.CouplingMode;
-import org.flexphase.circuits.Relaxation;
-import org.flexphase.circuits.TaskKind;
-
 import static org.flexphase.util.InvalidSetting.label;
 
+import org.flexphase.util.Settings;
+
 /**
- * A {@code network} run: coupled learning in a resistor network (docs/theory.md section 5.2). The network is a random
- * geometric graph of {@code nodes} nodes and mean degree {@code degree}; the task is a random linear map
- * ({@code regression}: {@code inputs} input nodes, {@code outputs} output nodes, {@code examples} examples), Iris or the
- * MNIST subset ({@code train_size} and {@code test_size} digits, pixels as input potentials). Everything random about
- * the network and the task derives from {@code seed}, so runs of different modes with the same seed learn the same
- * network on the same task.
+ * Everything that determines a run of coupled learning in a resistor network (docs/theory.md section 5.2), and what
+ * {@link CouplingTrainer} takes. The network is a random geometric graph of {@code nodes} nodes and mean degree
+ * {@code degree}; the task is a random linear map ({@code regression}: {@code inputs} input nodes, {@code outputs}
+ * output nodes, {@code examples} examples), Iris or the MNIST subset ({@code train_size} and {@code test_size} digits,
+ * pixels as input potentials). {@code steps} counts relaxation sweeps of one network in every mode (a standard update
+ * costs {@code 2 phaseLength} sweeps; a twin step sweeps both copies and counts once); {@code lr} is per update: per
+ * step in twin and local, per pair of phases in standard; {@code presentProb} is the probability per step of a new
+ * example (twin and local); {@code b} and {@code switchProb} drive local mode's phases. The trainer draws its random
+ * numbers from {@code seed}; a {@code network} run builds the network and task from its seed and hands the trainer a
+ * stream mixed from it, so runs of different modes with the same seed learn the same network on the same task.
  */
 public record NetworkSettings(TaskKind task, int nodes, double degree, int inputs, int outputs, int examples,
                               int trainSize, int testSize, CouplingMode mode, Relaxation.Kind relax,
                               double relaxRate,
                               double switchProb, double presentProb, double b, int phaseLength, double nudge,
                               double lr, double kMin, double kMax, long steps, long evalEvery, long seed)
-        implements RunSettings {
+        implements Settings {
 
     public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
-            100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3, 100_000, 5_000, 1);
+            100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3,
+            100_000, 5_000, 1);
 
     @Override
     public void validate() {
@@ -59,24 +60,6 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         int needed = task.terminals(inputs, outputs);
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
                 + "hidden node for task " + label(task) + ")");
-    }
-
-    /** The trainer's configuration; call {@link #validate()} first. */
-    public CouplingConfig trainerConfig() {
-        return new CouplingConfig(mode, b, switchProb,
-                presentProb, phaseLength, lr, steps, evalEvery, org.flexphase.util.Rngs.mix(seed, 3));
-    }
-
-    @Override
-    public SweepColumns sweepColumns() {
-        return new SweepColumns("network " + label(mode), b, switchProb, "", "constant(" + lr + ")", steps);
-    }
-
-    @Override
-    public RunOutcome<NetworkSummary> run(Path out) {
-        validate();
-        NetworkRun.Outcome o = NetworkRun.run(this, out);
-        return new RunOutcome<>(o.history(), o.summary());
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
