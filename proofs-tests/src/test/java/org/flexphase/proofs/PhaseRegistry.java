@@ -62,8 +62,8 @@ final class PhaseRegistry {
         return Generate.enumValues(LawKind.class).flatMap(k -> k.laws(max));
     }
 
-    /** Laws with long lengths: fixed and uniform up to 10^6, geometric down to p = 1e-3. */
-    static final Gen<Law> LONG_LAW = anyLaw(1_000_000);
+    /** Short laws (lengths up to 6) and long ones (fixed and uniform up to 10^6), geometric down to p = 1e-3. */
+    static final Gen<Law> LONG_LAW = Generate.pick(List.of(6, 1_000_000)).flatMap(PhaseRegistry::anyLaw);
 
     /**
      * A phase process with the law of its phase chain: new phases are {@code +} with probability b (or alternate),
