@@ -53,14 +53,21 @@ final class Generators {
      * A length law on {1..4} as a probability mass function: integer weights 0..4 normalised (all zero means
      * length 1), so it shrinks toward short, simple laws.
      */
-    static final Gen<double[]> PMF = lists().of(integers().between(0, 4)).ofSizeBetween(1, 4).map(w -> {
-        double s = w.stream().mapToInt(Integer::intValue).sum();
-        double[] pmf = new double[w.size()];
-        for (int k = 0; k < pmf.length; k++) {
-            pmf[k] = s == 0 ? (k == 0 ? 1 : 0) : w.get(k) / s;
-        }
-        return pmf;
-    }).describedAs(pmf -> "pmf" + fmt(pmf));
+    static final Gen<double[]> PMF = pmfUpTo(4);
+
+    /** As {@link #PMF}, on {1..max}. */
+    static final java.util.function.IntFunction<Gen<double[]>> PMF_UP_TO = Generators::pmfUpTo;
+
+    static Gen<double[]> pmfUpTo(int max) {
+        return lists().of(integers().between(0, 4)).ofSizeBetween(1, max).map(w -> {
+            double s = w.stream().mapToInt(Integer::intValue).sum();
+            double[] pmf = new double[w.size()];
+            for (int k = 0; k < pmf.length; k++) {
+                pmf[k] = s == 0 ? (k == 0 ? 1 : 0) : w.get(k) / s;
+            }
+            return pmf;
+        }).describedAs(pmf -> "pmf" + fmt(pmf));
+    }
 
     /** A renewal phase process: b and one length law per phase type, printed as the process describes itself. */
     record Renewal(double b, double[] plus, double[] minus) {

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 import org.flexphase.data.ShuffledCycle;
 import org.flexphase.learning.LearningLoop;
 import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.learning.ExamplePresentation;
 import org.flexphase.learning.LocalLearning;
 import org.flexphase.learning.PairedPhases;
@@ -176,22 +177,27 @@ public final class EquilibriumPropagationTrainer {
     }
 
     /**
-     * Standard EP, symmetric EP and CHL: per example {@code freeSteps} free sweeps to {@code s^0}, held as the
-     * contrast state (which in symmetric EP relaxes on at {@code -beta}), {@code nudgeSteps} nudged sweeps, one update.
+     * Standard EP, symmetric EP and CHL: per example {@code freeSteps} free sweeps ({@code beta = 0}) to {@code s^0},
+     * held as the contrast state (which in symmetric EP relaxes on at {@code -beta}), {@code nudgeSteps} nudged sweeps,
+     * one update. The first phase is {@code -}, which the symmetric system runs at {@code -beta}; so in symmetric EP the
+     * state's first phase is run by a one-sided system, whose {@code -} phase is free, until the free state is held.
      */
     private PairedPhases<HopfieldState> pairedPhases(EquilibriumPropagation system, Examples train) {
         ShuffledCycle cycle = new ShuffledCycle(train.count());
+        FreeFirstPhase phases = new FreeFirstPhase(system);
         PairedPhases.Pairing<HopfieldState> pairing = new PairedPhases.Pairing<>() {
             @Override
             public void prepare(HopfieldState state, HopfieldState contrast, RandomGenerator rng) {
                 int k = cycle.next(rng);
                 show(state, train, k);
                 show(contrast, train, k);
+                phases.free = true;
             }
 
             @Override
             public void hold(HopfieldState state, HopfieldState contrast, RandomGenerator rng) {
                 contrast.copyActivationsFrom(state);
+                phases.free = false;
             }
 
             @Override
@@ -201,9 +207,53 @@ public final class EquilibriumPropagationTrainer {
                 system.addStatistic(state, weight, target);
             }
         };
-        return new PairedPhases<>(system, pairing, Phase.NEGATIVE, config.freeSteps(), config.nudgeSteps())
+        return new PairedPhases<>(phases, pairing, Phase.NEGATIVE, config.freeSteps(), config.nudgeSteps())
                 .heldSteps(config.mode() == Mode.SYMMETRIC ? config.nudgeSteps() : 0)
                 .scale(system.scale());
+    }
+
+    /**
+     * The paired schemes' system: {@code system}, except that until the pairing holds the free state its {@code -}
+     * phase is free ({@code beta = 0}). For standard EP and CHL that is {@code system}'s own {@code -} phase; for
+     * symmetric EP it keeps the first phase free, so the {@code +beta} and {@code -beta} phases both start from
+     * {@code s^0} (docs/theory.md section 5.1), and only the held copy runs at {@code -beta}.
+     */
+    private static final class FreeFirstPhase implements ContrastiveSystem<HopfieldState> {
+        private final EquilibriumPropagation system;
+        private final EquilibriumPropagation oneSided;
+        private boolean free;
+
+        FreeFirstPhase(EquilibriumPropagation system) {
+            this.system = system;
+            this.oneSided = system.nudge() == EquilibriumPropagation.Nudge.SYMMETRIC
+                    ? EquilibriumPropagation.of(system.network(), EquilibriumPropagation.Nudge.ONE_SIDED,
+                    system.beta()) : system;
+        }
+
+        @Override
+        public double[] parameters() {
+            return system.parameters();
+        }
+
+        @Override
+        public HopfieldState newState() {
+            return system.newState();
+        }
+
+        @Override
+        public void step(HopfieldState state, Phase phase, RandomGenerator rng) {
+            (free && !phase.isPositive() ? oneSided : system).step(state, phase, rng);
+        }
+
+        @Override
+        public void addStatistic(HopfieldState state, double weight, double[] target) {
+            system.addStatistic(state, weight, target);
+        }
+
+        @Override
+        public void parametersChanged() {
+            system.parametersChanged();
+        }
     }
 
     private static void checkShape(HopfieldNetwork network, Examples train) {

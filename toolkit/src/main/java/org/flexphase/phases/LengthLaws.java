@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.flexphase.util.Checks;
 
 /**
- * The built-in {@link LengthLaw}s. Each reports its exact mean; sampling consumption is stated per law.
+ * The built-in {@link LengthLaw}s. Each reports its exact mean, variance and pmf; sampling consumption is stated per law.
  *
  * <pre>{@code
  * LengthLaw uniform = LengthLaws.uniform(3, 40);
@@ -19,10 +19,15 @@ public final class LengthLaws {
     /** Always {@code n}; consumes no random numbers. */
     public static LengthLaw fixed(int n) {
         Checks.requireAtLeast(n, 1, "length");
-        return new Law("fixed(" + n + ")", n) {
+        return new Law("fixed(" + n + ")", n, 0) {
             @Override
             public int sample(RandomGenerator rng) {
                 return n;
+            }
+
+            @Override
+            public double pmf(int k) {
+                return k == n ? 1 : 0;
             }
         };
     }
@@ -34,7 +39,15 @@ public final class LengthLaws {
     public static LengthLaw geometric(double p) {
         Checks.requireHalfOpenProbability(p, "p");
         double logQ = Math.log1p(-p);
-        return new Law("geometric(" + p + ")", 1.0 / p) {
+        return new Law("geometric(" + p + ")", 1.0 / p, (1 - p) / (p * p)) {
+            @Override
+            public double pmf(int k) {
+                if (k < 1) {
+                    return 0;
+                }
+                return p == 1.0 ? (k == 1 ? 1 : 0) : p * Math.exp((k - 1) * logQ);
+            }
+
             @Override
             public int sample(RandomGenerator rng) {
                 if (p == 1.0) {
@@ -51,7 +64,13 @@ public final class LengthLaws {
     public static LengthLaw uniform(int lo, int hi) {
         Checks.requireAtLeast(lo, 1, "lo");
         Checks.requireAtLeast(hi, lo, "hi");
-        return new Law("uniform(" + lo + ", " + hi + ")", (lo + (double) hi) / 2) {
+        double width = hi - (double) lo + 1;
+        return new Law("uniform(" + lo + ", " + hi + ")", (lo + (double) hi) / 2, (width * width - 1) / 12) {
+            @Override
+            public double pmf(int k) {
+                return k >= lo && k <= hi ? 1 / width : 0;
+            }
+
             @Override
             public int sample(RandomGenerator rng) {
                 return rng.nextInt(lo, hi + 1);
@@ -70,6 +89,7 @@ public final class LengthLaws {
         double[] cumulative = new double[pmf.length];
         double total = 0;
         double mean = 0;
+        double second = 0;
         for (int k = 0; k < pmf.length; k++) {
             if (!(pmf[k] >= 0 && pmf[k] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("pmf[" + k + "] must be a finite number >= 0: " + pmf[k]);
@@ -77,11 +97,18 @@ public final class LengthLaws {
             total += pmf[k];
             cumulative[k] = total;
             mean += (k + 1) * pmf[k];
+            second += (k + 1) * (double) (k + 1) * pmf[k];
         }
         if (!(Math.abs(total - 1) <= 1e-9)) {
             throw new IllegalArgumentException("pmf must sum to 1 (within 1e-9): " + total);
         }
-        return new Law("discrete" + Arrays.toString(pmf), mean) {
+        double[] masses = pmf.clone();
+        return new Law("discrete" + Arrays.toString(pmf), mean, Math.max(0, second - mean * mean)) {
+            @Override
+            public double pmf(int k) {
+                return k >= 1 && k <= masses.length ? masses[k - 1] : 0;
+            }
+
             @Override
             public int sample(RandomGenerator rng) {
                 double u = rng.nextDouble() * cumulative[cumulative.length - 1];
@@ -131,15 +158,22 @@ public final class LengthLaws {
     private abstract static class Law implements LengthLaw {
         private final String description;
         private final double mean;
+        private final double variance;
 
-        Law(String description, double mean) {
+        Law(String description, double mean, double variance) {
             this.description = description;
             this.mean = mean;
+            this.variance = variance;
         }
 
         @Override
         public double mean() {
             return mean;
+        }
+
+        @Override
+        public double variance() {
+            return variance;
         }
 
         @Override

@@ -92,6 +92,16 @@ class PhaseProcessParametersTest {
             }
 
             @Override
+            public double pmf(int n) {
+                return n == length ? 1 : 0;
+            }
+
+            @Override
+            public double variance() {
+                return 0;
+            }
+
+            @Override
             public String describe() {
                 return name;
             }
