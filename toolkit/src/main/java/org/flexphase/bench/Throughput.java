@@ -1,5 +1,6 @@
 package org.flexphase.bench;
 
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
@@ -197,9 +198,10 @@ public final class Throughput {
         int chunk = 500;
         Examples batch = new Examples(java.util.Arrays.copyOf(digits.inputs(), chunk),
                 java.util.Arrays.copyOf(digits.targets(), chunk), java.util.Arrays.copyOf(digits.labels(), chunk));
-        EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(new EquilibriumPropagationTrainer.Config(
-                mode, 0.5, 20, 4, 0.5, 0.5, null, 1, org.flexphase.learning.LearningRateSchedule.constant(1e-4),
-                chunk * 24L, chunk * 24L, 1));
+        // One epoch of the chunk (chunk x 24 sweeps), one checkpoint, a constant rate.
+        EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(EpSettings.DEFAULTS.withMode(mode)
+                .withBeta(0.5).withB(0.5).withSwitchProb(0.5).withEpochs(1).withEvalPerEpoch(1).withLr(1e-4)
+                .withLrTauEpochs(0).withSeed(1));
         HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.create(3), 784, 500, 10);
         long deadline = System.nanoTime() + (long) (0.3 * seconds * 1e9);
         while (System.nanoTime() < deadline) {

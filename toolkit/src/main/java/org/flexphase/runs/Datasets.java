@@ -13,7 +13,7 @@ public final class Datasets {
     /** Binary datasets small enough for exact evaluation. */
     public static final java.util.List<String> BINARY = java.util.List.of("bas4", "bas3");
     /** Labelled images. */
-    public static final java.util.List<String> LABELLED = java.util.List.of("mnist", "fashion");
+    public static final java.util.List<String> LABELLED = org.flexphase.data.LabelledSets.NAMES;
     private static final Map<String, MnistSubset.Split> SPLITS = new ConcurrentHashMap<>();
 
     private Datasets() {

@@ -2,6 +2,7 @@ package org.flexphase.runs;
 
 import java.util.List;
 import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Settings;
 
@@ -14,7 +15,7 @@ public final class RunKinds {
     public static final RunKind<NetworkSettings> NETWORK = new RunKind<>("network", NetworkSettings.class,
             NetworkSettings.DEFAULTS, NetworkRun::outcome, NetworkRun::sweepColumns);
     public static final RunKind<EpSettings> EP = new RunKind<>("ep", EpSettings.class, EpSettings.DEFAULTS,
-            EpSettings::run, EpSettings::sweepColumns);
+            EpRun::outcome, EpRun::sweepColumns);
 
     /** Every kind. */
     public static final List<RunKind<?>> ALL = List.of(TRAIN, FF, NETWORK, EP);
