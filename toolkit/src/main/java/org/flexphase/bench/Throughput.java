@@ -11,6 +11,7 @@ import org.flexphase.data.BarsAndStripes;
 import org.flexphase.data.Digits;
 import org.flexphase.data.MnistSubset;
 import org.flexphase.forwardforward.ForwardForwardNet;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.ExactAnalysis;
@@ -143,8 +144,8 @@ public final class Throughput {
         int chunk = 200;
         double[][] batch = java.util.Arrays.copyOf(train.scaled(), chunk);
         int[] batchLabels = java.util.Arrays.copyOf(train.labelArray(), chunk);
-        ForwardForwardTrainer.Config config = ForwardForwardTrainer.Config.paper(mode, 1).withEvalEvery(Long.MAX_VALUE / 2);
-        ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
+        ForwardForwardTrainer trainer = new ForwardForwardTrainer(ForwardForwardSettings.DEFAULTS.withMode(mode)
+                .withEvalEvery(Long.MAX_VALUE / 2));
         ForwardForwardNet net = trainer.newNet(784, 10);
         long deadline = System.nanoTime() + (long) (0.3 * seconds * 1e9);
         while (System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package org.flexphase.runs;
 
 import java.util.List;
 import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.hopfield.EpSettings;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Settings;
@@ -11,7 +12,7 @@ public final class RunKinds {
     public static final RunKind<TrainSettings> TRAIN = new RunKind<>("train", TrainSettings.class,
             TrainSettings.DEFAULTS, TrainSettings::run, TrainSettings::sweepColumns);
     public static final RunKind<ForwardForwardSettings> FF = new RunKind<>("ff", ForwardForwardSettings.class,
-            ForwardForwardSettings.DEFAULTS, ForwardForwardSettings::run, ForwardForwardSettings::sweepColumns);
+            ForwardForwardSettings.DEFAULTS, ForwardForwardRun::outcome, ForwardForwardRun::sweepColumns);
     public static final RunKind<NetworkSettings> NETWORK = new RunKind<>("network", NetworkSettings.class,
             NetworkSettings.DEFAULTS, NetworkRun::outcome, NetworkRun::sweepColumns);
     public static final RunKind<EpSettings> EP = new RunKind<>("ep", EpSettings.class, EpSettings.DEFAULTS,

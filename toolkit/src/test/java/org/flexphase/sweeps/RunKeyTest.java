@@ -12,7 +12,7 @@ import org.flexphase.experiments.bas.BasExperiment;
 import org.flexphase.experiments.bas.BasProfile;
 import org.flexphase.experiments.mnist.MnistExperiment;
 import org.flexphase.experiments.mnist.MnistProfile;
-import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.util.Settings;
 import org.flexphase.runs.RunKind;
 import org.flexphase.runs.RunKinds;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.flexphase.plots.Charts;
 import org.flexphase.runs.Datasets;
-import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.runs.TrainSettings;
 import org.flexphase.sweeps.RunSpec;
