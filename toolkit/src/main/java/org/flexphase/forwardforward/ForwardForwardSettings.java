@@ -8,7 +8,7 @@ import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
 import java.util.List;
-import org.flexphase.data.LabelledSets;
+import org.flexphase.data.DatasetNames;
 import org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights;
 import org.flexphase.forwardforward.ForwardForwardTrainer.Mode;
 import org.flexphase.forwardforward.ForwardForwardTrainer.Negatives;
@@ -39,7 +39,7 @@ public record ForwardForwardSettings(Mode mode, String data, String dataDir, dou
     @Override
     public void validate() {
         requireChoice("mode", mode, Mode.class);
-        requireChoice("data", data, LabelledSets.NAMES.toArray(String[]::new));
+        requireChoice("data", data, DatasetNames.LABELLED.toArray(String[]::new));
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireAtLeast("epochs", epochs, 1);

@@ -8,7 +8,7 @@ import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
 import java.util.List;
-import org.flexphase.data.LabelledSets;
+import org.flexphase.data.DatasetNames;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.LengthLaw;
@@ -45,7 +45,7 @@ public record EpSettings(Mode mode, String data, String dataDir, double beta, in
     @Override
     public void validate() {
         requireChoice("mode", mode, Mode.class);
-        requireChoice("data", data, LabelledSets.NAMES.toArray(String[]::new));
+        requireChoice("data", data, DatasetNames.LABELLED.toArray(String[]::new));
         requireOpenUnit("beta", beta);
         requireAtLeast("free_steps", freeSteps, 1);
         requireAtLeast("nudge_steps", nudgeSteps, 1);

@@ -18,7 +18,7 @@ import org.flexphase.runs.RunKind;
 import org.flexphase.runs.RunKinds;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.SettingsJson;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 import org.junit.jupiter.api.Test;
 
 /** Run keys come from the validated settings record itself: every component changes the key, nothing else does. */

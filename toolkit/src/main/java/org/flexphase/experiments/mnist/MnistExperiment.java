@@ -20,7 +20,7 @@ import org.flexphase.plots.Charts;
 import org.flexphase.runs.Datasets;
 import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.SeedStats;
 import org.flexphase.sweeps.Sweep;
