@@ -7,6 +7,7 @@ import org.flexphase.data.MnistSubset;
 import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.forwardforward.ForwardForwardNet;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.boltzmann.LateralBoltzmannMachine;
 import org.flexphase.boltzmann.BoltzmannState;
@@ -145,7 +146,7 @@ public class HotPaths {
             var train = MnistSubset.split(MnistSubset.load()).train();
             images = java.util.Arrays.copyOf(train.scaled(), 64);
             labels = java.util.Arrays.copyOf(train.labelArray(), 64);
-            trainer = new ForwardForwardTrainer(ForwardForwardTrainer.Config.paper(mode, 1).withEpochs(1)
+            trainer = new ForwardForwardTrainer(ForwardForwardSettings.DEFAULTS.withMode(mode).withEpochs(1)
                     .withEvalEvery(Long.MAX_VALUE / 2));
             net = trainer.newNet(784, 10);
         }

@@ -15,7 +15,7 @@ import org.flexphase.exact.PhaseChain;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.boltzmann.NegativeStart;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
 import org.junit.jupiter.api.Test;
@@ -44,10 +44,10 @@ class ConstantRateProperties {
     static double measuredMse(Generators.Problem pr, double eta, long burnIn, long steps) {
         double[] sum = new double[1];
         long[] count = new long[1];
-        TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.LOCAL).b(pr.b()).switchProbability(pr.p())
-                .negativeStart(NegativeStart.EQUILIBRIUM).equilibriumRefresh(0)
-                .schedule(LearningRateSchedule.constant(eta)).steps(burnIn + steps).evalEvery(50)
-                .seed(pr.seed()).build();
+        TrainSettings config = TrainSettings.DEFAULTS.withMode(TrainingMode.LOCAL).withB(pr.b()).withSwitchProb(pr.p())
+                .withNegativeStart(NegativeStart.EQUILIBRIUM).withEquilibriumRefresh(0)
+                .withLr(eta).withSteps(burnIn + steps).withEvalEvery(50)
+                .withSeed(pr.seed());
         new BoltzmannTrainer(config).train(FullyVisibleBoltzmannMachine.of(Generators.FVBM_UNITS, 1.0), pr.rows(), c -> {
             if (c.step() > burnIn) {
                 double d = Averages.distance(c.current().parameters(), pr.optimum());

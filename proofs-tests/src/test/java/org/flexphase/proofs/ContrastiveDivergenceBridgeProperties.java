@@ -10,7 +10,7 @@ import org.flexphase.exact.GibbsKernels;
 import org.flexphase.exact.Stationary;
 import org.flexphase.boltzmann.NegativeStart;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.boltzmann.BoltzmannMachine;
 import org.flexphase.boltzmann.BoltzmannState;
@@ -136,9 +136,9 @@ class ContrastiveDivergenceBridgeProperties {
             for (int q = 0; q < sd.length; q++) {
                 sd[q] /= Math.sqrt(PAIRS);
             }
-            TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(c.k())
-                    .negativeStart(c.start()).equilibriumRefresh(Long.MAX_VALUE).steps(2L * c.k() * PAIRS)
-                    .evalEvery(2L * c.k() * PAIRS).seed(c.seed()).build();
+            TrainSettings config = TrainSettings.DEFAULTS.withMode(TrainingMode.STANDARD).withCdK(c.k())
+                    .withNegativeStart(c.start()).withEquilibriumRefresh(Long.MAX_VALUE).withSteps(2L * c.k() * PAIRS)
+                    .withEvalEvery(2L * c.k() * PAIRS).withSeed(c.seed());
             double[] sum = new double[exact.length];
             long pairs = new BoltzmannTrainer(config).sumIncrements(m, c.inst().rows(), sum);
             assertTrue(pairs == PAIRS, "pairs " + pairs);

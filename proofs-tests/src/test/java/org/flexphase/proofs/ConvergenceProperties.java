@@ -11,7 +11,7 @@ import org.flexphase.exact.PhaseChain;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.boltzmann.NegativeStart;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.boltzmann.TrainingResult;
 import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
@@ -33,9 +33,9 @@ class ConvergenceProperties {
      * p above 0.1 the rate stays at its p = 0.1 value: the Polyak average carries a bias of order eta (Markov noise,
      * curved field) that the calibration of T6a measured at 2-3 sd with the uncapped rate at p = 0.5 (README).
      */
-    static LearningRateSchedule schedule(Generators.Problem pr) {
-        return LearningRateSchedule.robbinsMonro(0.1 * Math.min(pr.p(), 0.1) * Math.min(pr.b(), 1 - pr.b()), 100_000,
-                0.6);
+    static TrainSettings withSchedule(TrainSettings settings, Generators.Problem pr) {
+        return settings.withLr(0.1 * Math.min(pr.p(), 0.1) * Math.min(pr.b(), 1 - pr.b())).withLrSchedule("rm")
+                .withLrTau(100_000).withLrKappa(0.6);
     }
 
     static JointChain chain(double[] theta, Generators.Problem pr, JointChain.Start start) {
@@ -54,9 +54,9 @@ class ConvergenceProperties {
 
     /** A run of T6's schedule from {@code start}. */
     static TrainingResult train(Generators.Problem pr, NegativeStart negativeStart, double[] start) {
-        TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.LOCAL).b(pr.b()).switchProbability(pr.p())
-                .negativeStart(negativeStart).equilibriumRefresh(0).schedule(schedule(pr)).steps(STEPS)
-                .averageFrom(AVERAGE_FROM).averageStride(1).evalEvery(STEPS).seed(pr.seed()).build();
+        TrainSettings config = withSchedule(TrainSettings.DEFAULTS.withMode(TrainingMode.LOCAL).withB(pr.b())
+                .withSwitchProb(pr.p()).withNegativeStart(negativeStart).withEquilibriumRefresh(0), pr).withSteps(STEPS)
+                .withAverageFrom(AVERAGE_FROM).withAverageStride(1).withEvalEvery(STEPS).withSeed(pr.seed());
         return new BoltzmannTrainer(config).train(fvbm(start), pr.rows(), null);
     }
 

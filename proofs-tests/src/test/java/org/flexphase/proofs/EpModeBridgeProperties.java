@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Locale;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
-import org.flexphase.hopfield.EquilibriumPropagationTrainer.Config;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.FixedPoints;
@@ -144,14 +144,14 @@ class EpModeBridgeProperties {
                         Examples one = new Examples(new double[][]{ex.inputs()[0]}, new double[][]{ex.targets()[0]},
                                 new int[1]);
                         long steps = 200;
-                        Config config = new Config(Mode.LOCAL, c.beta(), 1, 1, c.ep().b(), c.ep().p(),
-                                LengthLaws.fixed(3), FREE, LearningRateSchedule.constant(1), steps, steps,
-                                c.ep().seed());
-                        LearningLoop loop = new EquilibriumPropagationTrainer(config).sumIncrements(net, one, steps,
-                                sum);
+                        EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(EpSettings.DEFAULTS
+                                .withMode(Mode.LOCAL).withBeta(c.beta()).withFreeSteps(1).withNudgeSteps(1)
+                                .withB(c.ep().b()).withSwitchProb(c.ep().p()).withSweepsPerStep(FREE)
+                                .withSeed(c.ep().seed())).withPresentationLaw(LengthLaws.fixed(3));
+                        LearningLoop loop = trainer.sumIncrements(net, one, steps, sum);
                         double[] phi0 = statistic(net, free(net, ex.inputs()[0], ex.targets()[0]));
                         double[] up = nudged(net, ex.inputs()[0], ex.targets()[0], c.beta(), false, FREE);
-                        double rho = config.phaseProcess().positiveOccupancy();
+                        double rho = trainer.phaseProcess().positiveOccupancy();
                         for (int q = 0; q < sum.length; q++) {
                             expected[q] = (loop.positiveSteps() / rho * up[q]
                                     - loop.negativeSteps() / (1 - rho) * phi0[q]) / c.beta();
@@ -159,11 +159,12 @@ class EpModeBridgeProperties {
                         assertEquals(steps, loop.updates(), "local mode: one update per step");
                     } else {
                         int count = ex.count();
-                        Config config = new Config(c.mode(), c.beta(), FREE, c.nudgeSteps(), 0.5, 0.5, null, 1,
-                                LearningRateSchedule.constant(1), 1, 1, c.ep().seed());
-                        long steps = 2L * count * config.sweepsPerExample();
-                        LearningLoop loop = new EquilibriumPropagationTrainer(config).sumIncrements(net, ex, steps,
-                                sum);
+                        EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(EpSettings.DEFAULTS
+                                .withMode(c.mode()).withBeta(c.beta()).withFreeSteps(FREE)
+                                .withNudgeSteps(c.nudgeSteps()).withSeed(c.ep().seed()));
+                        long perExample = FREE + (long) c.nudgeSteps() * (c.mode() == Mode.SYMMETRIC ? 2 : 1);
+                        long steps = 2L * count * perExample;
+                        LearningLoop loop = trainer.sumIncrements(net, ex, steps, sum);
                         assertEquals(2L * count, loop.updates(), "updates");
                         for (int k = 0; k < count; k++) {
                             double[] e = estimator(net, ex.inputs()[k], ex.targets()[k], c.mode(), c.beta(),

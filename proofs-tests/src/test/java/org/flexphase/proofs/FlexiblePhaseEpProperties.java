@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
-import org.flexphase.hopfield.EquilibriumPropagationTrainer.Config;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
 import org.flexphase.hopfield.HopfieldState;
 import org.flexphase.learning.LearningLoop;
-import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.LengthLaw;
 import org.flexphase.phases.LengthLaws;
 import org.junit.jupiter.api.Test;
@@ -110,15 +109,21 @@ class FlexiblePhaseEpProperties {
         return mean;
     }
 
-    static Config local(double beta, double b, double p, LengthLaw presentation, int sweepsPerStep, long steps,
-                        long seed) {
-        return local(beta, b, p, presentation, sweepsPerStep, 0, steps, seed);
+    /**
+     * The production trainer in LOCAL mode, one free and one nudged sweep per example in the settings, examples
+     * presented by {@code presentation} (a law a run cannot name, hence the trainer's override).
+     */
+    static EquilibriumPropagationTrainer local(double beta, double b, double p, LengthLaw presentation,
+                                               int sweepsPerStep, long seed) {
+        return local(beta, b, p, presentation, sweepsPerStep, 0, seed);
     }
 
-    static Config local(double beta, double b, double p, LengthLaw presentation, int sweepsPerStep, double traceTau,
-                        long steps, long seed) {
-        return new Config(Mode.LOCAL, beta, 1, 1, b, p, presentation, sweepsPerStep, traceTau,
-                LearningRateSchedule.constant(1), steps, steps, seed);
+    static EquilibriumPropagationTrainer local(double beta, double b, double p, LengthLaw presentation,
+                                               int sweepsPerStep, double traceTau, long seed) {
+        return new EquilibriumPropagationTrainer(EpSettings.DEFAULTS.withMode(Mode.LOCAL).withBeta(beta)
+                .withFreeSteps(1).withNudgeSteps(1).withB(b).withSwitchProb(p).withSweepsPerStep(sweepsPerStep)
+                .withTraceTau(traceTau).withLr(1).withLrTauEpochs(0).withSeed(seed))
+                .withPresentationLaw(presentation);
     }
 
     /** Whether the network's F is strictly convex on the box for nudges in [-beta, beta] (a unique fixed point). */
@@ -166,8 +171,8 @@ class FlexiblePhaseEpProperties {
                     double[][] means = new double[runs][];
                     for (int r = 0; r < runs; r++) {
                         double[] sum = new double[net.parameterCount()];
-                        LearningLoop loop = new EquilibriumPropagationTrainer(local(beta, c.b(), c.p(), c.law(),
-                                TO_FIXED_POINT, traceTau.applyAsDouble(c.p()), steps, c.seed() + r))
+                        LearningLoop loop = local(beta, c.b(), c.p(), c.law(),
+                                TO_FIXED_POINT, traceTau.applyAsDouble(c.p()), c.seed() + r)
                                 .sumIncrements(net, c.examples(), steps, sum);
                         means[r] = sum;
                         for (int q = 0; q < sum.length; q++) {
@@ -210,9 +215,9 @@ class FlexiblePhaseEpProperties {
         double[][] deltas = new double[runs][];
         for (int r = 0; r < runs; r++) {
             double[] sum = new double[net.parameterCount()];
-            Config config = local(beta, b, p, LengthLaws.fixed(1), 1, steps, seed + r);
-            LearningLoop loop = new EquilibriumPropagationTrainer(config).sumIncrements(net, one, steps, sum);
-            double rho = config.phaseProcess().positiveOccupancy();
+            EquilibriumPropagationTrainer trainer = local(beta, b, p, LengthLaws.fixed(1), 1, seed + r);
+            LearningLoop loop = trainer.sumIncrements(net, one, steps, sum);
+            double rho = trainer.phaseProcess().positiveOccupancy();
             double n = loop.updates();
             for (int q = 0; q < sum.length; q++) {
                 double equilibrated = (loop.positiveSteps() / rho * plus[q]

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.List;
 import org.flexphase.forwardforward.ForwardForwardLayer;
 import org.flexphase.forwardforward.ForwardForwardNet;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
@@ -114,10 +115,11 @@ class ForwardForwardProperties {
             return ForwardForwardNet.of(sizes, classes, threshold, Rngs.create(seed));
         }
 
-        ForwardForwardTrainer.Config config() {
-            int[] hidden = java.util.Arrays.copyOfRange(sizes, 1, sizes.length);
-            return new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.ISD, b, 0.05, null, 1, 0.01,
-                    threshold, hidden, Long.MAX_VALUE, seed);
+        ForwardForwardSettings settings() {
+            List<Integer> hidden = java.util.Arrays.stream(sizes, 1, sizes.length).boxed().toList();
+            return ForwardForwardSettings.DEFAULTS.withMode(ForwardForwardTrainer.Mode.ISD).withB(b)
+                    .withSwitchProb(0.05).withEpochs(1).withLr(0.01).withThreshold(threshold).withHidden(hidden)
+                    .withEvalEvery(Long.MAX_VALUE).withSeed(seed);
         }
 
         @Override
@@ -199,7 +201,7 @@ class ForwardForwardProperties {
             for (int l = 0; l < layers; l++) {
                 sums[l] = new double[mean[l].length];
             }
-            new ForwardForwardTrainer(c.config()).sumGradients(net, c.images(), c.labels(), steps, sums);
+            new ForwardForwardTrainer(c.settings()).sumGradients(net, c.images(), c.labels(), steps, sums);
             for (int l = 0; l < layers; l++) {
                 for (int q = 0; q < mean[l].length; q++) {
                     double sd = Math.sqrt(Math.max(second[l][q] - mean[l][q] * mean[l][q], 0) / steps);

@@ -10,7 +10,7 @@ import org.flexphase.exact.JointChain;
 import org.flexphase.exact.PhaseChain;
 import org.flexphase.boltzmann.NegativeStart;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.proofs.Generators.Instance;
 import org.flexphase.proofs.Generators.Kind;
@@ -48,13 +48,14 @@ class MeanUpdateBridgeProperties {
             };
         }
 
-        TrainerConfig config() {
-            TrainerConfig.Builder c = TrainerConfig.builder().negativeStart(start).equilibriumRefresh(STEPS)
-                    .steps(STEPS).evalEvery(STEPS).seed(seed);
+        /** The production trainer of this case; a renewal schedule is a phase process a run cannot name. */
+        BoltzmannTrainer trainer() {
+            TrainSettings c = TrainSettings.DEFAULTS.withNegativeStart(start).withEquilibriumRefresh(STEPS)
+                    .withSteps(STEPS).withEvalEvery(STEPS).withSeed(seed);
             return switch (schedule) {
-                case GEOMETRIC -> c.mode(TrainingMode.LOCAL).b(b).switchProbability(p).build();
-                case RENEWAL -> c.mode(TrainingMode.LOCAL).process(renewal.process()).build();
-                case ISD -> c.mode(TrainingMode.ISD).b(b).phaseLength(length).build();
+                case GEOMETRIC -> new BoltzmannTrainer(c.withMode(TrainingMode.LOCAL).withB(b).withSwitchProb(p));
+                case RENEWAL -> new BoltzmannTrainer(c.withMode(TrainingMode.LOCAL)).withPhaseProcess(renewal.process());
+                case ISD -> new BoltzmannTrainer(c.withMode(TrainingMode.ISD).withB(b).withPhaseLength(length));
             };
         }
 
@@ -124,7 +125,7 @@ class MeanUpdateBridgeProperties {
                 sd[k] /= Math.sqrt(STEPS);
             }
             double[] sum = new double[h.length];
-            long updates = new BoltzmannTrainer(c.config()).sumIncrements(c.inst().model(), c.inst().rows(), sum);
+            long updates = c.trainer().sumIncrements(c.inst().model(), c.inst().rows(), sum);
             double[] avg = new double[h.length];
             for (int k = 0; k < h.length; k++) {
                 avg[k] = sum[k] / updates;

@@ -14,7 +14,7 @@ import org.flexphase.exact.PhaseChain;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.boltzmann.NegativeStart;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.boltzmann.FullyVisibleBoltzmannMachine;
 import org.flexphase.boltzmann.BoltzmannState;
@@ -36,9 +36,9 @@ class SameFixedPointProperties {
     }
 
     /** The Polyak average of an equilibrated run started at {@code start}. */
-    static double[] average(Generators.Problem pr, double[] start, TrainerConfig.Builder config) {
-        TrainerConfig c = config.negativeStart(NegativeStart.EQUILIBRIUM).equilibriumRefresh(0).steps(STEPS)
-                .averageFrom(AVERAGE_FROM).averageStride(1).evalEvery(STEPS).seed(pr.seed()).build();
+    static double[] average(Generators.Problem pr, double[] start, TrainSettings config) {
+        TrainSettings c = config.withNegativeStart(NegativeStart.EQUILIBRIUM).withEquilibriumRefresh(0).withSteps(STEPS)
+                .withAverageFrom(AVERAGE_FROM).withAverageStride(1).withEvalEvery(STEPS).withSeed(pr.seed());
         return new BoltzmannTrainer(c).train(fvbm(start), pr.rows(), null)
                 .averaged().parameters();
     }
@@ -88,7 +88,7 @@ class SameFixedPointProperties {
     void equilibratedStandardIsdAndLocalLearningReachTheSameOptimum() {
         // T6b's regime (theta*_p >= 12 sd from theta*): every run starts at the persistent fixed point theta*_p and
         // must end within 6 sd of theta*; the local run must also be more than 6 sd from theta*_p, so the property
-        // fails if the domain stops telling the two apart. Rates capped as in T6 (ConvergenceProperties.schedule).
+        // fails if the domain stops telling the two apart. Rates capped as in T6 (ConvergenceProperties.withSchedule).
         // Two examples by default: with phases of about one step every equilibrium start rebuilds the exact sampler,
         // which makes these runs the suite's slowest (more with -Dproofs.examples).
         Proofs.qtSimulation(2, 2).forAll(Generators.SLOW_FVBM_PROBLEM, integers().between(1, 3), integers().between(2, 6))
@@ -98,20 +98,20 @@ class SameFixedPointProperties {
             double[][] j = FixedPoints.jacobian(t -> JointChain.of(fvbm(t), pr.data(),
                     PhaseChain.geometric(pr.b(), pr.p()), JointChain.Start.RESET).meanUpdate(pr.b()), pr.optimum());
 
-            double[] local = average(pr, biased, TrainerConfig.builder().mode(TrainingMode.LOCAL).b(pr.b())
-                    .switchProbability(pr.p()).schedule(ConvergenceProperties.schedule(pr)));
+            double[] local = average(pr, biased, ConvergenceProperties.withSchedule(TrainSettings.DEFAULTS
+                    .withMode(TrainingMode.LOCAL).withB(pr.b()).withSwitchProb(pr.p()), pr));
             double[] localSd = localSd(pr, PhaseChain.geometric(pr.b(), pr.p()), pr.b(), j);
 
             double[] fixed = new double[len];
             fixed[len - 1] = 1.0;
             double isdRate = 0.1 * Math.min(pr.b(), 1 - pr.b()) * Math.min(1.0 / len, 0.1);
-            double[] isd = average(pr, biased, TrainerConfig.builder().mode(TrainingMode.ISD).b(pr.b()).phaseLength(len)
-                    .schedule(LearningRateSchedule.robbinsMonro(isdRate, 100_000, 0.6)));
+            double[] isd = average(pr, biased, TrainSettings.DEFAULTS.withMode(TrainingMode.ISD).withB(pr.b()).withPhaseLength(len)
+                    .withLr(isdRate).withLrSchedule("rm").withLrTau(100_000).withLrKappa(0.6));
             double[] isdSd = localSd(pr, PhaseChain.renewal(pr.b(), fixed, fixed), pr.b(), j);
 
             // Standard: one update per 2k steps, so N = (steps averaged) / 2k independent updates.
-            double[] standard = average(pr, biased, TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(k)
-                    .schedule(LearningRateSchedule.robbinsMonro(0.02, 100_000 / (2 * k), 0.6)));
+            double[] standard = average(pr, biased, TrainSettings.DEFAULTS.withMode(TrainingMode.STANDARD).withCdK(k)
+                    .withLr(0.02).withLrSchedule("rm").withLrTau(100_000 / (2 * k)).withLrKappa(0.6));
             double[] standardSd = Averages.standardDeviations(j, pairCovariance(pr.optimum(), pr.data()),
                     (STEPS - AVERAGE_FROM) / (2.0 * k));
 

@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.ArrayList;
 import java.util.List;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
-import org.flexphase.hopfield.EquilibriumPropagationTrainer.Config;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
 import org.flexphase.hopfield.HopfieldNetwork;
 import org.flexphase.learning.LearningLoop;
@@ -57,14 +57,15 @@ class TrainerInvariantProperties {
                     int nudge = 1 + sweeps / 4;
                     HopfieldNetwork net = c.net().network();
                     Recording schedule = new Recording(tau);
-                    Config probe = new Config(mode, 0.3, free, nudge, c.b(), c.p(), LengthLaws.fixed(3), 1, schedule,
-                            1, 1, c.seed());
-                    long perUpdate = mode == Mode.LOCAL ? 1 : probe.sweepsPerExample();
+                    EpSettings settings = EpSettings.DEFAULTS.withMode(mode).withBeta(0.3).withFreeSteps(free)
+                            .withNudgeSteps(nudge).withB(c.b()).withSwitchProb(c.p()).withSeed(c.seed());
+                    long perUpdate = mode == Mode.LOCAL ? 1 : free + (long) nudge * (mode == Mode.SYMMETRIC ? 2 : 1);
                     long steps = 30 * perUpdate + (mode == Mode.LOCAL ? 0 : perUpdate - 1);
-                    Config config = new Config(mode, 0.3, free, nudge, c.b(), c.p(), LengthLaws.fixed(3), 1, schedule,
-                            steps, perUpdate, c.seed());
+                    EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(settings)
+                            .withPresentationLaw(LengthLaws.fixed(3))
+                            .withBudget(new EpSettings.Budget(steps, perUpdate, schedule));
                     List<long[]> seen = new ArrayList<>();
-                    LearningLoop loop = new EquilibriumPropagationTrainer(config).train(net, c.examples(), l -> {
+                    LearningLoop loop = trainer.train(net, c.examples(), l -> {
                         assertEquals(l.step(), l.positiveSteps() + l.negativeSteps(), "steps = + steps + - steps");
                         assertEquals(l.updates() * perUpdate, l.step(), "steps per update");
                         assertTrue(Checks.allFinite(net.parameters()) && Checks.allFinite(l.averagedParameters()),

@@ -1,5 +1,6 @@
 package org.flexphase.bench;
 
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
@@ -10,6 +11,7 @@ import org.flexphase.data.BarsAndStripes;
 import org.flexphase.data.Digits;
 import org.flexphase.data.MnistSubset;
 import org.flexphase.forwardforward.ForwardForwardNet;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.ExactAnalysis;
@@ -142,8 +144,8 @@ public final class Throughput {
         int chunk = 200;
         double[][] batch = java.util.Arrays.copyOf(train.scaled(), chunk);
         int[] batchLabels = java.util.Arrays.copyOf(train.labelArray(), chunk);
-        ForwardForwardTrainer.Config config = ForwardForwardTrainer.Config.paper(mode, 1).withEvalEvery(Long.MAX_VALUE / 2);
-        ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
+        ForwardForwardTrainer trainer = new ForwardForwardTrainer(ForwardForwardSettings.DEFAULTS.withMode(mode)
+                .withEvalEvery(Long.MAX_VALUE / 2));
         ForwardForwardNet net = trainer.newNet(784, 10);
         long deadline = System.nanoTime() + (long) (0.3 * seconds * 1e9);
         while (System.nanoTime() < deadline) {
@@ -197,9 +199,10 @@ public final class Throughput {
         int chunk = 500;
         Examples batch = new Examples(java.util.Arrays.copyOf(digits.inputs(), chunk),
                 java.util.Arrays.copyOf(digits.targets(), chunk), java.util.Arrays.copyOf(digits.labels(), chunk));
-        EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(new EquilibriumPropagationTrainer.Config(
-                mode, 0.5, 20, 4, 0.5, 0.5, null, 1, org.flexphase.learning.LearningRateSchedule.constant(1e-4),
-                chunk * 24L, chunk * 24L, 1));
+        // One epoch of the chunk (chunk x 24 sweeps), one checkpoint, a constant rate.
+        EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(EpSettings.DEFAULTS.withMode(mode)
+                .withBeta(0.5).withB(0.5).withSwitchProb(0.5).withEpochs(1).withEvalPerEpoch(1).withLr(1e-4)
+                .withLrTauEpochs(0).withSeed(1));
         HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.create(3), 784, 500, 10);
         long deadline = System.nanoTime() + (long) (0.3 * seconds * 1e9);
         while (System.nanoTime() < deadline) {

@@ -3,10 +3,12 @@ package org.flexphase.boltzmann;
 import java.util.random.RandomGenerator;
 import org.flexphase.data.ShuffledCycle;
 import org.flexphase.learning.LearningLoop;
+import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.LocalLearning;
 import org.flexphase.learning.PairedPhases;
 import org.flexphase.learning.Presentation;
 import org.flexphase.phases.Phase;
+import org.flexphase.phases.PhaseProcess;
 import org.flexphase.util.Rngs;
 
 /**
@@ -18,28 +20,78 @@ import org.flexphase.util.Rngs;
  * {@code w = +1/rho+, -1/rho-}. Standard CL (CD-k, {@link PairedPhases}) holds the {@code +} state through the
  * {@code -} phase and updates once per pair. Exact mode ascends the enumerated gradient.
  *
- * <p>Reproducible: all randomness comes from one generator seeded with {@code config.seed}; the same seed gives
+ * <p>Reproducible: all randomness comes from one generator seeded with {@code settings.seed()}; the same seed gives
  * bit-identical parameters. The model is trained in place.
  *
  * <pre>{@code
  * double[][] rows = BarsAndStripes.published4x4();
  * Rbm rbm = Rbm.randomized(16, 16, 0.01, Rngs.create(1));
- * TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.LOCAL).b(0.5).switchProbability(0.05)
- *         .schedule(LearningRateSchedule.constant(1e-4)).steps(10_000_000).evalEvery(250_000).seed(1).build();
- * TrainingResult result = new BoltzmannTrainer(config).train(rbm, rows, Histories.boltzmann(DataDistribution.of(rows)));
+ * TrainSettings settings = TrainSettings.DEFAULTS.withMode(TrainingMode.LOCAL).withB(0.5).withSwitchProb(0.05)
+ *         .withLr(1e-4).withSteps(10_000_000).withEvalEvery(250_000).withSeed(1);
+ * TrainingResult result = new BoltzmannTrainer(settings).train(rbm, rows, Histories.boltzmann(DataDistribution.of(rows)));
  * }</pre>
  */
 public final class BoltzmannTrainer {
-    private final TrainerConfig config;
+    private final TrainSettings settings;
+    private final PhaseProcess process;
+    private final LearningRateSchedule schedule;
 
-    /** A trainer with these settings. */
-    public BoltzmannTrainer(TrainerConfig config) {
-        this.config = config;
+    /** A trainer with these settings (validated here). */
+    public BoltzmannTrainer(TrainSettings settings) {
+        this(validated(settings), null);
+    }
+
+    private static TrainSettings validated(TrainSettings settings) {
+        settings.validate();
+        return settings;
+    }
+
+    private BoltzmannTrainer(TrainSettings settings, PhaseProcess process) {
+        this.settings = settings;
+        this.process = process;
+        this.schedule = settings.schedule();
+    }
+
+    /**
+     * This trainer with its phases drawn from {@code process} (each run from a fresh copy) instead of the settings'
+     * process ({@link TrainSettings#newPhaseProcess()}): for proofs, studies and notebooks of phase processes a run
+     * cannot name. Meant for local mode, where {@code b} and {@code switch_prob} then play no part; in standard mode
+     * the pairing of phases is CD-k's whatever the process.
+     */
+    public BoltzmannTrainer withPhaseProcess(PhaseProcess process) {
+        return new BoltzmannTrainer(settings, java.util.Objects.requireNonNull(process, "process"));
     }
 
     /** The settings. */
-    public TrainerConfig config() {
-        return config;
+    public TrainSettings settings() {
+        return settings;
+    }
+
+    /** A fresh phase process for a run: a copy of the one given to {@link #withPhaseProcess}, else the settings'. */
+    public PhaseProcess newPhaseProcess() {
+        return process != null ? process.copy() : settings.newPhaseProcess();
+    }
+
+    /** The trainer's settings as an ordered map, as summaries write them. */
+    public java.util.Map<String, Object> describe() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("mode", settings.mode().name().toLowerCase());
+        m.put("phase_process", newPhaseProcess().describe());
+        m.put("b", settings.b());
+        m.put("switch_prob", settings.switchProb());
+        m.put("phase_length", settings.phaseLength());
+        m.put("cd_k", settings.cdK());
+        m.put("lr_schedule", schedule.describe());
+        m.put("steps", settings.steps());
+        m.put("weight_decay", settings.weightDecay());
+        m.put("negative_start", settings.negativeStart().name().toLowerCase());
+        m.put("average_from", settings.averageFromStep());
+        m.put("average_stride", settings.averageStride());
+        m.put("eval_every", settings.evalEvery());
+        m.put("exact_stride", settings.exactStride());
+        m.put("equilibrium_refresh", settings.equilibriumRefresh());
+        m.put("seed", settings.seed());
+        return m;
     }
 
     /** Trains {@code model} in place on {@code rows} (0/1 patterns), calling {@code listener} at each checkpoint. */
@@ -59,7 +111,7 @@ public final class BoltzmannTrainer {
     }
 
     /**
-     * Runs this configuration's learning loop with the parameters frozen: every increment the loop would apply,
+     * Runs these settings' learning loop with the parameters frozen: every increment the loop would apply,
      * {@code w(z_t) phi(theta, a_t)} per Gibbs step (ISD, local) or {@code phi(+) - phi(-)} per CD-k pair
      * (standard) or {@code u(theta)} per exact update, is added at rate 1 into {@code increments} instead of the
      * parameters. The phases, clamping, negative starts and random numbers are those of {@link #train}; only the
@@ -73,9 +125,9 @@ public final class BoltzmannTrainer {
             throw new IllegalArgumentException("increments must have " + model.parameterCount()
                     + " entries (the model's parameters): " + increments.length);
         }
-        if (config.weightDecay > 0) {
+        if (settings.weightDecay() > 0) {
             throw new IllegalArgumentException("weight-decay must be 0 when summing increments at frozen parameters: "
-                    + config.weightDecay);
+                    + settings.weightDecay());
         }
         checkRows(model, rows);
         Run run = new Run(model, rows, null, increments);
@@ -83,14 +135,14 @@ public final class BoltzmannTrainer {
         return run.updates;
     }
 
-    /** The state of one run; separate from the config so a trainer can be reused. */
+    /** The state of one run; separate from the settings so a trainer can be reused. */
     private final class Run {
         final BoltzmannMachine model;
         final double[][] rows;
         final TrainingListener listener;
         final LearningLoop loop;
         final double[] target;
-        final RandomGenerator rng = Rngs.create(config.seed);
+        final RandomGenerator rng = Rngs.create(settings.seed());
         final ShuffledCycle cycle;
         final BoltzmannState state;
         BoltzmannState storedNegative;
@@ -102,8 +154,8 @@ public final class BoltzmannTrainer {
             this.model = model;
             this.rows = rows;
             this.listener = listener == null ? c -> { } : listener;
-            this.loop = new LearningLoop(model.parameters(), frozenSum, config.schedule, config.steps, config.evalEvery,
-                    config.averageFrom, config.averageStride, this::checkpoint);
+            this.loop = new LearningLoop(model.parameters(), frozenSum, schedule, settings.steps(), settings.evalEvery(),
+                    settings.averageFromStep(), settings.averageStride(), this::checkpoint);
             this.target = loop.target();
             this.cycle = new ShuffledCycle(rows.length);
             this.state = model.newState();
@@ -111,7 +163,7 @@ public final class BoltzmannTrainer {
 
         TrainingResult execute() {
             if (loop.begin()) {
-                switch (config.mode) {
+                switch (settings.mode()) {
                     case STANDARD -> runStandard();
                     case ISD, LOCAL -> runLocal();
                     case EXACT -> runExact();
@@ -124,13 +176,13 @@ public final class BoltzmannTrainer {
         }
 
         void runLocal() {
-            new LocalLearning<>(model, new BoltzmannPresentation(), config.newPhaseProcess())
+            new LocalLearning<>(model, new BoltzmannPresentation(), newPhaseProcess())
                     .afterUpdate(this::decay)
                     .run(loop, state, rng);
         }
 
         void runStandard() {
-            new PairedPhases<>(model, new HeldPositivePairing(), Phase.POSITIVE, config.cdK, config.cdK)
+            new PairedPhases<>(model, new HeldPositivePairing(), Phase.POSITIVE, settings.cdK(), settings.cdK())
                     .afterUpdate(this::decay)
                     .run(loop, state, rng);
         }
@@ -163,9 +215,9 @@ public final class BoltzmannTrainer {
         void runExact() {
             DataDistribution data = DataDistribution.of(rows);
             double[] u = new double[target.length];
-            int stride = config.exactStride;
+            int stride = settings.exactStride();
             while (loop.running()) {
-                int charged = (int) Math.min(stride, config.steps - loop.step());
+                int charged = (int) Math.min(stride, settings.steps() - loop.step());
                 double eta = loop.rate();
                 ExactAnalysis.gradient(model, data, u);
                 for (int p = 0; p < target.length; p++) {
@@ -192,7 +244,7 @@ public final class BoltzmannTrainer {
 
         /** Applies the start rule of a newly begun phase. Storing for PCD happens when a negative phase ends. */
         void startPhase(Phase z, Phase previous) {
-            if (previous == Phase.NEGATIVE && config.negativeStart == NegativeStart.PCD && config.mode != TrainingMode.STANDARD) {
+            if (previous == Phase.NEGATIVE && settings.negativeStart() == NegativeStart.PCD && settings.mode() != TrainingMode.STANDARD) {
                 if (storedNegative == null) {
                     storedNegative = state.copy();
                 } else {
@@ -203,7 +255,7 @@ public final class BoltzmannTrainer {
                 state.clamp(rows[cycle.next(rng)]);
                 return;
             }
-            switch (config.negativeStart) {
+            switch (settings.negativeStart()) {
                 case PERSISTENT -> { }
                 case PCD -> {
                     if (storedNegative != null) {
@@ -211,7 +263,7 @@ public final class BoltzmannTrainer {
                     }
                 }
                 case EQUILIBRIUM -> {
-                    if (sampler == null || loop.step() - samplerBuiltAt > config.equilibriumRefresh) {
+                    if (sampler == null || loop.step() - samplerBuiltAt > settings.equilibriumRefresh()) {
                         sampler = ExactSampler.of(model);
                         samplerBuiltAt = loop.step();
                     }
@@ -221,8 +273,8 @@ public final class BoltzmannTrainer {
         }
 
         void decay(double eta) {
-            if (config.weightDecay > 0 && !loop.frozen()) {
-                model.scaleCouplings(1.0 - eta * config.weightDecay);
+            if (settings.weightDecay() > 0 && !loop.frozen()) {
+                model.scaleCouplings(1.0 - eta * settings.weightDecay());
             }
         }
 

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.PresentationLaw;
-import org.flexphase.runs.EpSettings;
+import org.flexphase.hopfield.EpSettings;
+import org.flexphase.runs.EpRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -64,7 +65,7 @@ public final class EpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, EpSettings::run, summary -> String.format(
+        return OutputFolder.runCommand(spec, this::settings, output, EpRun::outcome, summary -> String.format(
                 "%s ep %s: %d relaxation steps, train error %.4f, test error %.4f, %.1f s -> %s", summary.model(), mode,
                 summary.relaxationSteps(), summary.finalMetrics().trainError(), summary.finalMetrics().testError(),
                 summary.wallSeconds(), output.out));

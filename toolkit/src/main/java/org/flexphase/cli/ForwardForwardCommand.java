@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
-import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.forwardforward.ForwardForwardSettings;
+import org.flexphase.runs.ForwardForwardRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -54,7 +55,7 @@ public final class ForwardForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, ForwardForwardSettings::run,
+        return OutputFolder.runCommand(spec, this::settings, output, ForwardForwardRun::outcome,
                 summary -> String.format("%s %s (%s negatives, %s weights): %d steps, train error %.4f, test error "
                         + "%.4f, %.0f examples/s -> %s", summary.model(), mode, negatives, isdWeights,
                         summary.stepsDone(), summary.finalMetrics().trainError(), summary.finalMetrics().testError(),

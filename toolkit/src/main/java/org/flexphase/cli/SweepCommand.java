@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.flexphase.experiments.rbmscale.RbmScaleFigures;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.Sweep;
 import org.flexphase.sweeps.SweepFigures;

@@ -8,9 +8,10 @@ import java.util.concurrent.Callable;
 import org.flexphase.boltzmann.NegativeStart;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.runs.BoltzmannSummary;
+import org.flexphase.runs.TrainRun;
 import org.flexphase.runs.LabelledRbmSummary;
 import org.flexphase.runs.RunSummary;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -87,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return OutputFolder.runCommand(spec, this::settings, output, TrainSettings::run, this::report);
+        return OutputFolder.runCommand(spec, this::settings, output, TrainRun::outcome, this::report);
     }
 
     /** The line a finished run prints: exact NLL and TV on binary patterns, error rates (and AIS) on images. */

@@ -10,7 +10,7 @@ import org.flexphase.util.Checks;
  */
 public final class AnnealingSchedule {
     /** Upper bound on the number of steps, so a mistyped spacing fails fast instead of exhausting memory. */
-    public static final int MAX_STEPS = 100_000_000;
+    public static final int MAX_STEPS = org.flexphase.boltzmann.TrainSettings.MAX_AIS_STEPS;
 
     private final double[] betas;
 

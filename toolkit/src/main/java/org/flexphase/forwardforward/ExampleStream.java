@@ -24,7 +24,7 @@ final class ExampleStream {
         void onExample(long step, int image, int label, boolean positive);
     }
 
-    private final ForwardForwardTrainer.Config config;
+    private final ForwardForwardSettings config;
     private final ForwardForwardNet net;
     private final double[][] images;
     private final int[] labels;
@@ -38,16 +38,19 @@ final class ExampleStream {
     private long positives;
     private long negatives;
 
-    /** The stream of a run of {@code config} on these images, for {@code net}; {@code observer} may be null. */
-    ExampleStream(ForwardForwardTrainer.Config config, ForwardForwardNet net, double[][] images, int[] labels,
-                  Observer observer) {
+    /**
+     * The stream of a run of {@code config} on these images, for {@code net}, its phases from {@code process} (a
+     * fresh one; null in standard mode); {@code observer} may be null.
+     */
+    ExampleStream(ForwardForwardSettings config, PhaseProcess process, ForwardForwardNet net, double[][] images,
+                  int[] labels, Observer observer) {
         this.config = config;
         this.net = net;
         this.images = images;
         this.labels = labels;
         this.rng = Rngs.create(config.seed());
         this.cycle = new ShuffledCycle(images.length);
-        this.process = config.newProcess();
+        this.process = process;
         this.pass = net.newPass();
         this.negativeLabels = NegativeLabels.of(config.negatives(), labels, net.classes(),
                 Rngs.stream(config.seed(), -2));

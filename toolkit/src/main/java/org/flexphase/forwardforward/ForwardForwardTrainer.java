@@ -7,7 +7,6 @@ import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.Phase;
 import org.flexphase.phases.PhaseProcess;
 import org.flexphase.phases.RandomBlockPhaseProcess;
-import org.flexphase.util.Checks;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 
@@ -24,15 +23,15 @@ import org.flexphase.util.Rngs;
  *   <li>{@code ISD}: every step is positive with probability {@code b}, loss weighted {@code 1/b} or
  *       {@code 1/(1-b)}, so its expected gradient is the standard one (docs/theory.md T10; the published code weighted
  *       by 1, {@link IsdWeights#PUBLISHED}).</li>
- *   <li>{@code LOCAL}: the phase type follows a phase process (geometric lengths by default, any process if
- *       given): runs of positive steps and runs of negative ones, weighted {@code 1/rho+} and {@code 1/rho-}.</li>
+ *   <li>{@code LOCAL}: the phase type follows a phase process (geometric lengths by default, any process through
+ *       {@link #withPhaseProcess}): runs of positive steps and runs of negative ones, weighted {@code 1/rho+} and {@code 1/rho-}.</li>
  * </ul>
- * Two protocol choices ({@link Negatives}, {@link IsdWeights}) switch to the published script's behaviour for
+ * Settings are a {@link ForwardForwardSettings}. Two protocol choices ({@link Negatives}, {@link IsdWeights}) switch to the published script's behaviour for
  * side-by-side runs (docs/design-notes.md, "Forward-Forward protocols"); the defaults are the toolkit's.
  * A wrong label is drawn uniformly from the other classes.
  *
  * <pre>{@code
- * ForwardForwardTrainer trainer = new ForwardForwardTrainer(ForwardForwardTrainer.Config.paper(Mode.ISD, 1));
+ * ForwardForwardTrainer trainer = new ForwardForwardTrainer(ForwardForwardSettings.DEFAULTS.withMode(Mode.ISD));
  * ForwardForwardNet net = trainer.newNet(784, 10);
  * trainer.train(net, images, labels, Histories.forwardForward(images, labels, testImages, testLabels, 300));
  * }</pre>
@@ -109,90 +108,6 @@ public final class ForwardForwardTrainer {
         throw new InvalidSetting(name, s, InvalidSetting.labels(type));
     }
 
-    /** Settings of one run. */
-    public record Config(Mode mode, double b, double switchProbability, PhaseProcess process, int epochs,
-                         double rate, double threshold, int[] hidden, long evalEvery, long seed,
-                         Negatives negatives, IsdWeights isdWeights) {
-        /** The toolkit's protocol: paired negatives, unbiased weights. */
-        public Config(Mode mode, double b, double switchProbability, PhaseProcess process, int epochs,
-                      double rate, double threshold, int[] hidden, long evalEvery, long seed) {
-            this(mode, b, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
-                    Negatives.PAIRED, IsdWeights.UNBIASED);
-        }
-
-        /** Checks every setting, naming the bad one. */
-        public Config {
-            if (negatives == null || isdWeights == null) {
-                throw new IllegalArgumentException("negatives and isd-weights must be set: " + negatives + ", "
-                        + isdWeights);
-            }
-            Checks.requireOpenProbability(b, "b");
-            Checks.requireHalfOpenProbability(switchProbability, "switch-prob");
-            Checks.requireAtLeast(epochs, 1, "epochs");
-            Checks.requirePositive(rate, "lr");
-            Checks.requireFinite(threshold, "threshold");
-            Checks.requireAtLeast(evalEvery, 1L, "eval-every");
-            if (hidden.length == 0) {
-                throw new IllegalArgumentException("hidden must list at least one layer size");
-            }
-            for (int h : hidden) {
-                Checks.requireAtLeast(h, 1, "hidden layer size");
-            }
-        }
-
-        /** docs/experiments.md's settings: 784-500-500, threshold 2, Adam 0.01, 2 epochs, b 0.5. */
-        public static Config paper(Mode mode, long seed) {
-            return new Config(mode, 0.5, 0.05, null, 2, 0.01, 2.0, new int[]{500, 500}, 1000, seed);
-        }
-
-        /** The same settings with {@code e} epochs. */
-        public Config withEpochs(int e) {
-            return new Config(mode, b, switchProbability, process, e, rate, threshold, hidden, evalEvery, seed,
-                    negatives, isdWeights);
-        }
-
-        /** The same settings with positive probability {@code v}. */
-        public Config withB(double v) {
-            return new Config(mode, v, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
-                    negatives, isdWeights);
-        }
-
-        /** The same settings with switching probability {@code v}. */
-        public Config withSwitchProbability(double v) {
-            return new Config(mode, b, v, process, epochs, rate, threshold, hidden, evalEvery, seed, negatives,
-                    isdWeights);
-        }
-
-        /** The same settings with a checkpoint every {@code v} steps. */
-        public Config withEvalEvery(long v) {
-            return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, v, seed,
-                    negatives, isdWeights);
-        }
-
-        public Config withNegatives(Negatives v) {
-            return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
-                    v, isdWeights);
-        }
-
-        public Config withIsdWeights(IsdWeights v) {
-            return new Config(mode, b, switchProbability, process, epochs, rate, threshold, hidden, evalEvery, seed,
-                    negatives, v);
-        }
-
-        /** Both protocol choices as the published script makes them. */
-        public Config withPublishedProtocol() {
-            return withNegatives(Negatives.PUBLISHED).withIsdWeights(IsdWeights.PUBLISHED);
-        }
-
-        PhaseProcess newProcess() {
-            return switch (mode) {
-                case STANDARD -> null;
-                case ISD -> RandomBlockPhaseProcess.of(b, 1);
-                case LOCAL -> process != null ? process.copy() : GeometricPhaseProcess.of(b, switchProbability);
-            };
-        }
-    }
-
     /** Called at step 0, every {@code evalEvery} steps and at the end. */
     @FunctionalInterface
     public interface Listener {
@@ -218,19 +133,56 @@ public final class ForwardForwardTrainer {
         }
     }
 
-    private final Config config;
+    private final ForwardForwardSettings settings;
+    private final PhaseProcess process;
 
-    /** A trainer with these settings. */
-    public ForwardForwardTrainer(Config config) {
-        this.config = config;
+    /** A trainer with these settings (validated here). */
+    public ForwardForwardTrainer(ForwardForwardSettings settings) {
+        this(settings, null);
+        settings.validate();
+    }
+
+    private ForwardForwardTrainer(ForwardForwardSettings settings, PhaseProcess process) {
+        this.settings = settings;
+        this.process = process;
+    }
+
+    /**
+     * This trainer with LOCAL mode's phase types drawn from {@code process} (each run from a fresh copy) instead of
+     * the settings' geometric process ({@code b}, {@code switch_prob}): for proofs and studies of phase processes a
+     * run cannot name.
+     */
+    public ForwardForwardTrainer withPhaseProcess(PhaseProcess process) {
+        return new ForwardForwardTrainer(settings, java.util.Objects.requireNonNull(process, "process"));
+    }
+
+    /** The settings. */
+    public ForwardForwardSettings settings() {
+        return settings;
+    }
+
+    /** The phase process given by {@link #withPhaseProcess}, or null (LOCAL mode switches geometrically). */
+    public PhaseProcess phaseProcess() {
+        return process;
+    }
+
+    /** A fresh phase process for a run: none (standard), random blocks of 1 (isd), the local mode's process. */
+    PhaseProcess newProcess() {
+        return switch (settings.mode()) {
+            case STANDARD -> null;
+            case ISD -> RandomBlockPhaseProcess.of(settings.b(), 1);
+            case LOCAL -> process != null ? process.copy() : GeometricPhaseProcess.of(settings.b(),
+                    settings.switchProb());
+        };
     }
 
     /** A fresh net of the configured sizes, initialised from a stream of the seed distinct from training's. */
     public ForwardForwardNet newNet(int inputSize, int classes) {
-        int[] sizes = new int[config.hidden().length + 1];
+        int[] hidden = settings.hiddenSizes();
+        int[] sizes = new int[hidden.length + 1];
         sizes[0] = inputSize;
-        System.arraycopy(config.hidden(), 0, sizes, 1, config.hidden().length);
-        return ForwardForwardNet.of(sizes, classes, config.threshold(), Rngs.stream(config.seed(), -1));
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        return ForwardForwardNet.of(sizes, classes, settings.threshold(), Rngs.stream(settings.seed(), -1));
     }
 
     /** Trains {@code net} in place on labelled images, calling {@code listener} at every checkpoint. */
@@ -247,9 +199,9 @@ public final class ForwardForwardTrainer {
                  ExampleStream.Observer observer) {
         checkData(images, labels);
         Listener l = listener == null ? (s, n) -> { } : listener;
-        ExampleStream examples = new ExampleStream(config, net, images, labels, observer);
-        LearningLoop loop = new LearningLoop(net.parameters(), null, LearningRateSchedule.constant(config.rate()),
-                (long) config.epochs() * images.length, config.evalEvery(), Long.MAX_VALUE, 1,
+        ExampleStream examples = new ExampleStream(settings, newProcess(), net, images, labels, observer);
+        LearningLoop loop = new LearningLoop(net.parameters(), null, LearningRateSchedule.constant(settings.lr()),
+                (long) settings.epochs() * images.length, settings.evalEvery(), Long.MAX_VALUE, 1,
                 lp -> l.onCheckpoint(lp.step(), net));
         if (loop.begin()) {
             run(loop, examples, net.parameters());
@@ -260,7 +212,7 @@ public final class ForwardForwardTrainer {
     }
 
     /**
-     * Runs {@code steps} steps of this configuration's example choice with the net frozen, adding each step's
+     * Runs {@code steps} steps of these settings' example choice with the net frozen, adding each step's
      * weighted loss gradient (the one {@link #train} hands to Adam) into {@code sums}, one array per layer. The
      * examples, phases, weights and random numbers are those of training; divided by {@code steps} the sums estimate
      * the expected step gradient, which for ISD and local learning is the standard one (docs/theory.md T10).
@@ -282,7 +234,7 @@ public final class ForwardForwardTrainer {
         }
         LearningLoop loop = new LearningLoop(net.parameters(), flat, LearningRateSchedule.constant(1), steps, steps,
                 Long.MAX_VALUE, 1, null);
-        run(loop, new ExampleStream(config, net, images, labels, null), net.parameters());
+        run(loop, new ExampleStream(settings, newProcess(), net, images, labels, null), net.parameters());
         for (int layer = 0; layer < sums.length; layer++) {
             System.arraycopy(flat, net.layer(layer).offset(), sums[layer], 0, net.layer(layer).parameterCount());
         }

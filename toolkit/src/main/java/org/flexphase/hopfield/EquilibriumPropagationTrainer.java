@@ -1,5 +1,7 @@
 package org.flexphase.hopfield;
 
+import org.flexphase.util.InvalidSetting;
+
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.flexphase.data.ShuffledCycle;
@@ -11,10 +13,8 @@ import org.flexphase.learning.LocalLearning;
 import org.flexphase.learning.PairedPhases;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.LengthLaw;
-import org.flexphase.phases.LengthLaws;
 import org.flexphase.phases.Phase;
 import org.flexphase.phases.PhaseProcess;
-import org.flexphase.util.Checks;
 import org.flexphase.util.Rngs;
 
 /**
@@ -33,7 +33,7 @@ import org.flexphase.util.Rngs;
  *   length, so that a rate means the same expected progress per example in every mode.</li>
  * </ul>
  * The state is persistent in every mode: each example's free phase starts where the previous example left off.
- * Reproducible: one generator seeded with {@code seed} (the example order, presentation lengths and phases).
+ * Settings are an {@link EpSettings}. Reproducible: one generator seeded with {@code seed} (the example order, presentation lengths and phases).
  */
 public final class EquilibriumPropagationTrainer {
     /** How the two phases are run. */
@@ -55,73 +55,85 @@ public final class EquilibriumPropagationTrainer {
         }
     }
 
+    private final EpSettings settings;
+    private final LengthLaw presentationLaw;
+    private final PhaseProcess phaseProcess;
+    private final EpSettings.Budget budget;
+
     /**
-     * Settings. {@code presentation} is the law of example lengths in LOCAL mode (null: fixed at
-     * {@code freeSteps + nudgeSteps}, the sweeps standard EP spends per example); {@code sweepsPerStep} is the number
-     * of relaxation sweeps per time step in LOCAL mode (1: the persistent physical system); {@code traceTau} (LOCAL
-     * only, 0: off) centres the statistic on a slow activity trace of that time constant in steps
-     * ({@link EquilibriumPropagation#withTrace}). {@code steps} is the
-     * budget in relaxation sweeps.
+     * A trainer with these settings (validated here). Budget, checkpoint interval and rate schedule follow from them
+     * and the number of training examples ({@link EpSettings#budget}); LOCAL mode presents examples by
+     * {@link EpSettings#presentationLaw()} and switches phases geometrically ({@code b}, {@code switch_prob}).
      */
-    public record Config(Mode mode, double beta, int freeSteps, int nudgeSteps, double b, double switchProbability,
-                         LengthLaw presentation, int sweepsPerStep, double traceTau, LearningRateSchedule schedule,
-                         long steps, long evalEvery, long seed) {
-        /** Without the activity trace ({@code traceTau = 0}). */
-        public Config(Mode mode, double beta, int freeSteps, int nudgeSteps, double b, double switchProbability,
-                      LengthLaw presentation, int sweepsPerStep, LearningRateSchedule schedule, long steps,
-                      long evalEvery, long seed) {
-            this(mode, beta, freeSteps, nudgeSteps, b, switchProbability, presentation, sweepsPerStep, 0, schedule,
-                    steps, evalEvery, seed);
-        }
-
-        public Config {
-            Checks.requireAtLeast(freeSteps, 1, "free-steps");
-            Checks.requireAtLeast(nudgeSteps, 1, "nudge-steps");
-            Checks.requireAtLeast(sweepsPerStep, 1, "sweeps-per-step");
-            EquilibriumPropagation.requireTraceTau("trace-tau", traceTau);
-            if (mode != Mode.CHL && !(beta > 0 && beta < 1)) {
-                throw new IllegalArgumentException("beta must be in (0, 1): " + beta);
-            }
-            if (mode == Mode.LOCAL) {
-                Checks.requireOpenProbability(b, "b");
-                Checks.requireInRange(switchProbability, Double.MIN_VALUE, 1.0, "switch-prob");
-            }
-            Checks.requirePositive(steps, "steps");
-            Checks.requirePositive(evalEvery, "eval-every");
-        }
-
-        /** The example-length law of LOCAL mode. */
-        public LengthLaw presentationLaw() {
-            return presentation != null ? presentation : LengthLaws.fixed(freeSteps + nudgeSteps);
-        }
-
-        /** Relaxation sweeps one example costs in the non-local modes. */
-        public int sweepsPerExample() {
-            return freeSteps + nudgeSteps * (mode == Mode.SYMMETRIC ? 2 : 1);
-        }
-
-        /** The phase process of LOCAL mode. */
-        public PhaseProcess phaseProcess() {
-            return GeometricPhaseProcess.of(b, switchProbability);
-        }
+    public EquilibriumPropagationTrainer(EpSettings settings) {
+        settings.validate();
+        this.settings = settings;
+        this.presentationLaw = settings.presentationLaw();
+        this.phaseProcess = GeometricPhaseProcess.of(settings.b(), settings.switchProb());
+        this.budget = null;
     }
 
-    private final Config config;
-
-    public EquilibriumPropagationTrainer(Config config) {
-        this.config = config;
+    private EquilibriumPropagationTrainer(EpSettings settings, LengthLaw presentationLaw, PhaseProcess phaseProcess,
+                                          EpSettings.Budget budget) {
+        this.settings = settings;
+        this.presentationLaw = presentationLaw;
+        this.phaseProcess = phaseProcess;
+        this.budget = budget;
     }
 
-    public Config config() {
-        return config;
+    /**
+     * This trainer with LOCAL mode's example lengths drawn from {@code law} instead of the settings' presentation law:
+     * for proofs and studies that need a length law a run cannot name (a run has {@code presentation} and
+     * {@code free_steps + nudge_steps}). The rate stays per example: LOCAL applies {@code lr / law.mean()} per sweep.
+     */
+    public EquilibriumPropagationTrainer withPresentationLaw(LengthLaw law) {
+        return new EquilibriumPropagationTrainer(settings, java.util.Objects.requireNonNull(law, "law"), phaseProcess,
+                budget);
+    }
+
+    /**
+     * This trainer with LOCAL mode's phases drawn from {@code process} instead of the settings' geometric process
+     * ({@code b}, {@code switch_prob}): for proofs and studies of phase processes a run cannot name.
+     */
+    public EquilibriumPropagationTrainer withPhaseProcess(PhaseProcess process) {
+        return new EquilibriumPropagationTrainer(settings, presentationLaw,
+                java.util.Objects.requireNonNull(process, "process"), budget);
+    }
+
+    /**
+     * This trainer with {@code budget} (steps, checkpoint interval, rate schedule) instead of the one that follows
+     * from the settings and the example count: for proofs that check the rate an update takes under a schedule a
+     * run cannot name, or a budget shorter than an epoch.
+     */
+    public EquilibriumPropagationTrainer withBudget(EpSettings.Budget budget) {
+        java.util.Objects.requireNonNull(budget, "budget");
+        InvalidSetting.requireAtLeast("steps", budget.steps(), 1);
+        InvalidSetting.requireAtLeast("eval_every", budget.evalEvery(), 1);
+        return new EquilibriumPropagationTrainer(settings, presentationLaw, phaseProcess,
+                budget);
+    }
+
+    /** The settings. */
+    public EpSettings settings() {
+        return settings;
+    }
+
+    /** The example-length law of LOCAL mode. */
+    public LengthLaw presentationLaw() {
+        return presentationLaw;
+    }
+
+    /** The phase process of LOCAL mode (each run draws from a fresh {@link PhaseProcess#copy()} of it). */
+    public PhaseProcess phaseProcess() {
+        return phaseProcess;
     }
 
     /** The contrastive system the mode trains. */
     public EquilibriumPropagation system(HopfieldNetwork network) {
-        EquilibriumPropagation system = EquilibriumPropagation.of(network, config.mode().nudge(),
-                config.beta());
-        return config.mode() == Mode.LOCAL
-                ? system.withSweepsPerStep(config.sweepsPerStep()).withTrace(config.traceTau()) : system;
+        EquilibriumPropagation system = EquilibriumPropagation.of(network, settings.mode().nudge(),
+                settings.beta());
+        return settings.mode() == Mode.LOCAL
+                ? system.withSweepsPerStep(settings.sweepsPerStep()).withTrace(settings.traceTau()) : system;
     }
 
     /**
@@ -130,8 +142,9 @@ public final class EquilibriumPropagationTrainer {
      */
     public LearningLoop train(HopfieldNetwork network, Examples train, LearningLoop.CheckpointListener listener) {
         checkShape(network, train);
-        LearningLoop loop = new LearningLoop(network.parameters(), null, config.schedule(), config.steps(),
-                config.evalEvery(), Long.MAX_VALUE, 1, listener);
+        EpSettings.Budget budget = this.budget != null ? this.budget : settings.budget(train.count());
+        LearningLoop loop = new LearningLoop(network.parameters(), null, budget.schedule(), budget.steps(),
+                budget.evalEvery(), Long.MAX_VALUE, 1, listener);
         if (loop.begin()) {
             run(network, train, loop);
         }
@@ -141,7 +154,7 @@ public final class EquilibriumPropagationTrainer {
     }
 
     /**
-     * Runs this configuration with the parameters frozen for {@code steps} sweeps, adding every increment at rate 1
+     * Runs these settings with the parameters frozen for {@code steps} sweeps, adding every increment at rate 1
      * (times the mode's {@code 1/beta} scale; in LOCAL mode without the {@code 1/E[L]} factor) into
      * {@code increments}. Divided by the loop's update count it estimates the mean update (docs/theory.md T12, T13);
      * the loop also tells how many sweeps were spent in each phase.
@@ -155,12 +168,12 @@ public final class EquilibriumPropagationTrainer {
     }
 
     private void run(HopfieldNetwork network, Examples train, LearningLoop loop) {
-        RandomGenerator rng = Rngs.create(config.seed());
+        RandomGenerator rng = Rngs.create(settings.seed());
         EquilibriumPropagation system = system(network);
-        if (config.mode() == Mode.LOCAL) {
-            ExamplePresentation<HopfieldState> presentation = presentation(train, config.presentationLaw());
-            double perExample = loop.frozen() ? 1 : 1.0 / config.presentationLaw().mean();
-            new LocalLearning<>(system, presentation, config.phaseProcess()).scale(system.scale() * perExample)
+        if (settings.mode() == Mode.LOCAL) {
+            ExamplePresentation<HopfieldState> presentation = presentation(train, presentationLaw);
+            double perExample = loop.frozen() ? 1 : 1.0 / presentationLaw.mean();
+            new LocalLearning<>(system, presentation, phaseProcess.copy()).scale(system.scale() * perExample)
                     .run(loop, system.newState(), rng);
         } else {
             pairedPhases(system, train).run(loop, system.newState(), rng);
@@ -207,8 +220,8 @@ public final class EquilibriumPropagationTrainer {
                 system.addStatistic(state, weight, target);
             }
         };
-        return new PairedPhases<>(phases, pairing, Phase.NEGATIVE, config.freeSteps(), config.nudgeSteps())
-                .heldSteps(config.mode() == Mode.SYMMETRIC ? config.nudgeSteps() : 0)
+        return new PairedPhases<>(phases, pairing, Phase.NEGATIVE, settings.freeSteps(), settings.nudgeSteps())
+                .heldSteps(settings.mode() == Mode.SYMMETRIC ? settings.nudgeSteps() : 0)
                 .scale(system.scale());
     }
 

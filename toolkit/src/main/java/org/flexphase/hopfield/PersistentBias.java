@@ -1,7 +1,6 @@
 package org.flexphase.hopfield;
 
 import org.flexphase.learning.LearningLoop;
-import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.LengthLaws;
 
 /**
@@ -42,11 +41,12 @@ public final class PersistentBias {
         double[] second = new double[mean.length];
         for (int r = 0; r < runs; r++) {
             double[] sum = new double[mean.length];
-            EquilibriumPropagationTrainer.Config config = new EquilibriumPropagationTrainer.Config(
-                    EquilibriumPropagationTrainer.Mode.LOCAL, beta, 1, 1, b, p, LengthLaws.fixed(1), sweepsPerStep,
-                    LearningRateSchedule.constant(1), steps, steps, seed + r);
-            LearningLoop loop = new EquilibriumPropagationTrainer(config).sumIncrements(net, one, steps, sum);
-            double rho = config.phaseProcess().positiveOccupancy();
+            EquilibriumPropagationTrainer trainer = new EquilibriumPropagationTrainer(EpSettings.DEFAULTS
+                    .withMode(EquilibriumPropagationTrainer.Mode.LOCAL).withBeta(beta).withFreeSteps(1)
+                    .withNudgeSteps(1).withB(b).withSwitchProb(p).withSweepsPerStep(sweepsPerStep).withSeed(seed + r))
+                    .withPresentationLaw(LengthLaws.fixed(1));
+            LearningLoop loop = trainer.sumIncrements(net, one, steps, sum);
+            double rho = trainer.phaseProcess().positiveOccupancy();
             for (int q = 0; q < sum.length; q++) {
                 double equilibrated = (loop.positiveSteps() / rho * plus[q]
                         - loop.negativeSteps() / (1 - rho) * minus[q]) / beta;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingResult;
 import org.flexphase.boltzmann.BoltzmannMachine;
 import org.flexphase.plots.Charts;
@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  * same seed gives a bit-identical {@code history.csv}.
  *
  * <pre>{@code
- * BoltzmannRun.Outcome o = new BoltzmannRun("bas4", rows).run(rbm, config, Path.of("out/local"));
+ * BoltzmannRun.Outcome o = new BoltzmannRun("bas4", rows).run(rbm, TrainSettings.DEFAULTS, Path.of("out/local"));
  * Charts.image(RunCharts.boltzmannHistory(o.history(), "local"));
  * }</pre>
  */
@@ -44,40 +44,41 @@ public final class BoltzmannRun {
         }
     }
 
-    /** Trains {@code model} in place; writes files under {@code out} unless it is null. */
-    public Outcome run(BoltzmannMachine model, TrainerConfig config, Path out) {
-        return run(model, config, out, history -> { });
+    /** Trains {@code model} in place with these settings; writes files under {@code out} unless it is null. */
+    public Outcome run(BoltzmannMachine model, TrainSettings settings, Path out) {
+        return run(model, new BoltzmannTrainer(settings), out, history -> { });
     }
 
     /**
-     * As {@link #run(BoltzmannMachine, TrainerConfig, Path)}, calling {@code afterCheckpoint} with the history so far
-     * after every checkpoint (a notebook passes a {@link org.flexphase.plots.LiveChart} to watch the run).
+     * Trains {@code model} in place with {@code trainer} (its settings, or a phase process given to it), calling
+     * {@code afterCheckpoint} with the history so far after every checkpoint (a notebook passes a
+     * {@link org.flexphase.plots.LiveChart} to watch the run); writes files under {@code out} unless it is null.
      */
-    public Outcome run(BoltzmannMachine model, TrainerConfig config, Path out, Consumer<Table> afterCheckpoint) {
+    public Outcome run(BoltzmannMachine model, BoltzmannTrainer trainer, Path out, Consumer<Table> afterCheckpoint) {
         BoltzmannHistory recorder = Histories.boltzmann(data);
         if (out != null) {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         recorder.then(afterCheckpoint);
-        TrainingResult result = new BoltzmannTrainer(config).train(model, rows, recorder);
+        TrainingResult result = trainer.train(model, rows, recorder);
         Table history = recorder.table();
-        BoltzmannSummary summary = summary(model, config, result, history);
+        BoltzmannSummary summary = summary(model, trainer, result, history);
         if (out != null) {
             RunFiles.writeSummary(summary, out.resolve("summary.json"));
-            Charts.savePng(RunCharts.boltzmannHistory(history, model.describe() + ", " + config.mode.name().toLowerCase()),
+            Charts.savePng(RunCharts.boltzmannHistory(history, model.describe() + ", " + trainer.settings().mode().name().toLowerCase()),
                     out.resolve("history.png"));
         }
         return new Outcome(history, result, summary);
     }
 
-    private BoltzmannSummary summary(BoltzmannMachine model, TrainerConfig config, TrainingResult result,
+    private BoltzmannSummary summary(BoltzmannMachine model, BoltzmannTrainer trainer, TrainingResult result,
                                      Table history) {
         int last = history.rowCount() - 1;
         var fin = new BoltzmannSummary.Final(history.longColumn("step").get(last),
                 history.doubleColumn("nll_per_row").get(last), history.doubleColumn("tv").get(last),
                 history.doubleColumn("nll_per_row_avg").get(last), history.doubleColumn("tv_avg").get(last),
                 history.doubleColumn("kl").get(last), data.entropy());
-        return new BoltzmannSummary(model.describe(), dataName, rows.length, config.describe(), config.seed,
+        return new BoltzmannSummary(model.describe(), dataName, rows.length, trainer.describe(), trainer.settings().seed(),
                 result.steps(), result.positiveSteps(), result.negativeSteps(), result.wallSeconds(),
                 result.stepsPerSecond(), result.diverged(), result.divergence(), fin);
     }

@@ -11,9 +11,9 @@ import org.flexphase.data.MnistSubset;
 /** The datasets runs name: binary patterns for exact evaluation, and labelled images (loaded once per JVM). */
 public final class Datasets {
     /** Binary datasets small enough for exact evaluation. */
-    public static final java.util.List<String> BINARY = java.util.List.of("bas4", "bas3");
+    public static final java.util.List<String> BINARY = org.flexphase.data.DatasetNames.BINARY;
     /** Labelled images. */
-    public static final java.util.List<String> LABELLED = java.util.List.of("mnist", "fashion");
+    public static final java.util.List<String> LABELLED = org.flexphase.data.DatasetNames.LABELLED;
     private static final Map<String, MnistSubset.Split> SPLITS = new ConcurrentHashMap<>();
 
     private Datasets() {
@@ -29,11 +29,7 @@ public final class Datasets {
 
     /** Pixels per pattern (binary data) or per image (labelled), without labels. */
     public static int inputUnits(String data) {
-        return switch (data) {
-            case "bas4" -> 16;
-            case "bas3" -> 9;
-            default -> 784;
-        };
+        return org.flexphase.data.DatasetNames.inputUnits(data);
     }
 
     /** The train/test split of a labelled dataset, from {@code dir} or the default location when null. */

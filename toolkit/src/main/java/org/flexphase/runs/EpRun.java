@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.flexphase.data.Digits;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
@@ -60,6 +61,20 @@ public final class EpRun {
         }
     }
 
+    /** A run of the {@code ep} kind: validated, trained and written under {@code out} (nothing when null). */
+    public static RunOutcome<EpSummary> outcome(EpSettings s, Path out) {
+        s.validate();
+        var split = Datasets.labelled(s.data(), s.dataDir());
+        var o = new EpRun(split.train(), split.test()).run(s, out);
+        return new RunOutcome<>(o.history(), o.summary());
+    }
+
+    /** A run's row of a sweep's summary table. */
+    public static SweepColumns sweepColumns(EpSettings s) {
+        return new SweepColumns("ep " + InvalidSetting.label(s.mode()), s.b(), s.switchProb(), "",
+                "constant(" + s.lr() + ")", s.epochs() * s.sweepsPerEpoch(8000));
+    }
+
     static Examples head(Examples e, int n) {
         int k = Math.min(n, e.count());
         return new Examples(Arrays.copyOf(e.inputs(), k), Arrays.copyOf(e.targets(), k), Arrays.copyOf(e.labels(), k));
@@ -73,7 +88,6 @@ public final class EpRun {
     /** As {@link #run(EpSettings, Path)}, calling {@code afterCheckpoint} with the history so far. */
     public Outcome run(EpSettings settings, Path out, Consumer<Table> afterCheckpoint) {
         settings.validate();
-        EquilibriumPropagationTrainer.Config config = settings.trainerConfig(trainExamples.count());
         HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.stream(settings.seed(), 1),
                 settings.layerSizes(trainExamples.inputSize()));
         Examples trainHead = head(trainExamples, settings.evalSize());
@@ -84,7 +98,7 @@ public final class EpRun {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         recorder.then(afterCheckpoint);
-        LearningLoop loop = new EquilibriumPropagationTrainer(config).train(net, trainExamples, recorder);
+        LearningLoop loop = new EquilibriumPropagationTrainer(settings).train(net, trainExamples, recorder);
         Table history = recorder.table();
         // Final errors on every image, of the last checkpoint's parameters when the run diverged.
         var fin = new EpSummary.Final(loop.step(),

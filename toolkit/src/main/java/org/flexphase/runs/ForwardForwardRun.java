@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.flexphase.data.Digits;
 import org.flexphase.forwardforward.ForwardForwardNet;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.plots.Charts;
 import org.flexphase.tables.ForwardForwardHistory;
@@ -20,8 +21,8 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * MnistSubset.Split split = MnistSubset.split(MnistSubset.load());
- * var config = ForwardForwardTrainer.Config.paper(ForwardForwardTrainer.Mode.LOCAL, 1).withEpochs(1);
- * ForwardForwardRun.Outcome o = new ForwardForwardRun(split.train(), split.test()).run(config, 300, null);
+ * var settings = ForwardForwardSettings.DEFAULTS.withMode(Mode.LOCAL).withEpochs(1).withEvalSize(300);
+ * ForwardForwardRun.Outcome o = new ForwardForwardRun(split.train(), split.test()).run(settings, null);
  * }</pre>
  */
 public final class ForwardForwardRun {
@@ -56,13 +57,29 @@ public final class ForwardForwardRun {
         }
     }
 
-    /** Trains a new net; writes files under {@code out} unless it is null. */
-    public Outcome run(ForwardForwardTrainer.Config config, int evalSize, Path out) {
-        return run(config, evalSize, out, history -> { });
+    /** A run of the {@code ff} kind: validated, trained and written under {@code out} (nothing when null). */
+    public static RunOutcome<ForwardForwardSummary> outcome(ForwardForwardSettings s, Path out) {
+        s.validate();
+        var split = Datasets.labelled(s.data(), s.dataDir());
+        var o = new ForwardForwardRun(split.train(), split.test()).run(s, out);
+        return new RunOutcome<>(o.history(), o.summary());
     }
 
-    /** As {@link #run(ForwardForwardTrainer.Config, int, Path)}, calling {@code afterCheckpoint} with the history so far. */
-    public Outcome run(ForwardForwardTrainer.Config config, int evalSize, Path out, Consumer<Table> afterCheckpoint) {
+    /** A run's row of a sweep's summary table. */
+    public static SweepColumns sweepColumns(ForwardForwardSettings s) {
+        return new SweepColumns("ff " + s.mode().label(), s.b(), s.switchProb(), "", "adam(" + s.lr() + ")",
+                Double.NaN);
+    }
+
+    /** Trains a new net, evaluating on {@code evalSize} images per split; writes files under {@code out} unless null. */
+    public Outcome run(ForwardForwardSettings settings, Path out) {
+        return run(settings, out, history -> { });
+    }
+
+    /** As {@link #run(ForwardForwardSettings, Path)}, calling {@code afterCheckpoint} with the history so far. */
+    public Outcome run(ForwardForwardSettings settings, Path out, Consumer<Table> afterCheckpoint) {
+        ForwardForwardTrainer trainer = new ForwardForwardTrainer(settings);
+        int evalSize = settings.evalSize();
         int[] trainLabels = train.labelArray();
         int[] testLabels = test.labelArray();
         ForwardForwardHistory recorder = Histories.forwardForward(trainImages, trainLabels, testImages, testLabels, evalSize);
@@ -70,23 +87,22 @@ public final class ForwardForwardRun {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         recorder.then(afterCheckpoint);
-        ForwardForwardTrainer trainer = new ForwardForwardTrainer(config);
         ForwardForwardNet net = trainer.newNet(train.pixelsPerImage(), 10);
         ForwardForwardTrainer.Result result = trainer.train(net, trainImages, trainLabels, recorder);
         Table history = recorder.table();
-        var c = new ForwardForwardSummary.Config(config.mode().label(), config.b(), config.switchProbability(),
-                config.process() == null ? null : config.process().describe(), config.negatives().label(),
-                config.isdWeights().label(), config.epochs(), config.rate(), config.threshold(), config.hidden(),
-                config.evalEvery(), evalSize);
+        // A run's settings name no phase process of their own: process stays null (the geometric one of switch_prob).
+        var c = new ForwardForwardSummary.Config(settings.mode().label(), settings.b(), settings.switchProb(),
+                null, settings.negatives().label(), settings.isdWeights().label(), settings.epochs(), settings.lr(),
+                settings.threshold(), settings.hiddenSizes(), settings.evalEvery(), evalSize);
         var fin = new ForwardForwardSummary.Final(history.longColumn("step").get(history.rowCount() - 1),
                 net.error(trainImages, trainLabels, Integer.MAX_VALUE), net.error(testImages, testLabels, Integer.MAX_VALUE));
-        var s = new ForwardForwardSummary(net.describe(), train.name() + " / " + test.name(), c, config.seed(),
+        var s = new ForwardForwardSummary(net.describe(), train.name() + " / " + test.name(), c, settings.seed(),
                 result.steps(), result.positiveExamples(), result.negativeExamples(), result.wallSeconds(),
                 result.examplesPerSecond(), result.stepsPerSecond(), result.divergence() != null, result.divergence(),
                 fin);
         if (out != null) {
             RunFiles.writeSummary(s, out.resolve("summary.json"));
-            Charts.savePng(RunCharts.errorHistory(history, net.describe() + " on " + train.name() + ", " + config.mode().label(),
+            Charts.savePng(RunCharts.errorHistory(history, net.describe() + " on " + train.name() + ", " + settings.mode().label(),
                     "training steps (one image each)", List.of("train_error", "test_error")),
                     out.resolve("history.png"));
         }

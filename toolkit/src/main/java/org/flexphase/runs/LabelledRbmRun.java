@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 import org.flexphase.estimation.AnnealedImportanceSampling;
 import org.flexphase.estimation.BaseRateModel;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingListener;
 import org.flexphase.boltzmann.TrainingResult;
 import org.flexphase.boltzmann.LabelInference;
@@ -28,7 +28,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * LabelledRbmRun run = new LabelledRbmRun("mnist", trainBits, trainLabels, testBits, testLabels, 10);
- * LabelledRbmRun.Outcome o = run.run(Rbm.of(794, 16, 1.0, true), config, 200, null);
+ * LabelledRbmRun.Outcome o = run.run(Rbm.of(794, 16, 1.0, true), TrainSettings.DEFAULTS.withData("mnist"), null);
  * }</pre>
  */
 public final class LabelledRbmRun {
@@ -103,17 +103,21 @@ public final class LabelledRbmRun {
         }
     }
 
-    /** Trains {@code model} in place; writes files under {@code out} unless it is null. */
-    public Outcome run(Rbm model, TrainerConfig config, int evalSize, Path out) {
-        return run(model, config, evalSize, out, history -> { });
+    /**
+     * Trains {@code model} in place with these settings, evaluating checkpoints on the first {@code eval_size} images of
+     * each split; writes files under {@code out} unless it is null.
+     */
+    public Outcome run(Rbm model, TrainSettings settings, Path out) {
+        return run(model, new BoltzmannTrainer(settings), out, history -> { });
     }
 
-    /** As {@link #run(Rbm, TrainerConfig, int, Path)}, calling {@code afterCheckpoint} with the history so far. */
-    public Outcome run(Rbm model, TrainerConfig config, int evalSize, Path out, Consumer<Table> afterCheckpoint) {
+    /** As {@link #run(Rbm, TrainSettings, Path)} with {@code trainer}, calling {@code afterCheckpoint} with the history so far. */
+    public Outcome run(Rbm model, BoltzmannTrainer trainer, Path out, Consumer<Table> afterCheckpoint) {
+        int evalSize = trainer.settings().evalSize();
         Table history = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
                 DoubleColumn.create("test_error"), DoubleColumn.create("train_error_avg"),
                 DoubleColumn.create("test_error_avg"));
-        long evalSeed = Rngs.mix(config.seed, 0xE7A1L);
+        long evalSeed = Rngs.mix(trainer.settings().seed(), 0xE7A1L);
         TrainingListener listener = c -> {
             history.longColumn("step").append(c.step());
             Rbm now = (Rbm) c.current();
@@ -127,7 +131,7 @@ public final class LabelledRbmRun {
             }
             afterCheckpoint.accept(history);
         };
-        TrainingResult result = new BoltzmannTrainer(config).train(model, trainingRows(), listener);
+        TrainingResult result = trainer.train(model, trainingRows(), listener);
         Rbm finalModel = (Rbm) result.model();
         Rbm finalAvg = (Rbm) result.averaged();
         double trainError = error(finalModel, classes, trainInputs, trainLabels, Integer.MAX_VALUE, evalSeed);
@@ -141,14 +145,14 @@ public final class LabelledRbmRun {
             likelihood = TestLogLikelihood.of(finalModel, testInputs, testLabels, classes, annealing, base).entries();
             likelihoodAvg = TestLogLikelihood.of(finalAvg, testInputs, testLabels, classes, annealing, base).entries();
         }
-        LabelledRbmSummary s = new LabelledRbmSummary(model.describe(), dataName, config.describe(), config.seed,
+        LabelledRbmSummary s = new LabelledRbmSummary(model.describe(), dataName, trainer.describe(), trainer.settings().seed(),
                 result.steps(), result.wallSeconds(), result.stepsPerSecond(), result.diverged(), result.divergence(),
                 new LabelledRbmSummary.Final(trainError, testError, trainErrorAvg, testErrorAvg, likelihood,
                         likelihoodAvg));
         if (out != null) {
             RunFiles.writeSummary(s, out.resolve("summary.json"));
             Charts.savePng(RunCharts.errorHistory(history, model.describe() + " on " + dataName + ", "
-                    + config.mode.name().toLowerCase(), "Gibbs steps", List.of("train_error", "test_error", "test_error_avg")),
+                    + trainer.settings().mode().name().toLowerCase(), "Gibbs steps", List.of("train_error", "test_error", "test_error_avg")),
                     out.resolve("history.png"));
         }
         return new Outcome(history, result, s);

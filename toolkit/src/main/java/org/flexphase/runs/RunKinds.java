@@ -1,20 +1,23 @@
 package org.flexphase.runs;
 
 import java.util.List;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.forwardforward.ForwardForwardSettings;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Settings;
 
 /** The registry of run kinds: the one list of what a spec may name, in the order help texts show them. */
 public final class RunKinds {
     public static final RunKind<TrainSettings> TRAIN = new RunKind<>("train", TrainSettings.class,
-            TrainSettings.DEFAULTS, TrainSettings::run, TrainSettings::sweepColumns);
+            TrainSettings.DEFAULTS, TrainRun::outcome, TrainRun::sweepColumns);
     public static final RunKind<ForwardForwardSettings> FF = new RunKind<>("ff", ForwardForwardSettings.class,
-            ForwardForwardSettings.DEFAULTS, ForwardForwardSettings::run, ForwardForwardSettings::sweepColumns);
+            ForwardForwardSettings.DEFAULTS, ForwardForwardRun::outcome, ForwardForwardRun::sweepColumns);
     public static final RunKind<NetworkSettings> NETWORK = new RunKind<>("network", NetworkSettings.class,
             NetworkSettings.DEFAULTS, NetworkRun::outcome, NetworkRun::sweepColumns);
     public static final RunKind<EpSettings> EP = new RunKind<>("ep", EpSettings.class, EpSettings.DEFAULTS,
-            EpSettings::run, EpSettings::sweepColumns);
+            EpRun::outcome, EpRun::sweepColumns);
 
     /** Every kind. */
     public static final List<RunKind<?>> ALL = List.of(TRAIN, FF, NETWORK, EP);

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.util.Settings;
 import org.flexphase.runs.SettingsJson;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 
 /**
  * One run of a sweep: a group label (which curve or point it belongs to) and its validated settings (which carry

@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * EquilibriumPropagationHistory history = Histories.equilibriumPropagation(net, trainHead, testHead, 20);
- * new EquilibriumPropagationTrainer(config).train(net, train, history);
+ * new EquilibriumPropagationTrainer(settings).train(net, train, history);
  * history.table().print();
  * }</pre>
  */

@@ -29,8 +29,8 @@ class BoltzmannTrainerTest {
     static void exactOptimum() {
         data = DataDistribution.of(ROWS);
         FullyVisibleBoltzmannMachine m = FullyVisibleBoltzmannMachine.of(3, 1.0);
-        new BoltzmannTrainer(TrainerConfig.builder().mode(TrainingMode.EXACT).exactStride(1).steps(4000)
-                .schedule(LearningRateSchedule.constant(1.0)).evalEvery(4000).build()).train(m, ROWS, null);
+        new BoltzmannTrainer(TrainSettings.DEFAULTS.withMode(TrainingMode.EXACT).withExactStride(1).withSteps(4000)
+                .withLr(1.0).withEvalEvery(4000)).train(m, ROWS, null);
         double[] u = ExactAnalysis.gradient(m, data);
         double norm = 0;
         for (double g : u) {
@@ -40,16 +40,16 @@ class BoltzmannTrainerTest {
         optimumKl = ExactAnalysis.metrics(m, data).kl();
     }
 
-    double finalKl(TrainerConfig config) {
+    double finalKl(TrainSettings config) {
         FullyVisibleBoltzmannMachine m = FullyVisibleBoltzmannMachine.of(3, 1.0);
         TrainingResult r = new BoltzmannTrainer(config).train(m, ROWS, null);
         assertTrue(!r.diverged());
         return ExactAnalysis.metrics(r.averaged(), data).kl();
     }
 
-    TrainerConfig.Builder decaying(TrainingMode mode) {
-        return TrainerConfig.builder().mode(mode).steps(600_000).evalEvery(600_000).seed(17)
-                .schedule(LearningRateSchedule.robbinsMonro(0.05, 5_000, 0.7)).averageFrom(200_000);
+    TrainSettings decaying(TrainingMode mode) {
+        return TrainSettings.DEFAULTS.withMode(mode).withSteps(600_000).withEvalEvery(600_000).withSeed(17)
+                .withLr(0.05).withLrSchedule("rm").withLrTau(5_000).withLrKappa(0.7).withAverageFrom(200_000);
     }
 
     @Test
@@ -59,28 +59,29 @@ class BoltzmannTrainerTest {
 
     @Test
     void localLearningReachesTheOptimum() {
-        assertEquals(optimumKl, finalKl(decaying(TrainingMode.LOCAL).switchProbability(0.1).b(0.3).build()), 0.01);
+        assertEquals(optimumKl, finalKl(decaying(TrainingMode.LOCAL).withSwitchProb(0.1).withB(0.3)), 0.01);
     }
 
     @Test
     void isdReachesTheOptimum() {
-        assertEquals(optimumKl, finalKl(decaying(TrainingMode.ISD).phaseLength(5).b(0.6).build()), 0.01);
+        assertEquals(optimumKl, finalKl(decaying(TrainingMode.ISD).withPhaseLength(5).withB(0.6)), 0.01);
     }
 
     @Test
     void standardCdReachesTheOptimum() {
-        assertEquals(optimumKl, finalKl(decaying(TrainingMode.STANDARD).cdK(5).build()), 0.01);
+        assertEquals(optimumKl, finalKl(decaying(TrainingMode.STANDARD).withCdK(5)), 0.01);
     }
 
     @Test
     void equilibriumAndPcdStartsReachTheOptimum() {
-        assertEquals(optimumKl, finalKl(decaying(TrainingMode.LOCAL).negativeStart(NegativeStart.EQUILIBRIUM).build()), 0.01);
-        assertEquals(optimumKl, finalKl(decaying(TrainingMode.LOCAL).negativeStart(NegativeStart.PCD).build()), 0.01);
+        assertEquals(optimumKl, finalKl(decaying(TrainingMode.LOCAL).withNegativeStart(NegativeStart.EQUILIBRIUM)), 0.01);
+        assertEquals(optimumKl, finalKl(decaying(TrainingMode.LOCAL).withNegativeStart(NegativeStart.PCD)), 0.01);
     }
 
     @Test
     void sameSeedGivesBitIdenticalParametersAndCheckpoints() {
-        TrainerConfig c = decaying(TrainingMode.LOCAL).steps(50_000).evalEvery(10_000).build();
+        // Averaging from step 20,000 (decaying's 200,000 lies past this shorter budget, which settings refuse).
+        TrainSettings c = decaying(TrainingMode.LOCAL).withSteps(50_000).withEvalEvery(10_000).withAverageFrom(20_000);
         List<Long> steps = new ArrayList<>();
         Rbm a = Rbm.randomized(3, 2, 0.1, org.flexphase.util.Rngs.create(1));
         Rbm b = a.copy();
@@ -94,8 +95,8 @@ class BoltzmannTrainerTest {
     void divergingRunStopsWithAMessageAndKeepsFiniteParameters() {
         Rbm rbm = Rbm.randomized(3, 2, 0.1, org.flexphase.util.Rngs.create(1));
         // Steps of 1e306 make the weights a random walk that overflows to infinity within a few thousand steps.
-        TrainerConfig c = TrainerConfig.builder().mode(TrainingMode.LOCAL).steps(1_000_000)
-                .evalEvery(100).schedule(LearningRateSchedule.constant(1e306)).build();
+        TrainSettings c = TrainSettings.DEFAULTS.withMode(TrainingMode.LOCAL).withSteps(1_000_000)
+                .withEvalEvery(100).withLr(1e306);
         TrainingResult r = new BoltzmannTrainer(c).train(rbm, ROWS, null);
         assertTrue(r.diverged(), "expected divergence after " + r.steps() + " steps");
         assertTrue(r.steps() < 1_000_000);
@@ -108,8 +109,8 @@ class BoltzmannTrainerTest {
     @Test
     void stepBudgetCountsGibbsStepsInEveryMode() {
         for (TrainingMode mode : TrainingMode.values()) {
-            TrainingResult r = new BoltzmannTrainer(TrainerConfig.builder().mode(mode).cdK(3).exactStride(100).steps(6_000)
-                    .evalEvery(1_000).build()).train(FullyVisibleBoltzmannMachine.of(3, 1.0), ROWS, null);
+            TrainingResult r = new BoltzmannTrainer(TrainSettings.DEFAULTS.withMode(mode).withCdK(3).withExactStride(100).withSteps(6_000)
+                    .withEvalEvery(1_000)).train(FullyVisibleBoltzmannMachine.of(3, 1.0), ROWS, null);
             assertEquals(6_000, r.steps(), mode.name());
             assertEquals(6_000, r.positiveSteps() + r.negativeSteps(), mode.name());
         }

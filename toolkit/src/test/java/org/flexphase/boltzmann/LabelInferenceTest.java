@@ -23,8 +23,8 @@ class LabelInferenceTest {
         LabelledRbmRun run = new LabelledRbmRun("toy", inputs, labels, inputs, labels, 2);
         Rbm rbm = Rbm.randomized(6, 6, 0.1, Rngs.create(3));
         double before = LabelledRbmRun.error(rbm, 2, inputs, labels, 16, 1);
-        new BoltzmannTrainer(TrainerConfig.builder().mode(TrainingMode.EXACT).exactStride(1).steps(3000).evalEvery(3000)
-                .schedule(LearningRateSchedule.constant(0.5)).build()).train(rbm, run.trainingRows(), null);
+        new BoltzmannTrainer(TrainSettings.DEFAULTS.withMode(TrainingMode.EXACT).withExactStride(1).withSteps(3000).withEvalEvery(3000)
+                .withLr(0.5)).train(rbm, run.trainingRows(), null);
         double after = LabelledRbmRun.error(rbm, 2, inputs, labels, 16, 1);
         assertTrue(before > 0.2, "untrained error " + before);
         assertEquals(0.0, after, 1.0 / 16 + 1e-12, "at most one of 16 misclassified");

@@ -21,7 +21,7 @@ import org.flexphase.phases.RandomBlockPhaseProcess;
 import org.flexphase.phases.RenewalPhaseProcess;
 import org.junit.jupiter.api.Test;
 
-/** The pieces a {@link BoltzmannTrainer} is configured with: rate schedules, the Polyak–Ruppert average, the config. */
+/** The pieces a {@link BoltzmannTrainer} is configured with: rate schedules, the Polyak–Ruppert average, the settings. */
 class LearningSettingsTest {
 
     @Test
@@ -62,60 +62,63 @@ class LearningSettingsTest {
     }
 
     @Test
-    void configBuildsThePhaseProcessOfItsMode() {
-        TrainerConfig.Builder base = TrainerConfig.builder().b(0.3).switchProbability(0.2).phaseLength(7).cdK(3);
-        assertInstanceOf(PeriodicPhaseProcess.class, base.mode(TrainingMode.STANDARD).build().newPhaseProcess());
-        assertEquals("periodic(T=3)", base.mode(TrainingMode.STANDARD).build().newPhaseProcess().describe());
-        assertEquals("random-block(b=0.3, T=7)", base.mode(TrainingMode.ISD).build().newPhaseProcess().describe());
-        assertEquals("geometric(b=0.3, p=0.2)", base.mode(TrainingMode.LOCAL).build().newPhaseProcess().describe());
-        assertInstanceOf(GeometricPhaseProcess.class, base.mode(TrainingMode.EXACT).build().newPhaseProcess());
+    void settingsBuildThePhaseProcessOfTheirModeAndTheTrainerTakesAGivenOne() {
+        TrainSettings base = TrainSettings.DEFAULTS.withB(0.3).withSwitchProb(0.2).withPhaseLength(7).withCdK(3);
+        assertInstanceOf(PeriodicPhaseProcess.class, base.withMode(TrainingMode.STANDARD).newPhaseProcess());
+        assertEquals("periodic(T=3)", base.withMode(TrainingMode.STANDARD).newPhaseProcess().describe());
+        assertEquals("random-block(b=0.3, T=7)", base.withMode(TrainingMode.ISD).newPhaseProcess().describe());
+        assertEquals("geometric(b=0.3, p=0.2)", base.withMode(TrainingMode.LOCAL).newPhaseProcess().describe());
+        assertInstanceOf(GeometricPhaseProcess.class, base.withMode(TrainingMode.EXACT).newPhaseProcess());
         PhaseProcess custom = RenewalPhaseProcess.of(0.4, LengthLaws.fixed(2), LengthLaws.fixed(5));
-        PhaseProcess fromConfig = base.mode(TrainingMode.LOCAL).process(custom).build().newPhaseProcess();
+        PhaseProcess fromConfig = new BoltzmannTrainer(base.withMode(TrainingMode.LOCAL)).withPhaseProcess(custom)
+                .newPhaseProcess();
         assertInstanceOf(RenewalPhaseProcess.class, fromConfig);
         assertNotSame(custom, fromConfig, "each run gets a fresh copy of the custom process");
         assertInstanceOf(RandomBlockPhaseProcess.class,
-                TrainerConfig.builder().mode(TrainingMode.ISD).build().newPhaseProcess());
+                TrainSettings.DEFAULTS.withMode(TrainingMode.ISD).newPhaseProcess());
     }
 
     @Test
-    void configDescribesEverySettingAndRoundTripsThroughItsBuilder() {
-        TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.ISD).b(0.25).switchProbability(0.3)
-                .phaseLength(6).cdK(4).schedule(LearningRateSchedule.constant(0.01)).steps(1000).weightDecay(0.5)
-                .negativeStart(NegativeStart.PCD).averageFrom(100).averageStride(3).evalEvery(50).exactStride(9)
-                .equilibriumRefresh(11).seed(42).build();
-        Map<String, Object> d = config.describe();
+    void theTrainerDescribesEverySettingItUses() {
+        TrainSettings config = TrainSettings.DEFAULTS.withMode(TrainingMode.ISD).withB(0.25).withSwitchProb(0.3)
+                .withPhaseLength(6).withCdK(4).withLr(0.01).withSteps(1000).withWeightDecay(0.5)
+                .withNegativeStart(NegativeStart.PCD).withAverageFrom(100).withAverageStride(3).withEvalEvery(50).withExactStride(9)
+                .withEquilibriumRefresh(11).withSeed(42);
+        Map<String, Object> d = new BoltzmannTrainer(config).describe();
         assertEquals(List.of("mode", "phase_process", "b", "switch_prob", "phase_length", "cd_k", "lr_schedule", "steps",
                 "weight_decay", "negative_start", "average_from", "average_stride", "eval_every", "exact_stride",
                 "equilibrium_refresh", "seed"), List.copyOf(d.keySet()));
         assertEquals(List.of("isd", "random-block(b=0.25, T=6)", 0.25, 0.3, 6, 4, "constant(0.01)", 1000L, 0.5, "pcd",
                 100L, 3, 50L, 9, 11L, 42L), List.copyOf(d.values()));
-        assertEquals(d, config.toBuilder().build().describe());
-        assertEquals(500, TrainerConfig.builder().steps(1000).build().averageFrom, "default: the second half");
-        assertEquals(0, TrainerConfig.builder().steps(1000).averageFrom(0).build().averageFrom);
+        assertEquals(500, TrainSettings.DEFAULTS.withSteps(1000).averageFromStep(), "default: the second half");
+        assertEquals(0, TrainSettings.DEFAULTS.withSteps(1000).withAverageFrom(0).averageFromStep());
     }
 
     @Test
     void everyOutOfRangeSettingIsNamed() {
-        Map<String, TrainerConfig.Builder> bad = Map.ofEntries(
-                Map.entry("b", TrainerConfig.builder().b(1.0)),
-                Map.entry("switch-prob", TrainerConfig.builder().switchProbability(0)),
-                Map.entry("phase-length", TrainerConfig.builder().phaseLength(0)),
-                Map.entry("cd-k", TrainerConfig.builder().cdK(0)),
-                Map.entry("steps", TrainerConfig.builder().steps(0)),
-                Map.entry("weight-decay", TrainerConfig.builder().weightDecay(-1e-9)),
-                Map.entry("average-stride", TrainerConfig.builder().averageStride(0)),
-                Map.entry("eval-every", TrainerConfig.builder().evalEvery(0)),
-                Map.entry("exact-stride", TrainerConfig.builder().exactStride(0)),
-                Map.entry("equilibrium-refresh", TrainerConfig.builder().equilibriumRefresh(-1)),
-                Map.entry("mode", TrainerConfig.builder().mode(null)),
-                Map.entry("schedule", TrainerConfig.builder().schedule(null)));
-        bad.forEach((name, builder) -> {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build, name);
-            assertTrue(e.getMessage().contains(name), name + ": " + e.getMessage());
+        // The trainer validates its settings, naming the first one out of range in InvalidSetting's wording.
+        Map<String, TrainSettings> bad = Map.ofEntries(
+                Map.entry("b", TrainSettings.DEFAULTS.withB(1.0)),
+                Map.entry("switch_prob", TrainSettings.DEFAULTS.withSwitchProb(0)),
+                Map.entry("phase_length", TrainSettings.DEFAULTS.withPhaseLength(0)),
+                Map.entry("cd_k", TrainSettings.DEFAULTS.withCdK(0)),
+                Map.entry("steps", TrainSettings.DEFAULTS.withSteps(0)),
+                Map.entry("weight_decay", TrainSettings.DEFAULTS.withWeightDecay(-1e-9)),
+                Map.entry("average_stride", TrainSettings.DEFAULTS.withAverageStride(0)),
+                Map.entry("eval_every", TrainSettings.DEFAULTS.withEvalEvery(0)),
+                Map.entry("exact_stride", TrainSettings.DEFAULTS.withExactStride(0)),
+                Map.entry("equilibrium_refresh", TrainSettings.DEFAULTS.withEquilibriumRefresh(-1)),
+                Map.entry("mode", TrainSettings.DEFAULTS.withMode(null)),
+                Map.entry("lr", TrainSettings.DEFAULTS.withLr(0)),
+                Map.entry("lr_schedule", TrainSettings.DEFAULTS.withLrSchedule(null)));
+        bad.forEach((name, settings) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new BoltzmannTrainer(settings), name);
+            assertTrue(e.getMessage().contains("invalid value for '" + name + "'"), name + ": " + e.getMessage());
         });
-        // The smallest allowed values build.
-        TrainerConfig.builder().phaseLength(1).cdK(1).steps(1).weightDecay(0).averageStride(1).evalEvery(1)
-                .exactStride(1).equilibriumRefresh(0).switchProbability(1.0).build();
+        // The smallest allowed values make a trainer.
+        new BoltzmannTrainer(TrainSettings.DEFAULTS.withPhaseLength(1).withCdK(1).withSteps(1).withWeightDecay(0)
+                .withAverageStride(1).withEvalEvery(1).withExactStride(1).withEquilibriumRefresh(0).withSwitchProb(1.0));
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 import org.flexphase.data.BarsAndStripes;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.boltzmann.Rbm;
 import org.flexphase.util.Rngs;
@@ -33,8 +33,8 @@ final class TestModels {
     /** A 16 x {@code nh} RBM trained by CD-1 on Bars and Stripes 4x4: sharp, multimodal, the hard case. */
     static Rbm trainedOnBas(int nh, long seed) {
         Rbm rbm = Rbm.randomized(16, nh, 0.01, Rngs.create(seed));
-        TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(1)
-                .schedule(LearningRateSchedule.constant(0.05)).steps(200_000).evalEvery(200_000).seed(seed).build();
+        TrainSettings config = TrainSettings.DEFAULTS.withMode(TrainingMode.STANDARD).withCdK(1)
+                .withLr(0.05).withSteps(200_000).withEvalEvery(200_000).withSeed(seed);
         return (Rbm) new BoltzmannTrainer(config).train(rbm, BarsAndStripes.published4x4(), null).model();
     }
 
@@ -74,8 +74,8 @@ final class TestModels {
     /** A 15 x {@code nh} RBM trained by CD-1 on {@link #prototypes} (uneven marginals, so the base rate matters). */
     static Rbm trainedOnPrototypes(LabelledData data, int nh, long seed) {
         Rbm rbm = Rbm.randomized(15, nh, 0.01, Rngs.create(seed));
-        TrainerConfig config = TrainerConfig.builder().mode(TrainingMode.STANDARD).cdK(1)
-                .schedule(LearningRateSchedule.constant(0.05)).steps(200_000).evalEvery(200_000).seed(seed).build();
+        TrainSettings config = TrainSettings.DEFAULTS.withMode(TrainingMode.STANDARD).withCdK(1)
+                .withLr(0.05).withSteps(200_000).withEvalEvery(200_000).withSeed(seed);
         return (Rbm) new BoltzmannTrainer(config).train(rbm, data.rows(), null).model();
     }
 

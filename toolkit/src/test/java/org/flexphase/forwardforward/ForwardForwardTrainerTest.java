@@ -37,8 +37,15 @@ class ForwardForwardTrainerTest {
         return x;
     }
 
-    static ForwardForwardTrainer.Config config(ForwardForwardTrainer.Mode mode, long seed) {
-        return new ForwardForwardTrainer.Config(mode, 0.5, 0.5, null, 15, 0.01, 2.0, new int[]{32, 32}, 500, seed);
+    /** Settings with the paper's threshold (2.0) and protocol, the rest as given. */
+    static ForwardForwardSettings settings(ForwardForwardTrainer.Mode mode, double b, double switchProb, int epochs,
+                                           double lr, List<Integer> hidden, long evalEvery, long seed) {
+        return ForwardForwardSettings.DEFAULTS.withMode(mode).withB(b).withSwitchProb(switchProb).withEpochs(epochs)
+                .withLr(lr).withThreshold(2.0).withHidden(hidden).withEvalEvery(evalEvery).withSeed(seed);
+    }
+
+    static ForwardForwardSettings config(ForwardForwardTrainer.Mode mode, long seed) {
+        return settings(mode, 0.5, 0.5, 15, 0.01, List.of(32, 32), 500, seed);
     }
 
     @Test
@@ -91,8 +98,7 @@ class ForwardForwardTrainerTest {
     void isdCountsFollowB() {
         int[] labels = new int[1000];
         double[][] x = images(1000, 2, labels);
-        var cfg = new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.ISD, 0.3, 0.2, null, 2, 0.01, 2.0,
-                new int[]{8}, 10_000, 4);
+        var cfg = settings(ForwardForwardTrainer.Mode.ISD, 0.3, 0.2, 2, 0.01, List.of(8), 10_000, 4);
         var r = new ForwardForwardTrainer(cfg).train(new ForwardForwardTrainer(cfg).newNet(24, 4), x, labels, null);
         // 2000 Bernoulli(0.3) draws: sd 20.5; 6 sd is 123.
         assertEquals(600, r.positiveExamples(), 123);
@@ -128,7 +134,7 @@ class ForwardForwardTrainerTest {
     }
 
     /** The examples of a 2-epoch run on 200 images: {step, image, label, positive (1/0)} rows in order. */
-    static List<int[]> examples(ForwardForwardTrainer.Config cfg, double[][] x, int[] labels) {
+    static List<int[]> examples(ForwardForwardSettings cfg, double[][] x, int[] labels) {
         List<int[]> seen = new ArrayList<>();
         var t = new ForwardForwardTrainer(cfg);
         t.train(t.newNet(24, 4), x, labels, null, (step, image, label, positive) ->
@@ -189,7 +195,7 @@ class ForwardForwardTrainerTest {
         int[] labels = new int[200];
         double[][] x = images(200, 5, labels);
         var base = config(ForwardForwardTrainer.Mode.ISD, 11).withEpochs(2).withB(0.3);
-        ForwardForwardTrainer.Config[] configs = {base, base.withNegatives(ForwardForwardTrainer.Negatives.PUBLISHED),
+        ForwardForwardSettings[] configs = {base, base.withNegatives(ForwardForwardTrainer.Negatives.PUBLISHED),
             base.withIsdWeights(ForwardForwardTrainer.IsdWeights.PUBLISHED)};
         double[][] params = new double[configs.length][];
         for (int i = 0; i < configs.length; i++) {
@@ -203,10 +209,26 @@ class ForwardForwardTrainerTest {
     }
 
     @Test
+    void aGivenPhaseProcessDrivesLocalMode() {
+        int[] labels = new int[1000];
+        double[][] x = images(1000, 2, labels);
+        var t = new ForwardForwardTrainer(settings(ForwardForwardTrainer.Mode.LOCAL, 0.5, 0.5, 2, 0.01, List.of(8),
+                10_000, 4));
+        assertEquals(null, t.phaseProcess());
+        var process = org.flexphase.phases.RandomBlockPhaseProcess.of(0.3, 1);
+        var u = t.withPhaseProcess(process);
+        assertTrue(u.phaseProcess() == process && u.settings() == t.settings());
+        var r = u.train(u.newNet(24, 4), x, labels, null);
+        // The settings' b is 0.5; the given process is positive w.p. 0.3: 2000 draws, sd 20.5, 6 sd is 123.
+        assertEquals(600, r.positiveExamples(), 123);
+        assertEquals(2000, r.positiveExamples() + r.negativeExamples());
+    }
+
+    @Test
     void badSettingsNameTheParameter() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new ForwardForwardTrainer.Config(
-                ForwardForwardTrainer.Mode.ISD, 1.5, 0.2, null, 2, 0.01, 2.0, new int[]{8}, 100, 1));
-        assertTrue(e.getMessage().contains("b") && e.getMessage().contains("1.5"), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> new ForwardForwardTrainer(
+                settings(ForwardForwardTrainer.Mode.ISD, 1.5, 0.2, 2, 0.01, List.of(8), 100, 1)));
+        assertTrue(e.getMessage().contains("'b': 1.5"), e.getMessage());
         var n = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.Negatives.parse("fresh"));
         assertTrue(n.getMessage().contains("invalid value for 'negatives': fresh (allowed: paired | published)"), n.getMessage());
         var w = assertThrows(IllegalArgumentException.class, () -> ForwardForwardTrainer.IsdWeights.parse("one"));
@@ -218,8 +240,7 @@ class ForwardForwardTrainerTest {
         int[] labels = new int[200];
         double[][] x = images(200, 5, labels);
         // Adam moves each parameter by about lr per step: 1e300 overflows the goodness within a few steps.
-        var cfg = new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.STANDARD, 0.5, 0.5, null, 1, 1e300, 2.0,
-                new int[]{8, 8}, 1, 7);
+        var cfg = settings(ForwardForwardTrainer.Mode.STANDARD, 0.5, 0.5, 1, 1e300, List.of(8, 8), 1, 7);
         ForwardForwardTrainer t = new ForwardForwardTrainer(cfg);
         ForwardForwardNet net = t.newNet(24, 4);
         java.util.List<double[][]> seen = new java.util.ArrayList<>();
@@ -242,8 +263,7 @@ class ForwardForwardTrainerTest {
         // at the end trained its whole budget on NaN; the loop's periodic check stops it long before.
         int[] labels = new int[1000];
         double[][] x = images(1000, 5, labels);
-        var cfg = new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.ISD, 0.5, 0.5, null, 100, 1e300, 2.0,
-                new int[]{8, 8}, 1_000_000, 7);
+        var cfg = settings(ForwardForwardTrainer.Mode.ISD, 0.5, 0.5, 100, 1e300, List.of(8, 8), 1_000_000, 7);
         ForwardForwardTrainer t = new ForwardForwardTrainer(cfg);
         ForwardForwardNet net = t.newNet(24, 4);
         double[] start = net.parameters().clone();

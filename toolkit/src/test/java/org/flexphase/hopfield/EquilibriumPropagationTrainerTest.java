@@ -2,13 +2,16 @@ package org.flexphase.hopfield;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.flexphase.hopfield.EquilibriumPropagationTrainer.Config;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
 import org.flexphase.learning.LearningLoop;
-import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.phases.GeometricPhaseProcess;
+import org.flexphase.phases.LengthLaws;
+import org.flexphase.phases.PhaseProcess;
 import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +22,16 @@ class EquilibriumPropagationTrainerTest {
         return Examples.oneHot(x, new int[]{0, 0, 1, 1}, 2);
     }
 
-    static Config config(Mode mode, long steps, long seed) {
+    /** Sweeps in one epoch of the toy problem: 4 examples of 10 free and 4 nudged sweeps. */
+    static final long EPOCH = 4 * 14;
+
+    static EpSettings settings(Mode mode, int epochs, long seed) {
         // Local learning's per-step estimator is phi / (rho beta), not a difference: its variance asks for a rate
         // about 50 times smaller than the paired modes' (docs/theory.md T2's price of locality).
         double eta = mode == Mode.LOCAL ? 0.002 : 0.1;
-        return new Config(mode, 0.5, 10, 4, 0.5, 0.1, null, 1, LearningRateSchedule.constant(eta), steps, steps,
-                seed);
+        return EpSettings.DEFAULTS.withMode(mode).withBeta(0.5).withFreeSteps(10).withNudgeSteps(4).withB(0.5)
+                .withSwitchProb(0.1).withEpochs(epochs).withEvalPerEpoch(1).withLr(eta).withLrTauEpochs(0)
+                .withSeed(seed);
     }
 
     static double meanCost(HopfieldNetwork net, Examples ex) {
@@ -46,8 +53,8 @@ class EquilibriumPropagationTrainerTest {
         for (Mode mode : Mode.values()) {
             HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.create(2), 4, 6, 2);
             double before = meanCost(net, toy());
-            long steps = mode == Mode.LOCAL ? 200_000 : 40_000;
-            LearningLoop loop = new EquilibriumPropagationTrainer(config(mode, steps, 3)).train(net, toy(), null);
+            int epochs = mode == Mode.LOCAL ? 3_572 : 715; // 200,032 and 40,040 sweeps
+            LearningLoop loop = new EquilibriumPropagationTrainer(settings(mode, epochs, 3)).train(net, toy(), null);
             assertEquals(null, loop.divergence());
             double after = meanCost(net, toy());
             assertTrue(after < 0.3 * before, mode + ": cost " + before + " -> " + after);
@@ -60,38 +67,52 @@ class EquilibriumPropagationTrainerTest {
         for (Mode mode : Mode.values()) {
             HopfieldNetwork a = HopfieldNetwork.glorot(Rngs.create(2), 4, 6, 2);
             HopfieldNetwork b = HopfieldNetwork.glorot(Rngs.create(2), 4, 6, 2);
-            new EquilibriumPropagationTrainer(config(mode, 5_000, 7)).train(a, toy(), null);
-            new EquilibriumPropagationTrainer(config(mode, 5_000, 7)).train(b, toy(), null);
+            new EquilibriumPropagationTrainer(settings(mode, 90, 7)).train(a, toy(), null);
+            new EquilibriumPropagationTrainer(settings(mode, 90, 7)).train(b, toy(), null);
             assertArrayEquals(a.parameters(), b.parameters(), 0.0, mode.toString());
         }
     }
 
     @Test
     void budgetIsCountedInRelaxationSweeps() {
+        // 18 epochs of 4 examples x (10 + 4) sweeps: 1,008 sweeps.
         HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.create(2), 4, 6, 2);
-        LearningLoop standard = new EquilibriumPropagationTrainer(config(Mode.STANDARD, 1_000, 1)).train(net, toy(),
+        LearningLoop standard = new EquilibriumPropagationTrainer(settings(Mode.STANDARD, 18, 1)).train(net, toy(),
                 null);
-        assertEquals(14L * (1_000 / 14), standard.step());
-        assertEquals(1_000 / 14, standard.updates());
-        LearningLoop symmetric = new EquilibriumPropagationTrainer(config(Mode.SYMMETRIC, 1_000, 1)).train(net,
+        assertEquals(18 * EPOCH, standard.step());
+        assertEquals(18 * EPOCH / 14, standard.updates());
+        LearningLoop symmetric = new EquilibriumPropagationTrainer(settings(Mode.SYMMETRIC, 18, 1)).train(net,
                 toy(), null);
-        assertEquals(1_000 / 18, symmetric.updates());
-        LearningLoop local = new EquilibriumPropagationTrainer(config(Mode.LOCAL, 1_000, 1)).train(net, toy(), null);
-        assertEquals(1_000, local.step());
-        assertEquals(1_000, local.updates());
+        assertEquals(18 * EPOCH / 18, symmetric.updates());
+        LearningLoop local = new EquilibriumPropagationTrainer(settings(Mode.LOCAL, 18, 1)).train(net, toy(), null);
+        assertEquals(18 * EPOCH, local.step());
+        assertEquals(18 * EPOCH, local.updates());
+    }
+
+    @Test
+    void overridesReplaceOnlyLocalModesLawsAndLeaveTheOriginal() {
+        EquilibriumPropagationTrainer t = new EquilibriumPropagationTrainer(settings(Mode.LOCAL, 1, 1));
+        assertEquals(14.0, t.presentationLaw().mean());
+        PhaseProcess process = GeometricPhaseProcess.of(0.25, 0.2);
+        EquilibriumPropagationTrainer u = t.withPresentationLaw(LengthLaws.fixed(3)).withPhaseProcess(process);
+        assertEquals(3.0, u.presentationLaw().mean());
+        assertSame(process, u.phaseProcess());
+        assertSame(t.settings(), u.settings());
+        assertEquals(14.0, t.presentationLaw().mean());
+        assertNotSame(process, t.phaseProcess());
     }
 
     @Test
     void badSettingsNameTheParameter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Config(Mode.STANDARD,
-                1.5, 10, 4, 0.5, 0.1, null, 1, LearningRateSchedule.constant(0.1), 100, 100, 1));
-        assertTrue(e.getMessage().contains("beta"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Config(Mode.STANDARD, 0.5, 0, 4, 0.5, 0.1, null, 1,
-                LearningRateSchedule.constant(0.1), 100, 100, 1));
-        assertTrue(e.getMessage().contains("free-steps"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EquilibriumPropagationTrainer(settings(Mode.STANDARD, 1, 1).withBeta(1.5)));
+        assertTrue(e.getMessage().contains("'beta'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new EquilibriumPropagationTrainer(settings(Mode.STANDARD, 1, 1).withFreeSteps(0)));
+        assertTrue(e.getMessage().contains("'free_steps'"), e.getMessage());
         HopfieldNetwork wrong = HopfieldNetwork.of(5, 3, 2);
         e = assertThrows(IllegalArgumentException.class, () -> new EquilibriumPropagationTrainer(
-                config(Mode.STANDARD, 100, 1)).train(wrong, toy(), null));
+                settings(Mode.STANDARD, 1, 1)).train(wrong, toy(), null));
         assertTrue(e.getMessage().contains("4 inputs"), e.getMessage());
     }
 }

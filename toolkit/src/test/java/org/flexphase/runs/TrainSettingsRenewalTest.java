@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.util.InvalidSetting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,10 +24,10 @@ class TrainSettingsRenewalTest {
     void unequalLengthLawsMakeTheTrainersPhaseProcessARenewalOne() {
         TrainSettings s = with("local", "bas4", "fixed(2)", "geometric(0.125)", null, null);
         s.validate();
-        PhaseProcess p = s.trainerConfig().newPhaseProcess();
+        PhaseProcess p = s.newPhaseProcess();
         assertEquals("renewal(b=0.5, plus=fixed(2), minus=geometric(0.125))", p.describe());
         assertEquals(0.2, p.positiveOccupancy(), 1e-15); // 0.5 * 2 / (0.5 * 2 + 0.5 * 8)
-        assertEquals("geometric(b=0.5, p=0.05)", TrainSettings.DEFAULTS.trainerConfig().newPhaseProcess().describe());
+        assertEquals("geometric(b=0.5, p=0.05)", TrainSettings.DEFAULTS.newPhaseProcess().describe());
     }
 
     @Test
@@ -51,8 +52,8 @@ class TrainSettingsRenewalTest {
         assertKey("ais_steps", with("local", "mnist", null, null, 10, 0));
         TrainSettings ok = with("local", "mnist", null, null, 10, 100);
         ok.validate();
-        assertEquals(100, ok.annealing() == null ? -1 : 100);
-        assertNull(TrainSettings.DEFAULTS.annealing());
+        assertEquals(100, TrainRun.annealing(ok) == null ? -1 : 100);
+        assertNull(TrainRun.annealing(TrainSettings.DEFAULTS));
     }
 
     static void assertKey(String key, TrainSettings s) {

@@ -12,13 +12,13 @@ import org.flexphase.experiments.bas.BasExperiment;
 import org.flexphase.experiments.bas.BasProfile;
 import org.flexphase.experiments.mnist.MnistExperiment;
 import org.flexphase.experiments.mnist.MnistProfile;
-import org.flexphase.runs.ForwardForwardSettings;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.util.Settings;
 import org.flexphase.runs.RunKind;
 import org.flexphase.runs.RunKinds;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.SettingsJson;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 import org.junit.jupiter.api.Test;
 
 /** Run keys come from the validated settings record itself: every component changes the key, nothing else does. */

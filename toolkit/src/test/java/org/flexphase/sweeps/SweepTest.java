@@ -92,12 +92,13 @@ class SweepTest {
                  "seeds": [4]}
                 """;
         List<RunSpec> runs = SweepSpec.parse(spec, "test spec");
-        var ff = (org.flexphase.runs.ForwardForwardSettings) runs.get(0).settings();
+        var ff = (org.flexphase.forwardforward.ForwardForwardSettings) runs.get(0).settings();
         assertEquals(List.of(10), ff.hidden());
         assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.Negatives.PUBLISHED, ff.negatives());
         assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights.PUBLISHED, ff.isdWeights());
         assertEquals(4, ff.seed());
-        assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights.PUBLISHED, ff.trainerConfig().isdWeights());
+        assertEquals(org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights.PUBLISHED,
+                new org.flexphase.forwardforward.ForwardForwardTrainer(ff).settings().isdWeights());
         List<Sweep.Finished> done = new Sweep(tmp, 1).run(runs, f -> { });
         tech.tablesaw.api.Table summary = SweepSummary.of(done, tmp);
         assertEquals(2, summary.rowCount());

@@ -16,7 +16,7 @@ import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.runs.BoltzmannRun;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.boltzmann.BoltzmannTrainer;
-import org.flexphase.boltzmann.TrainerConfig;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.boltzmann.Rbm;
 import org.flexphase.util.Rngs;
@@ -30,9 +30,9 @@ import tech.tablesaw.api.Table;
 class HistoriesTest {
     static final double[][] ROWS = BarsAndStripes.published4x4();
 
-    static TrainerConfig config(long seed) {
-        return TrainerConfig.builder().mode(TrainingMode.LOCAL).b(0.5).switchProbability(0.05)
-                .schedule(LearningRateSchedule.constant(1e-4)).steps(20_000).evalEvery(5_000).seed(seed).build();
+    static TrainSettings config(long seed) {
+        return TrainSettings.DEFAULTS.withMode(TrainingMode.LOCAL).withB(0.5).withSwitchProb(0.05)
+                .withLr(1e-4).withSteps(20_000).withEvalEvery(5_000).withSeed(seed);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.flexphase.hopfield.PersistentBias;
 import org.flexphase.plots.Charts;
 import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.TableCharts;
-import org.flexphase.runs.EpSettings;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.SeedStats;

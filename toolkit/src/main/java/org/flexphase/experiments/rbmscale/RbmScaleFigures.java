@@ -18,7 +18,7 @@ import org.flexphase.plots.Charts;
 import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.TableCharts;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.sweeps.SeedStats;
 import org.flexphase.sweeps.Sweep;
 import tech.tablesaw.api.DoubleColumn;

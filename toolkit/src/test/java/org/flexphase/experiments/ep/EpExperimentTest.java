@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import org.flexphase.runs.EpSettings;
+import org.flexphase.hopfield.EpSettings;
 import org.flexphase.sweeps.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.flexphase.data.Digits;
 import org.flexphase.data.MnistSubset;
+import org.flexphase.forwardforward.ForwardForwardSettings;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import org.flexphase.runs.ForwardForwardRun;
 import org.flexphase.runs.RunFiles;
@@ -96,11 +97,12 @@ class MnistExperimentTest {
         List<Sweep.Job> jobs = new ArrayList<>();
         for (String[] g : ForwardForwardProtocols.groups()) {
             for (long seed = 1; seed <= 3; seed++) {
-                var config = new ForwardForwardTrainer.Config(ForwardForwardTrainer.Mode.parse(g[1]), 0.5, 0.05, null,
-                        1, 0.01, 2.0, new int[]{8}, 100, seed);
-                var c = g[0].equals("published") ? config.withPublishedProtocol() : config;
+                var settings = ForwardForwardSettings.DEFAULTS.withMode(ForwardForwardTrainer.Mode.parse(g[1]))
+                        .withB(0.5).withSwitchProb(0.05).withEpochs(1).withLr(0.01).withThreshold(2.0)
+                        .withHidden(List.of(8)).withEvalEvery(100).withEvalSize(50).withSeed(seed);
+                var c = g[0].equals("published") ? settings.withPublishedProtocol() : settings;
                 jobs.add(new Sweep.Job(g[2], Map.of("group", g[2], "seed", seed),
-                        dir -> new ForwardForwardRun(train, test).run(c, 50, dir).history()));
+                        dir -> new ForwardForwardRun(train, test).run(c, dir).history()));
             }
         }
         List<Sweep.JobResult> done = new Sweep(tmp, 1).runJobs(jobs, r -> { });

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.flexphase.runs.RunFiles;
-import org.flexphase.runs.TrainSettings;
+import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.Sweep;
 import org.flexphase.sweeps.SweepSpec;

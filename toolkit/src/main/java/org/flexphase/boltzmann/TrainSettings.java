@@ -1,6 +1,6 @@
-package org.flexphase.runs;
+package org.flexphase.boltzmann;
 
-import org.flexphase.util.Settings;
+import static org.flexphase.util.InvalidSetting.label;
 import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
 import static org.flexphase.util.InvalidSetting.requireChoice;
@@ -9,29 +9,28 @@ import static org.flexphase.util.InvalidSetting.requireNonNegative;
 import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
-import java.nio.file.Path;
-import org.flexphase.util.InvalidSetting;
-import java.util.Locale;
-import org.flexphase.estimation.AnnealedImportanceSampling;
-import org.flexphase.estimation.AnnealingSchedule;
-import org.flexphase.boltzmann.ExactAnalysis;
+import org.flexphase.data.DatasetNames;
+import org.flexphase.learning.LearningLoop;
 import org.flexphase.learning.LearningRateSchedule;
-import org.flexphase.boltzmann.NegativeStart;
-import org.flexphase.boltzmann.TrainerConfig;
-import org.flexphase.boltzmann.TrainingMode;
-import org.flexphase.boltzmann.BoltzmannMachine;
-import org.flexphase.boltzmann.LateralBoltzmannMachine;
-import org.flexphase.boltzmann.Rbm;
+import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.LengthLaws;
+import org.flexphase.phases.PeriodicPhaseProcess;
+import org.flexphase.phases.PhaseProcess;
+import org.flexphase.phases.RandomBlockPhaseProcess;
 import org.flexphase.phases.RenewalPhaseProcess;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
-import static org.flexphase.util.InvalidSetting.label;
+import org.flexphase.util.Settings;
 
 /**
- * A {@code train} run: a Boltzmann machine on binary patterns with exact evaluation (bas4, bas3), or a
- * label-clamped RBM classifier on images (mnist, fashion). Components are the {@code train} command's options
- * ({@code switchProb} is {@code --switch-prob} and the spec key {@code switch_prob}); {@link #DEFAULTS} are the
- * defaults of both, taken from {@link TrainerConfig#DEFAULTS} for the trainer's settings.
+ * Everything that determines a {@code train} run, and what {@link BoltzmannTrainer} takes: a Boltzmann machine on
+ * binary patterns with exact evaluation (bas4, bas3), or a label-clamped RBM classifier on images (mnist, fashion).
+ * Components are the {@code train} command's options ({@code switchProb} is {@code --switch-prob} and the spec key
+ * {@code switch_prob}); {@link #DEFAULTS} are the defaults of both. The trainer's part: mode, phases ({@code b},
+ * {@code switch_prob}, {@code phase_length}, {@code cd_k}; renewal phases when {@code plus_length} and
+ * {@code minus_length} are set), rate ({@code lr}, {@code lr_schedule} constant or rm with {@code lr_tau},
+ * {@code lr_kappa}), budget in Gibbs steps, weight decay, negative starts, averaging, checkpoints and seed; the rest
+ * (model, data, evaluation, AIS) is the run's.
  */
 public record TrainSettings(String model, String data, String dataDir, double binarise, int evalSize, int hidden,
                             boolean visibleBiases, double initSd, TrainingMode mode, double b,
@@ -51,24 +50,24 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         return aisRuns != null || aisSteps != null;
     }
 
-    public static final TrainSettings DEFAULTS = defaults();
+    /** The {@code average_from} that starts the Polyak average at half the steps. */
+    public static final long AVERAGE_FROM_HALF = LearningLoop.AVERAGE_FROM_HALF;
+    /** The most steps an AIS schedule may have ({@code ais_steps}; {@code estimation.AnnealingSchedule.MAX_STEPS}). */
+    public static final int MAX_AIS_STEPS = 100_000_000;
 
-    private static TrainSettings defaults() {
-        TrainerConfig t = TrainerConfig.DEFAULTS;
-        return new TrainSettings("rbm", "bas4", null, 0.8, 200, 16, true, 0.01, t.mode, t.b, t.switchProbability,
-                t.phaseLength, t.cdK, t.schedule.rate(0), "constant", 1e6, 1.0, t.steps, t.weightDecay, t.negativeStart,
-                t.equilibriumRefresh, TrainerConfig.AVERAGE_FROM_HALF, t.averageStride, t.exactStride, t.evalEvery,
-                t.seed, null, null, null, null);
-    }
+    /** The defaults of the {@code train} command and of sweep specs: the BAS experiment's settings. */
+    public static final TrainSettings DEFAULTS = new TrainSettings("rbm", "bas4", null, 0.8, 200, 16, true, 0.01,
+            TrainingMode.LOCAL, 0.5, 0.05, 20, 1, 1e-4, "constant", 1e6, 1.0, 200_000, 0, NegativeStart.PERSISTENT, 0,
+            AVERAGE_FROM_HALF, 16, 1_000, 5_000, 1, null, null, null, null);
 
     /** True for image classification data (mnist, fashion): one-hot labels appended, scored by error rate. */
     public boolean labelled() {
-        return Datasets.LABELLED.contains(data);
+        return DatasetNames.LABELLED.contains(data);
     }
 
     /** Visible units of the model: the pattern's units, plus 10 label units for labelled data. */
     public int visibleUnits() {
-        return Datasets.inputUnits(data) + (labelled() ? 10 : 0);
+        return DatasetNames.inputUnits(data) + (labelled() ? 10 : 0);
     }
 
     @Override
@@ -101,7 +100,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         requireAtLeast("exact_stride", exactStride, 1);
         requireAtLeast("equilibrium_refresh", equilibriumRefresh, 0);
         requireAtLeast("average_stride", averageStride, 1);
-        require(averageFrom == TrainerConfig.AVERAGE_FROM_HALF || (averageFrom >= 0 && averageFrom <= steps),
+        require(averageFrom == AVERAGE_FROM_HALF || (averageFrom >= 0 && averageFrom <= steps),
                 "average_from", averageFrom, "-1 (half the steps) or 0 <= value <= steps = " + steps);
         requireAtLeast("hidden", hidden, 1);
         TrainMemory.requireUnitLimit(this);
@@ -142,31 +141,35 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         require(labelled(), "ais_runs", aisRuns, "unset with data " + data
                 + " (bas4 and bas3 are scored exactly; AIS is for mnist and fashion)");
         require(aisRuns != null && aisRuns >= 2, "ais_runs", aisRuns, "integer >= 2, with ais_steps set");
-        require(aisSteps != null && aisSteps >= 1 && aisSteps <= AnnealingSchedule.MAX_STEPS, "ais_steps", aisSteps,
-                "1 <= integer <= " + AnnealingSchedule.MAX_STEPS + ", with ais_runs set");
+        require(aisSteps != null && aisSteps >= 1 && aisSteps <= MAX_AIS_STEPS, "ais_steps", aisSteps,
+                "1 <= integer <= " + MAX_AIS_STEPS + ", with ais_runs set");
     }
 
-    /** The AIS estimator of the final summary (equal steps in inverse temperature); null when not asked for. */
-    public AnnealedImportanceSampling annealing() {
-        return estimatesLogLikelihood()
-                ? AnnealedImportanceSampling.of(AnnealingSchedule.uniform(aisSteps), aisRuns, Rngs.mix(seed, 0xA15L)) : null;
-    }
-
+    /** The rate schedule: {@code lr} constant, or {@code lr / (1 + t / lr_tau)^lr_kappa} (rm). */
     public LearningRateSchedule schedule() {
         return lrSchedule.equals("rm") ? LearningRateSchedule.robbinsMonro(lr, lrTau, lrKappa)
                 : LearningRateSchedule.constant(lr);
     }
 
-    /** The trainer's configuration; call {@link #validate()} first. */
-    public TrainerConfig trainerConfig() {
-        return TrainerConfig.builder()
-                .mode(mode).negativeStart(negativeStart)
-                .b(b).switchProbability(switchProb).phaseLength(phaseLength).cdK(cdK).schedule(schedule())
-                .steps(steps).weightDecay(weightDecay).equilibriumRefresh(equilibriumRefresh).averageFrom(averageFrom)
-                .averageStride(averageStride).exactStride(exactStride).evalEvery(evalEvery).seed(seed)
-                .process(renewal() ? RenewalPhaseProcess.of(b, LengthLaws.parse(plusLength), LengthLaws.parse(minusLength))
-                        : null)
-                .build();
+    /** The first step of the Polyak average: {@code average_from}, or half the steps when it is -1. */
+    public long averageFromStep() {
+        return averageFrom < 0 ? steps / 2 : averageFrom;
+    }
+
+    /**
+     * A fresh phase process of these settings: renewal phases of {@code plus_length} and {@code minus_length} when
+     * set, else periodic CD-k (standard), random-type blocks of {@code phase_length} (isd) or geometric switching
+     * (local, exact).
+     */
+    public PhaseProcess newPhaseProcess() {
+        if (renewal()) {
+            return RenewalPhaseProcess.of(b, LengthLaws.parse(plusLength), LengthLaws.parse(minusLength));
+        }
+        return switch (mode) {
+            case STANDARD -> PeriodicPhaseProcess.of(cdK);
+            case ISD -> RandomBlockPhaseProcess.of(b, phaseLength);
+            case LOCAL, EXACT -> GeometricPhaseProcess.of(b, switchProb);
+        };
     }
 
     /** A fresh model with {@code visible} units, its couplings drawn with standard deviation {@code initSd} from the seed. */
@@ -181,28 +184,6 @@ public record TrainSettings(String model, String data, String dataDir, double bi
             return lbm;
         }
         return Rbm.of(visible, hidden, 1.0, visibleBiases).initializeWeights(initSd, rng);
-    }
-
-    /** This run's row of a sweep's summary table. */
-    public SweepColumns sweepColumns() {
-        return new SweepColumns(label(mode), b, switchProb, label(negativeStart),
-                trainerConfig().describe().get("lr_schedule").toString(), steps);
-    }
-
-    /** Runs into {@code out} (history, summary, chart; nothing written when null). */
-    public RunOutcome<RunSummary> run(Path out) {
-        validate();
-        TrainerConfig config = trainerConfig();
-        if (labelled()) {
-            var split = Datasets.labelled(data, dataDir);
-            var run = new LabelledRbmRun(data, split.train().binarised(binarise), split.train().labelArray(),
-                    split.test().binarised(binarise), split.test().labelArray(), 10).estimatingLogLikelihood(annealing());
-            var o = run.run((Rbm) newModel(split.train().pixelsPerImage() + 10), config, evalSize, out);
-            return new RunOutcome<>(o.history(), o.summary());
-        }
-        double[][] rows = Datasets.binaryRows(data);
-        var o = new BoltzmannRun(data, rows).run(newModel(rows[0].length), config, out);
-        return new RunOutcome<>(o.history(), o.summary());
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.

@@ -1,6 +1,5 @@
-package org.flexphase.runs;
+package org.flexphase.hopfield;
 
-import org.flexphase.util.Settings;
 import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
 import static org.flexphase.util.InvalidSetting.requireChoice;
@@ -8,31 +7,35 @@ import static org.flexphase.util.InvalidSetting.requireHalfOpenUnit;
 import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
-import java.nio.file.Path;
-import org.flexphase.util.InvalidSetting;
 import java.util.List;
-import org.flexphase.hopfield.EquilibriumPropagation;
-import org.flexphase.hopfield.EquilibriumPropagationTrainer;
+import org.flexphase.data.DatasetNames;
+import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.LengthLaw;
-import org.flexphase.hopfield.PresentationLaw;
+import org.flexphase.util.Settings;
 
 /**
- * An {@code ep} run: Equilibrium Propagation or Contrastive Hebbian learning of a layered Hopfield network on labelled
- * images (docs/theory.md section 5.1, docs/experiments.md). Components are the {@code ep} command's options. The
- * budget is counted in relaxation sweeps: one epoch is {@code N x (free_steps + nudge_steps)} sweeps, what standard EP
- * spends on one pass through the N training images, so every mode gets the same physical work per epoch. {@code lr}
- * is per example in every mode (LOCAL applies {@code lr / E[presentation length]} per sweep); with
- * {@code lr_tau_epochs > 0} it decays as {@code lr / (1 + t / tau)}, {@code tau} that many epochs of sweeps. {@link #DEFAULTS} reach
- * the goal of standard EP at or below 5 % test error on the MNIST subset.
+ * Everything that determines an {@code ep} run, and what {@link EquilibriumPropagationTrainer} takes: Equilibrium
+ * Propagation or Contrastive Hebbian learning of a layered Hopfield network on labelled images (docs/theory.md
+ * section 5.1, docs/experiments.md). Components are the {@code ep} command's options. The budget is counted in
+ * relaxation sweeps: one epoch is {@code N x (free_steps + nudge_steps)} sweeps, what standard EP spends on one pass
+ * through the N training images, so every mode gets the same physical work per epoch. {@code lr} is per example in
+ * every mode (LOCAL applies {@code lr / E[presentation length]} per sweep); with {@code lr_tau_epochs > 0} it decays
+ * as {@code lr / (1 + t / tau)}, {@code tau} that many epochs of sweeps. {@code presentation} is the law of example
+ * lengths in LOCAL mode, with mean {@code free_steps + nudge_steps}; {@code sweeps_per_step} the relaxation sweeps
+ * per time step in LOCAL mode (1: the persistent physical system); {@code trace_tau} (LOCAL only, 0: off) centres the
+ * statistic on a slow activity trace of that time constant in steps ({@link EquilibriumPropagation#withTrace}).
+ * What depends on the number of training examples (budget, checkpoint interval, rate schedule) is
+ * {@link #budget(int)}, the one place it is computed. {@link #DEFAULTS} reach the goal of standard EP at or below
+ * 5 % test error on the MNIST subset.
  */
-public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps,
+public record EpSettings(Mode mode, String data, String dataDir, double beta, int freeSteps, int nudgeSteps,
                          double b, double switchProb, PresentationLaw presentation, int sweepsPerStep, double traceTau,
                          List<Integer> hidden, int epochs, double lr, double lrTauEpochs, int evalPerEpoch, int evalSize,
                          long seed)
         implements Settings {
 
-    public static final EpSettings DEFAULTS = new EpSettings(EquilibriumPropagationTrainer.Mode.STANDARD, "mnist",
+    public static final EpSettings DEFAULTS = new EpSettings(Mode.STANDARD, "mnist",
             null, 0.3, 20, 4, 0.5, 0.5, PresentationLaw.FIXED, 1, 0, List.of(500), 8, 0.02, 1, 2, 2000, 1);
 
     public EpSettings {
@@ -41,8 +44,8 @@ public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, S
 
     @Override
     public void validate() {
-        requireChoice("mode", mode, EquilibriumPropagationTrainer.Mode.class);
-        requireChoice("data", data, Datasets.LABELLED.toArray(String[]::new));
+        requireChoice("mode", mode, Mode.class);
+        requireChoice("data", data, DatasetNames.LABELLED.toArray(String[]::new));
         requireOpenUnit("beta", beta);
         requireAtLeast("free_steps", freeSteps, 1);
         requireAtLeast("nudge_steps", nudgeSteps, 1);
@@ -76,39 +79,28 @@ public record EpSettings(EquilibriumPropagationTrainer.Mode mode, String data, S
         return (long) examples * (freeSteps + nudgeSteps);
     }
 
-    /** The trainer's configuration for {@code examples} training images; call {@link #validate()} first. */
-    public EquilibriumPropagationTrainer.Config trainerConfig(int examples) {
-        int length = freeSteps + nudgeSteps;
-        LengthLaw law = presentation.withMean(length);
-        long steps = epochs * sweepsPerEpoch(examples);
-        long evalEvery = Math.max(1, sweepsPerEpoch(examples) / evalPerEpoch);
-        return new EquilibriumPropagationTrainer.Config(
-                mode, beta, freeSteps, nudgeSteps,
-                b, switchProb, law, sweepsPerStep, traceTau, schedule(examples), steps, evalEvery, seed);
+    /** The example-length law of LOCAL mode: {@code presentation} with mean {@code free_steps + nudge_steps}. */
+    public LengthLaw presentationLaw() {
+        return presentation.withMean(freeSteps + nudgeSteps);
     }
 
-    /** {@code lr}, or {@code lr / (1 + t / (lr_tau_epochs epochs))} when {@code lr_tau_epochs > 0}. */
-    LearningRateSchedule schedule(int examples) {
-        return lrTauEpochs == 0 ? LearningRateSchedule.constant(lr)
-                : LearningRateSchedule.robbinsMonro(lr, lrTauEpochs * sweepsPerEpoch(examples), 1.0);
+    /**
+     * What a run on {@code examples} training images spends: {@code steps} sweeps ({@code epochs} epochs), a checkpoint
+     * every {@code evalEvery} sweeps ({@code eval_per_epoch} per epoch), the rate {@code schedule}.
+     */
+    public record Budget(long steps, long evalEvery, LearningRateSchedule schedule) {
     }
 
-    /** This run's row of a sweep's summary table. */
-    public SweepColumns sweepColumns() {
-        return new SweepColumns("ep " + InvalidSetting.label(mode), b, switchProb, "", "constant(" + lr + ")",
-                epochs * sweepsPerEpoch(8000));
-    }
-
-    /** Runs into {@code out} (history, summary, chart; nothing written when null). */
-    public RunOutcome<EpSummary> run(Path out) {
-        validate();
-        var split = Datasets.labelled(data, dataDir);
-        var o = new EpRun(split.train(), split.test()).run(this, out);
-        return new RunOutcome<>(o.history(), o.summary());
+    /** The budget of a run on {@code examples} training images; call {@link #validate()} first. */
+    public Budget budget(int examples) {
+        long perEpoch = sweepsPerEpoch(examples);
+        LearningRateSchedule schedule = lrTauEpochs == 0 ? LearningRateSchedule.constant(lr)
+                : LearningRateSchedule.robbinsMonro(lr, lrTauEpochs * perEpoch, 1.0);
+        return new Budget(epochs * perEpoch, Math.max(1, perEpoch / evalPerEpoch), schedule);
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
-    public EpSettings withMode(EquilibriumPropagationTrainer.Mode mode) {
+    public EpSettings withMode(Mode mode) {
         return new EpSettings(mode, data, dataDir, beta, freeSteps, nudgeSteps, b, switchProb, presentation,
                 sweepsPerStep, traceTau, hidden, epochs, lr, lrTauEpochs, evalPerEpoch, evalSize, seed);
     }

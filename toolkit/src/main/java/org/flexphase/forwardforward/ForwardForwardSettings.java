@@ -1,6 +1,5 @@
-package org.flexphase.runs;
+package org.flexphase.forwardforward;
 
-import org.flexphase.util.Settings;
 import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
 import static org.flexphase.util.InvalidSetting.requireChoice;
@@ -8,29 +7,30 @@ import static org.flexphase.util.InvalidSetting.requireHalfOpenUnit;
 import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.flexphase.forwardforward.ForwardForwardTrainer;
+import org.flexphase.data.DatasetNames;
+import org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights;
+import org.flexphase.forwardforward.ForwardForwardTrainer.Mode;
+import org.flexphase.forwardforward.ForwardForwardTrainer.Negatives;
+import org.flexphase.util.Settings;
 
 /**
- * An {@code ff} run: a Forward-Forward network on labelled images. Components are the {@code ff} command's
- * options, including the protocol choices {@code negatives} (paired | published) and {@code isd_weights}
- * (unbiased | published); {@link #DEFAULTS} are the paper's settings ({@link ForwardForwardTrainer.Config#paper}).
+ * Everything that determines an {@code ff} run, and what {@link ForwardForwardTrainer} takes: a Forward-Forward
+ * network on labelled images. Components are the {@code ff} command's options: {@code mode}, the positive
+ * probability {@code b} (isd, local), the geometric switching probability {@code switch_prob} (local), {@code epochs}
+ * (the budget is {@code epochs} times the training images, one image per step), Adam's step size {@code lr}, the
+ * goodness {@code threshold}, the {@code hidden} layer sizes, a checkpoint every {@code eval_every} steps on the first
+ * {@code eval_size} images of each split, the {@code seed}, and the protocol choices {@code negatives}
+ * (paired | published) and {@code isd_weights} (unbiased | published). {@link #DEFAULTS} are the paper's settings
+ * (docs/experiments.md): 784-500-500, threshold 2, Adam 0.01, 2 epochs, b 0.5, the toolkit's protocol.
  */
-public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String data, String dataDir, double b, double switchProb,
+public record ForwardForwardSettings(Mode mode, String data, String dataDir, double b, double switchProb,
                                      int epochs, double lr, double threshold, List<Integer> hidden, long evalEvery,
-                                     int evalSize, long seed, ForwardForwardTrainer.Negatives negatives,
-                                     ForwardForwardTrainer.IsdWeights isdWeights)
+                                     int evalSize, long seed, Negatives negatives, IsdWeights isdWeights)
         implements Settings {
 
-    public static final ForwardForwardSettings DEFAULTS = defaults();
-
-    private static ForwardForwardSettings defaults() {
-        ForwardForwardTrainer.Config p = ForwardForwardTrainer.Config.paper(ForwardForwardTrainer.Mode.STANDARD, 1);
-        return new ForwardForwardSettings(p.mode(), "mnist", null, p.b(), p.switchProbability(), p.epochs(),
-                p.rate(), p.threshold(), java.util.Arrays.stream(p.hidden()).boxed().toList(), p.evalEvery(), 1000,
-                p.seed(), p.negatives(), p.isdWeights());
-    }
+    public static final ForwardForwardSettings DEFAULTS = new ForwardForwardSettings(Mode.STANDARD, "mnist", null,
+            0.5, 0.05, 2, 0.01, 2.0, List.of(500, 500), 1000, 1000, 1, Negatives.PAIRED, IsdWeights.UNBIASED);
 
     public ForwardForwardSettings {
         hidden = hidden == null ? null : List.copyOf(hidden);
@@ -38,8 +38,8 @@ public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String dat
 
     @Override
     public void validate() {
-        requireChoice("mode", mode, ForwardForwardTrainer.Mode.class);
-        requireChoice("data", data, Datasets.LABELLED.toArray(String[]::new));
+        requireChoice("mode", mode, Mode.class);
+        requireChoice("data", data, DatasetNames.LABELLED.toArray(String[]::new));
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireAtLeast("epochs", epochs, 1);
@@ -49,32 +49,17 @@ public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String dat
                 "one or more layer sizes, each an integer >= 1");
         requireAtLeast("eval_every", evalEvery, 1);
         requireAtLeast("eval_size", evalSize, 1);
-        requireChoice("negatives", negatives, ForwardForwardTrainer.Negatives.class);
-        requireChoice("isd_weights", isdWeights, ForwardForwardTrainer.IsdWeights.class);
+        requireChoice("negatives", negatives, Negatives.class);
+        requireChoice("isd_weights", isdWeights, IsdWeights.class);
     }
 
-    /** The trainer's configuration; call {@link #validate()} first. */
-    public ForwardForwardTrainer.Config trainerConfig() {
-        return new ForwardForwardTrainer.Config(mode, b, switchProb, null, epochs, lr,
-                threshold, hidden.stream().mapToInt(Integer::intValue).toArray(), evalEvery, seed,
-                negatives, isdWeights);
-    }
-
-    /** This run's row of a sweep's summary table. */
-    public SweepColumns sweepColumns() {
-        return new SweepColumns("ff " + mode.label(), b, switchProb, "", "adam(" + lr + ")", Double.NaN);
-    }
-
-    /** Runs into {@code out} (history, summary, chart; nothing written when null). */
-    public RunOutcome<ForwardForwardSummary> run(Path out) {
-        validate();
-        var split = Datasets.labelled(data, dataDir);
-        var o = new ForwardForwardRun(split.train(), split.test()).run(trainerConfig(), evalSize, out);
-        return new RunOutcome<>(o.history(), o.summary());
+    /** The hidden layer sizes as an array. */
+    public int[] hiddenSizes() {
+        return hidden.stream().mapToInt(Integer::intValue).toArray();
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
-    public ForwardForwardSettings withMode(ForwardForwardTrainer.Mode mode) {
+    public ForwardForwardSettings withMode(Mode mode) {
         return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
                 evalSize, seed, negatives, isdWeights);
     }
@@ -122,12 +107,17 @@ public record ForwardForwardSettings(ForwardForwardTrainer.Mode mode, String dat
         return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
                 evalSize, seed, negatives, isdWeights);
     }
-    public ForwardForwardSettings withNegatives(ForwardForwardTrainer.Negatives negatives) {
+    public ForwardForwardSettings withNegatives(Negatives negatives) {
         return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
                 evalSize, seed, negatives, isdWeights);
     }
-    public ForwardForwardSettings withIsdWeights(ForwardForwardTrainer.IsdWeights isdWeights) {
+    public ForwardForwardSettings withIsdWeights(IsdWeights isdWeights) {
         return new ForwardForwardSettings(mode, data, dataDir, b, switchProb, epochs, lr, threshold, hidden, evalEvery,
                 evalSize, seed, negatives, isdWeights);
+    }
+
+    /** Both protocol choices as the published script makes them. */
+    public ForwardForwardSettings withPublishedProtocol() {
+        return withNegatives(Negatives.PUBLISHED).withIsdWeights(IsdWeights.PUBLISHED);
     }
 }

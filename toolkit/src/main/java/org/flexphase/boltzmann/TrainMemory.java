@@ -1,7 +1,6 @@
-package org.flexphase.runs;
+package org.flexphase.boltzmann;
 
 import java.util.Locale;
-import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.util.InvalidSetting;
 
 import static org.flexphase.util.InvalidSetting.require;
