@@ -1,12 +1,16 @@
 package org.flexphase.spark;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Serializable;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
@@ -18,7 +22,9 @@ import org.flexphase.sweeps.SweepFigures;
 import org.flexphase.sweeps.SweepSpec;
 import org.flexphase.sweeps.SweepSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import tech.tablesaw.api.Table;
 
@@ -36,10 +42,17 @@ import tech.tablesaw.api.Table;
  * java @docs/spark-java17.args -cp "flexphase-spark.jar:$SPARK_HOME/jars/*" org.flexphase.spark.SparkSweep \
  *     --spec sweep.json --out results        # embedded, --master local[*] by default
  * </pre>
+ *
+ * <p>Exit codes as the local {@code sweep}'s: 0 every run finished; 1 a run failed (after Spark's retries) or
+ * diverged, each named by key; 2 bad options or spec (a missing, unreadable or invalid spec file, {@code --out} an
+ * existing file, an unusable {@code --master}), reported in one line naming the file or option, before Spark starts.
  */
 @Command(name = "flexphase-spark", mixinStandardHelpOptions = true,
         description = "Run a flexphase sweep spec on Spark, one task per run; results as the local 'sweep' writes them.")
 public final class SparkSweep implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @Option(names = "--spec", required = true, description = "sweep spec (JSON), the same file 'flexphase sweep' reads")
     Path specFile;
     @Option(names = "--out", required = true,
@@ -58,21 +71,140 @@ public final class SparkSweep implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SparkSweep()).execute(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs the command line and returns its exit code instead of exiting (for tests): 2 with a one-line message on
+     * {@code err} for bad options or a bad spec, 1 for a failed or diverged run or an error of Spark's, else 0.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new SparkSweep()).setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) { // the spec: its message names the file and the problem
+                commandLine.getErr().println("flexphase-spark: " + ex.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            commandLine.getErr().println("flexphase-spark: " + ex);
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}, {@code local[*,F]}: N, F at least 1. */
+    static final Pattern LOCAL = Pattern.compile("local(?:\\[\\s*([0-9]+|\\*)\\s*(?:,\\s*([0-9]+)\\s*)?\\])?");
+    static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*[1-9][0-9]*\\s*,\\s*[1-9][0-9]*\\s*,\\s*[1-9][0-9]*\\s*\\]");
+
+    /** Checks the options before Spark starts; each failure exits 2 naming the option, the value and the problem. */
+    private String validatedSpec() {
+        String text;
+        try {
+            text = Files.readString(specFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read sweep spec " + specFile + ": " + e, e);
+        }
+        SweepSpec.parse(text, "sweep spec " + specFile); // every run validated on the driver, naming the file
+        checkOut();
+        return text;
+    }
+
+    private void checkOut() {
+        if (out.isBlank()) {
+            throw bad("--out", "\"" + out + "\"", "a folder path or a Hadoop URI");
+        }
+        Path local = null;
+        if (!RunStore.isUri(out)) {
+            local = Path.of(out);
+        } else if (out.startsWith("file:")) {
+            try {
+                local = Path.of(URI.create(out));
+            } catch (RuntimeException e) {
+                throw bad("--out", out, "a folder path or a Hadoop URI (" + e.getMessage() + ")");
+            }
+        }
+        if (local != null && Files.exists(local) && !Files.isDirectory(local)) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "Invalid value for option '--out': " + out + " is an existing file, not a folder");
+        }
+    }
+
+    /** The master Spark will use: spark-submit's when it set one, else {@code --master}, checked when local. */
+    private void checkMaster(SparkConf conf) {
+        String m = conf.contains("spark.master") ? conf.get("spark.master") : master;
+        String option = conf.contains("spark.master") ? "spark.master" : "--master";
+        String allowed = "local, local[N], local[*], local[N,F], local[*,F] with N, F >= 1, local-cluster[N,C,M],"
+                + " or a cluster master such as spark://HOST:7077, yarn, k8s://https://HOST:6443";
+        if (m.isBlank()) {
+            throw bad(option, "\"" + m + "\"", allowed);
+        }
+        if (m.startsWith("local")) {
+            Matcher local = LOCAL.matcher(m);
+            boolean ok = local.matches() && positive(local.group(1)) && positive(local.group(2));
+            if (!ok && !LOCAL_CLUSTER.matcher(m).matches()) {
+                throw bad(option, m, allowed);
+            }
+        } else if (!m.startsWith("spark://") && !clusterManagerFor(m)) {
+            throw bad(option, m, allowed + " (yarn and k8s need Spark's yarn or kubernetes module on the class path)");
+        }
+    }
+
+    /** Whether a cluster manager on the class path (Spark's yarn and kubernetes modules, plug-ins) takes {@code m}. */
+    private static boolean clusterManagerFor(String m) {
+        try {
+            for (var manager : java.util.ServiceLoader.load(org.apache.spark.scheduler.ExternalClusterManager.class,
+                    SparkSweep.class.getClassLoader())) {
+                if (manager.canCreate(m)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.util.ServiceConfigurationError e) {
+            return true; // a broken plug-in: let Spark report it
+        }
+    }
+
+    private static boolean positive(String count) {
+        if (count == null || count.equals("*")) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(count) >= 1;
+        } catch (NumberFormatException e) {
+            return false; // too large for an int
+        }
+    }
+
+    private CommandLine.ParameterException bad(String option, Object value, String allowed) {
+        return new CommandLine.ParameterException(command.commandLine(),
+                "Invalid value for option '" + option + "': " + value + " (allowed: " + allowed + ")");
     }
 
     @Override
     public Integer call() throws IOException {
-        String specJson = Files.readString(specFile);
-        SweepSpec.read(specFile); // every run validated on the driver before any task starts, naming the file
+        String specJson = validatedSpec();
         SparkConf conf = new SparkConf().setAppName("flexphase sweep " + specFile.getFileName());
+        checkMaster(conf);
+        String masterOption = conf.contains("spark.master") ? "spark.master" : "--master";
         if (!conf.contains("spark.master")) {
             conf.setMaster(master);
         }
         long start = System.nanoTime();
         List<Outcome> outcomes;
         String where;
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+        JavaSparkContext context;
+        try {
+            context = new JavaSparkContext(conf);
+        } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown undeclared
+            if (String.valueOf(e.getMessage()).contains("Master URL")) { // a cluster master Spark cannot parse
+                throw bad(masterOption, conf.get("spark.master"),
+                        "a master Spark knows: " + e.getMessage());
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
+        }
+        try (JavaSparkContext sc = context) {
             if (RunStore.isUri(out)) {
                 outcomes = runOnStore(sc, specJson, out);
                 where = RunStore.publishSummary(out, specJson, outcomes, sc.hadoopConfiguration());
@@ -85,17 +217,23 @@ public final class SparkSweep implements Callable<Integer> {
         long failed = outcomes.stream().filter(Outcome::failed).count();
         long skipped = outcomes.stream().filter(Outcome::skipped).count();
         long diverged = outcomes.stream().filter(Outcome::diverged).count();
+        PrintWriter err = command.commandLine().getErr();
         for (Outcome o : outcomes) {
             if (o.failed()) {
-                System.err.println("flexphase-spark: run " + o.key() + " (" + o.group() + ") failed: " + o.error());
+                err.println("flexphase-spark: run " + o.key() + " (" + o.group() + ") failed: " + o.error());
             }
             if (o.diverged()) {
-                System.err.println("flexphase-spark: run " + o.key() + " (" + o.group()
+                err.println("flexphase-spark: run " + o.key() + " (" + o.group()
                         + ") diverged; it is marked in sweep_summary.csv and left out of the figures");
             }
         }
-        System.out.printf("flexphase-spark: %d runs (%d already done, %d failed) in %.1f s -> %s%n", outcomes.size(),
-                skipped, failed, (System.nanoTime() - start) / 1e9, where);
+        command.commandLine().getOut().printf("flexphase-spark: %d runs (%d already done, %d failed, %d diverged) in %.1f s -> %s%n",
+                outcomes.size(), skipped, failed, diverged, (System.nanoTime() - start) / 1e9, where);
+        if (failed > 0) {
+            err.println("flexphase-spark: " + failed + " of " + outcomes.size() + " runs failed: " + String.join(", ",
+                    outcomes.stream().filter(Outcome::failed).map(Outcome::key).toList())
+                    + " (a re-run with the same --out runs only these)");
+        }
         return failed == 0 && diverged == 0 ? 0 : 1;
     }
 
