@@ -2,6 +2,7 @@ package org.flexphase.hopfield;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.learning.ContrastiveSystem;
+import org.flexphase.learning.TraceGate;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
 
@@ -32,12 +33,14 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     private final double beta;
     private final int sweepsPerStep;
     private final double traceTau;
+    private final TraceGate gate;
     private boolean updatedItself;
 
     private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep,
-                                   double traceTau) {
+                                   double traceTau, TraceGate gate) {
         this.network = network;
         this.traceTau = traceTau;
+        this.gate = java.util.Objects.requireNonNull(gate, "gate");
         if (traceTau != 0 && !(traceTau >= 1 && Double.isFinite(traceTau))) {
             throw new IllegalArgumentException("trace-tau must be 0 (off) or a finite value >= 1: " + traceTau);
         }
@@ -51,7 +54,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
 
     /** One-sided EP with nudge {@code beta}, one sweep per time step. */
     public static EquilibriumPropagation of(HopfieldNetwork network, Nudge nudge, double beta) {
-        return new EquilibriumPropagation(network, nudge, beta, 1, 0);
+        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS);
     }
 
     /**
@@ -59,7 +62,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * point within a step (the equilibrated setting of T12); one sweep is the persistent physical system.
      */
     public EquilibriumPropagation withSweepsPerStep(int sweeps) {
-        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau);
+        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate);
     }
 
     /**
@@ -69,11 +72,29 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * trace sees the current phase only through the last ~1/p steps, a bias of order 1/(tau p).
      */
     public EquilibriumPropagation withTrace(double tau) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS);
+    }
+
+    /**
+     * The same system with the statistic centred on an activity trace of time constant {@code tau} steps that takes
+     * in the state as {@code gate} says (docs/theory.md section 5.3). With {@link TraceGate#FREE_ONLY} the trace is
+     * a sample-and-hold of the free state, so a nudged step's centred statistic is close to the paired estimator
+     * {@code phi(s^beta) - phi(s^0)} and a free step's close to 0; with {@link TraceGate#FREE_ONLY_NUDGED_TERM} only
+     * nudged steps learn, weighted {@code 1/rho+}: its mean is {@code E+[phi(s) - phi(r)]}, the paired EP estimator up
+     * to the transients (after a switch, after an example change). {@code gate = ALWAYS} is {@link #withTrace(double)}.
+     * Storage: one number per unit (the trace), the same as standard EP's held free state.
+     */
+    public EquilibriumPropagation withTrace(double tau, TraceGate gate) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate);
     }
 
     public double traceTau() {
         return traceTau;
+    }
+
+    /** When the trace takes in the state ({@link TraceGate#ALWAYS} when there is no trace). */
+    public TraceGate traceGate() {
+        return gate;
     }
 
     public HopfieldNetwork network() {
@@ -121,11 +142,24 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         boolean clamp = phase.isPositive() && nudge == Nudge.CLAMPED;
         double b = nudgeOf(phase);
         if (traceTau > 0) {
-            state.updateTrace(traceTau);
+            if (gate == TraceGate.ALWAYS) {
+                state.updateTrace(traceTau);
+            } else {
+                state.updateGatedTrace(traceTau, !phase.isPositive());
+            }
         }
         for (int k = 0; k < sweepsPerStep; k++) {
             network.sweep(state, b, clamp);
         }
+    }
+
+    /** As {@link #step} then {@link #addStatistic}, with the weight 0 in free steps of the nudged-term rule. */
+    @Override
+    public void stepAndAddStatistic(HopfieldState state, Phase phase, RandomGenerator rng, double weight,
+                                    double[] target) {
+        step(state, phase, rng);
+        boolean learns = traceTau == 0 || gate.learnsIn(!phase.isPositive());
+        addStatistic(state, learns ? weight : 0, target);
     }
 
     @Override
@@ -150,6 +184,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     public String describe() {
         return "ep(" + network.describe() + ", " + nudge.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 + (nudge == Nudge.CLAMPED ? "" : ", beta=" + beta) + (sweepsPerStep == 1 ? "" : ", sweeps/step="
-                + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau) + ")";
+                + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau)
+                + (traceTau == 0 || gate == TraceGate.ALWAYS ? "" : ", trace-gate=" + gate.key()) + ")";
     }
 }
