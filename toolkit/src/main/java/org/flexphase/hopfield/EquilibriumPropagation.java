@@ -34,11 +34,13 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     private final int sweepsPerStep;
     private final double traceTau;
     private final TraceGate gate;
+    private final int holdAfter;
     private boolean updatedItself;
 
     private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep,
-                                   double traceTau, TraceGate gate) {
+                                   double traceTau, TraceGate gate, int holdAfter) {
         this.network = network;
+        this.holdAfter = Checks.requireAtLeast(holdAfter, 0, "hold-after");
         this.traceTau = traceTau;
         this.gate = java.util.Objects.requireNonNull(gate, "gate");
         if (traceTau != 0 && !(traceTau >= 1 && Double.isFinite(traceTau))) {
@@ -54,7 +56,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
 
     /** One-sided EP with nudge {@code beta}, one sweep per time step. */
     public static EquilibriumPropagation of(HopfieldNetwork network, Nudge nudge, double beta) {
-        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS);
+        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS, 0);
     }
 
     /**
@@ -62,7 +64,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * point within a step (the equilibrated setting of T12); one sweep is the persistent physical system.
      */
     public EquilibriumPropagation withSweepsPerStep(int sweeps) {
-        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate);
+        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate, holdAfter);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * trace sees the current phase only through the last ~1/p steps, a bias of order 1/(tau p).
      */
     public EquilibriumPropagation withTrace(double tau) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS, 0);
     }
 
     /**
@@ -85,7 +87,23 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * Storage: one number per unit (the trace), the same as standard EP's held free state.
      */
     public EquilibriumPropagation withTrace(double tau, TraceGate gate) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, 0);
+    }
+
+    /**
+     * As {@link #withTrace(double, TraceGate)}, and a nudged step learns only once {@code holdAfter} free steps of the
+     * current example have run (their states taken in by the trace): the hold is valid for this example, as a
+     * sample-and-hold circuit's is once it has sampled the current input. 0: no condition. Since the presentation is
+     * independent of the phases, the condition keeps the same fraction of every example's nudged steps on average, so
+     * the mean is the unconditioned one's without the stale-trace part, times that fraction (docs/theory.md 5.3).
+     */
+    public EquilibriumPropagation withTrace(double tau, TraceGate gate, int holdAfter) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, holdAfter);
+    }
+
+    /** Free steps of the current example a nudged step waits for before it learns (0: none). */
+    public int holdAfter() {
+        return holdAfter;
     }
 
     public double traceTau() {
@@ -158,7 +176,11 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     public void stepAndAddStatistic(HopfieldState state, Phase phase, RandomGenerator rng, double weight,
                                     double[] target) {
         step(state, phase, rng);
-        boolean learns = traceTau == 0 || gate.learnsIn(!phase.isPositive());
+        boolean free = !phase.isPositive();
+        if (free) {
+            state.freeStepsOfExample++;
+        }
+        boolean learns = traceTau == 0 || gate.learnsIn(free) && (free || state.freeStepsOfExample >= holdAfter);
         addStatistic(state, learns ? weight : 0, target);
     }
 
@@ -185,6 +207,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         return "ep(" + network.describe() + ", " + nudge.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 + (nudge == Nudge.CLAMPED ? "" : ", beta=" + beta) + (sweepsPerStep == 1 ? "" : ", sweeps/step="
                 + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau)
-                + (traceTau == 0 || gate == TraceGate.ALWAYS ? "" : ", trace-gate=" + gate.key()) + ")";
+                + (traceTau == 0 || gate == TraceGate.ALWAYS ? "" : ", trace-gate=" + gate.key())
+                + (holdAfter == 0 ? "" : ", hold-after=" + holdAfter) + ")";
     }
 }

@@ -24,6 +24,8 @@ public final class HopfieldState {
     double[][] trace;
     /** Whether the previous step was free, so that the phase-gated trace takes in its state at the next step. */
     private boolean lastStepFree;
+    /** Free steps run since the current example was shown (for the hold-valid condition of the gated trace). */
+    int freeStepsOfExample;
     private boolean shown;
     private int label = -1;
 
@@ -66,6 +68,7 @@ public final class HopfieldState {
             }
         }
         driveVersion = Long.MIN_VALUE;
+        freeStepsOfExample = 0;
         shown = true;
         this.label = label;
     }
