@@ -28,7 +28,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * G1-G5 (docs/theory.md section 5.3): the phase-gated trace. The trace takes in the state of free steps only (held
+ * G1-G6 (docs/theory.md section 5.3): the phase-gated trace. The trace takes in the state of free steps only (held
  * through nudged ones), the statistic is centred on it, and either both phases learn ({@code FREE_ONLY}) or only the
  * nudged ones ({@code FREE_ONLY_NUDGED_TERM}). Exact mean updates from {@link TraceMoments} (EP, equilibrated phases)
  * and {@link FlexiblePhaseMoments#meanUpdateWithTrace} (coupled learning, persistent linear relaxation); bridges through
@@ -216,6 +216,31 @@ class GatedTraceProperties {
                 assertTrue(ratio >= 1.8 && ratio <= 2.2, gate.key() + ": bias ratio " + ratio + " when p halves, "
                         + "biases " + Generators.fmt(bias) + " at " + c);
             }
+        });
+    }
+
+    /**
+     * G6: in coupled learning the gated baseline {@code -1/2 (Delta r)^2} does not depend on the current example, and
+     * with geometric (memoryless) switching every value the trace takes after a free step is used by exactly one later
+     * free step and, on average, by {@code b/(1-b)} nudged steps, independently of its value. So the gated baseline's
+     * two weighted terms cancel exactly: the {@code FREE_ONLY} rule (any tau) and the sample-and-hold nudged-term rule
+     * ({@code tau = 1}) have exactly the plain flexible rule's mean update (T16), for every b, p, q and relaxation.
+     */
+    @Test
+    void gatedPotentialTraceIsAnExactControlVariate() {
+        Proofs.qt(12).forAll(circuitCases(2)).checkAssert(c -> {
+            CoupledLearning plain = new CoupledLearning(c.circuit().net(), c.circuit().task(), 0.5, c.kind(),
+                    c.rate());
+            double[] h = FlexiblePhaseMoments.meanUpdate(plain, c.b(), c.p(), c.q());
+            double tol = 1e-9 * (1 + maxAbs(h));
+            double[] both = FlexiblePhaseMoments.meanUpdateWithTrace(plain.withTrace(c.tau(), TraceGate.FREE_ONLY),
+                    c.b(), c.p(), c.q());
+            double[] held = FlexiblePhaseMoments.meanUpdateWithTrace(plain.withTrace(1,
+                    TraceGate.FREE_ONLY_NUDGED_TERM), c.b(), c.p(), c.q());
+            assertTrue(FlexiblePhaseMomentProperties.maxDiff(both, h) <= tol, "free-only: " + Generators.fmt(both)
+                    + " against the plain rule's " + Generators.fmt(h) + " at " + c);
+            assertTrue(FlexiblePhaseMomentProperties.maxDiff(held, h) <= tol, "sample-and-hold nudged term: "
+                    + Generators.fmt(held) + " against the plain rule's " + Generators.fmt(h) + " at " + c);
         });
     }
 

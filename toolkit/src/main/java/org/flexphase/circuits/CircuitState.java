@@ -14,6 +14,8 @@ public final class CircuitState {
     double[] trace;
     /** Whether the previous step's state is taken in by the trace at the next step. */
     boolean takeInLast;
+    /** Free steps run since the current example was shown (the hold condition of the gated trace). */
+    int freeStepsOfExample;
 
     CircuitState(int nodes, int outputs) {
         potentials = new double[nodes];
@@ -33,6 +35,7 @@ public final class CircuitState {
     /** Shows example {@code m}: the input sources take its potentials from the next step on. */
     public void show(int m) {
         example = m;
+        freeStepsOfExample = 0;
     }
 
     /** A deep copy (potentials, example, clamp and the example it was set for): what a checkpoint stores. */
@@ -44,6 +47,7 @@ public final class CircuitState {
         c.clampExample = clampExample;
         c.trace = trace == null ? null : trace.clone();
         c.takeInLast = takeInLast;
+        c.freeStepsOfExample = freeStepsOfExample;
         return c;
     }
 

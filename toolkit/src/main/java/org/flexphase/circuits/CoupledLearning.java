@@ -32,6 +32,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     private final double[] work;
     private double traceTau;
     private TraceGate gate = TraceGate.ALWAYS;
+    private int holdAfter;
 
     /** Coupled learning with Jacobi relaxation at rate {@code relaxRate}. */
     public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, double relaxRate) {
@@ -70,18 +71,33 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
      * networks' second network. Shares the conductances with this system.
      */
     public CoupledLearning withTrace(double tau, TraceGate gate) {
+        return withTrace(tau, gate, 0);
+    }
+
+    /**
+     * As {@link #withTrace(double, TraceGate)}, and a clamped step learns only once {@code holdAfter} free steps of the
+     * current example have run (the hold is valid for this example; 0: no condition; docs/theory.md section 5.3).
+     */
+    public CoupledLearning withTrace(double tau, TraceGate gate, int holdAfter) {
+        Checks.requireAtLeast(holdAfter, 0, "hold-after");
         if (!(tau >= 1 && Double.isFinite(tau))) {
             throw new IllegalArgumentException("trace-tau must be a finite value >= 1: " + tau);
         }
         CoupledLearning c = new CoupledLearning(net, task, nudge, relaxation.kind(), relaxation.rate());
         c.traceTau = tau;
         c.gate = java.util.Objects.requireNonNull(gate, "gate");
+        c.holdAfter = holdAfter;
         return c;
     }
 
     /** The trace's time constant in steps (0: no trace). */
     public double traceTau() {
         return traceTau;
+    }
+
+    /** Free steps of the current example a clamped step waits for before it learns (0: none). */
+    public int holdAfter() {
+        return holdAfter;
     }
 
     /** When the trace takes in the potentials. */
@@ -167,7 +183,12 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     public void stepAndAddStatistic(CircuitState state, Phase phase, RandomGenerator rng, double weight,
                                     double[] target) {
         step(state, phase, rng);
-        addStatistic(state, traceTau == 0 || gate.learnsIn(!phase.isPositive()) ? weight : 0, target);
+        boolean free = !phase.isPositive();
+        if (free) {
+            state.freeStepsOfExample++;
+        }
+        boolean learns = traceTau == 0 || gate.learnsIn(free) && (free || state.freeStepsOfExample >= holdAfter);
+        addStatistic(state, learns ? weight : 0, target);
     }
 
     @Override
