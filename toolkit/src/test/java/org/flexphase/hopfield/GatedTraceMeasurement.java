@@ -13,9 +13,9 @@ import org.flexphase.util.Rngs;
 /**
  * Measures flexible-phase EP with the phase-gated trace on the MNIST subset through the Java API (docs/experiments.md,
  * "Phase-gated trace"), built as {@code runs/EpRun} and the trainer's LOCAL mode build it: 784-500-10 Glorot network
- * (seed stream 1), examples in shuffled passes of 24 sweeps each, b = 0.5, one sweep per step, every step
+ * (seed stream 1), examples in shuffled passes of 24 sweeps each, b = 0.5 (unless given), one sweep per step, every step
  * {@code theta += (eta/24) w(z) phi / beta}, with the system's trace option. Not a test: run with
- * {@code java -cp ... org.flexphase.hopfield.GatedTraceMeasurement gate:tau:p:beta:lr:lrTauEpochs:epochs:seed[:length[:holdAfter]] ...}
+ * {@code java -cp ... org.flexphase.hopfield.GatedTraceMeasurement gate:tau:p:beta:lr:lrTauEpochs:epochs:seed[:length[:holdAfter[:b]]] ...}
  * ({@code gate} is none, always, free-only or free-only-nudged-term); prints one line per configuration.
  */
 public final class GatedTraceMeasurement {
@@ -38,6 +38,7 @@ public final class GatedTraceMeasurement {
             long seed = Long.parseLong(f[7]);
             int length = f.length > 8 ? Integer.parseInt(f[8]) : 24;
             int hold = f.length > 9 ? Integer.parseInt(f[9]) : 0;
+            double b = f.length > 10 ? Double.parseDouble(f[10]) : 0.5;
             long epoch = 24L * train.count();
             HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.stream(seed, 1), train.inputSize(), 500, 10);
             EquilibriumPropagation sys = EquilibriumPropagation.of(net, EquilibriumPropagation.Nudge.ONE_SIDED, beta);
@@ -57,7 +58,7 @@ public final class GatedTraceMeasurement {
             long t0 = System.nanoTime();
             if (loop.begin()) {
                 new LocalLearning<>(sys, EquilibriumPropagationTrainer.presentation(train, LengthLaws.fixed(length)),
-                        GeometricPhaseProcess.of(0.5, p)).scale(sys.scale() / length).run(loop, sys.newState(),
+                        GeometricPhaseProcess.of(b, p)).scale(sys.scale() / length).run(loop, sys.newState(),
                         Rngs.create(seed));
             }
             loop.finish();
