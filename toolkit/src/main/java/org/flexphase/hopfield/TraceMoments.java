@@ -14,8 +14,7 @@ import org.flexphase.phases.Phase;
  * {@code r_t = (1 - g/tau) r_{t-1} + (g/tau) s*(z_{t-1}, m_{t-1})}, {@code g = 1} if the gate takes in the state of a
  * step of phase {@code z_{t-1}}, over the chain {@code sigma_t = (z_{t-1}, m_{t-1}, z_t, m_t)}; its first and second
  * moments per chain state are exact linear solves (of size {@code 4 M^2 (k + 1)} with a hold condition k, one per
- * coordinate or pair, since the
- * recursion is a multiple of the identity), and the mean increment per step is
+ * coordinate or pair, since the recursion is a multiple of the identity), and the mean increment per step is
  * {@code scale sum_sigma w(z) [pi_sigma phi(s*(z, m)) - E[phi_bar(r, x_m) 1{sigma}]]}, {@code w = +1/b, -1/(1-b)}
  * (0 in free steps of the nudged-term rule). Exact for up to a few examples of a small network.
  */
