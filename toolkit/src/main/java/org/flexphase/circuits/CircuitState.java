@@ -10,6 +10,12 @@ public final class CircuitState {
     final double[] clamp;
     int example = -1;
     int clampExample = -1;
+    /** The potential trace (a low-pass of past potentials, docs/theory.md section 5.3), null until first used. */
+    double[] trace;
+    /** Whether the previous step's state is taken in by the trace at the next step. */
+    boolean takeInLast;
+    /** Free steps run since the current example was shown (the hold condition of the gated trace). */
+    int freeStepsOfExample;
 
     CircuitState(int nodes, int outputs) {
         potentials = new double[nodes];
@@ -29,6 +35,7 @@ public final class CircuitState {
     /** Shows example {@code m}: the input sources take its potentials from the next step on. */
     public void show(int m) {
         example = m;
+        freeStepsOfExample = 0;
     }
 
     /** A deep copy (potentials, example, clamp and the example it was set for): what a checkpoint stores. */
@@ -38,7 +45,32 @@ public final class CircuitState {
         System.arraycopy(clamp, 0, c.clamp, 0, clamp.length);
         c.example = example;
         c.clampExample = clampExample;
+        c.trace = trace == null ? null : trace.clone();
+        c.takeInLast = takeInLast;
+        c.freeStepsOfExample = freeStepsOfExample;
         return c;
+    }
+
+    /** The potential trace (live), or null when no trace is in use or before the first step. */
+    public double[] trace() {
+        return trace;
+    }
+
+    /**
+     * At the start of a step: moves the trace towards the potentials, {@code r += (p - r) / tau}, if the previous
+     * step's state is to be taken in (created at the potentials on the first call); then records whether this step's
+     * state ({@code takeIn}) will be, at the next step.
+     */
+    void updateTrace(double tau, boolean takeIn) {
+        if (trace == null) {
+            trace = potentials.clone();
+        } else if (takeInLast) {
+            double k = 1.0 / tau;
+            for (int i = 0; i < trace.length; i++) {
+                trace[i] += k * (potentials[i] - trace[i]);
+            }
+        }
+        takeInLast = takeIn;
     }
 
     /** Holds the output clamp at {@code values} for example {@code m} (a twin network's clamp follows its free twin). */

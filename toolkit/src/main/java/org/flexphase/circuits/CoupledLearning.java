@@ -2,6 +2,7 @@ package org.flexphase.circuits;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.learning.ContrastiveSystem;
+import org.flexphase.learning.TraceGate;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
 
@@ -29,6 +30,9 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     private final boolean[] heldFree;
     private final boolean[] heldClamped;
     private final double[] work;
+    private double traceTau;
+    private TraceGate gate = TraceGate.ALWAYS;
+    private int holdAfter;
 
     /** Coupled learning with Jacobi relaxation at rate {@code relaxRate}. */
     public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, double relaxRate) {
@@ -55,6 +59,50 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         heldFree = net.heldNodes(false);
         heldClamped = net.heldNodes(true);
         work = new double[net.graph().nodeCount()];
+    }
+
+    /**
+     * A new system on the same network and task whose statistic is centred on a per-node potential trace of time
+     * constant {@code tau} steps ({@code >= 1}), taken in as {@code gate} says (docs/theory.md section 5.3):
+     * {@code phi_e = -1/2 [(Delta p_e)^2 - (Delta r_e)^2]}. With {@link TraceGate#FREE_ONLY} the trace is held through
+     * clamped phases, so at the free equilibrium {@code (Delta r_e)^2 = (Delta p^F_e)^2} and a clamped step's centred
+     * statistic is the two-phase rule's; with {@link TraceGate#FREE_ONLY_NUDGED_TERM} only clamped steps learn.
+     * Storage: one number per node, against standard coupled learning's held free potentials (one per node) and twin
+     * networks' second network. Shares the conductances with this system.
+     */
+    public CoupledLearning withTrace(double tau, TraceGate gate) {
+        return withTrace(tau, gate, 0);
+    }
+
+    /**
+     * As {@link #withTrace(double, TraceGate)}, and a clamped step learns only once {@code holdAfter} free steps of the
+     * current example have run (the hold is valid for this example; 0: no condition; docs/theory.md section 5.3).
+     */
+    public CoupledLearning withTrace(double tau, TraceGate gate, int holdAfter) {
+        Checks.requireAtLeast(holdAfter, 0, "hold-after");
+        if (!(tau >= 1 && Double.isFinite(tau))) {
+            throw new IllegalArgumentException("trace-tau must be a finite value >= 1: " + tau);
+        }
+        CoupledLearning c = new CoupledLearning(net, task, nudge, relaxation.kind(), relaxation.rate());
+        c.traceTau = tau;
+        c.gate = java.util.Objects.requireNonNull(gate, "gate");
+        c.holdAfter = holdAfter;
+        return c;
+    }
+
+    /** The trace's time constant in steps (0: no trace). */
+    public double traceTau() {
+        return traceTau;
+    }
+
+    /** Free steps of the current example a clamped step waits for before it learns (0: none). */
+    public int holdAfter() {
+        return holdAfter;
+    }
+
+    /** When the trace takes in the potentials. */
+    public TraceGate traceGate() {
+        return gate;
     }
 
     /** The network (its conductances are the parameters). */
@@ -106,6 +154,9 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         } else {
             state.clampExample = -1;
         }
+        if (traceTau > 0) {
+            state.updateTrace(traceTau, gate.takesIn(!phase.isPositive()));
+        }
         writeHeld(state.potentials, phase, m, state.clamp);
         relaxation.sweep(state.potentials, held(phase));
     }
@@ -127,10 +178,32 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         }
     }
 
+    /** As {@link #step} then {@link #addStatistic}, with the weight 0 in free steps of the nudged-term rule. */
+    @Override
+    public void stepAndAddStatistic(CircuitState state, Phase phase, RandomGenerator rng, double weight,
+                                    double[] target) {
+        step(state, phase, rng);
+        boolean free = !phase.isPositive();
+        if (free) {
+            state.freeStepsOfExample++;
+        }
+        boolean learns = traceTau == 0 || gate.learnsIn(free) && (free || state.freeStepsOfExample >= holdAfter);
+        addStatistic(state, learns ? weight : 0, target);
+    }
+
     @Override
     public void addStatistic(CircuitState state, double weight, double[] target) {
         double[] p = state.potentials;
         Graph g = net.graph();
+        if (traceTau > 0 && state.trace != null) {
+            double[] r = state.trace;
+            for (int e = 0; e < target.length; e++) {
+                double d = p[g.from(e)] - p[g.to(e)];
+                double dr = r[g.from(e)] - r[g.to(e)];
+                target[e] -= 0.5 * weight * (d * d - dr * dr);
+            }
+            return;
+        }
         for (int e = 0; e < target.length; e++) {
             double d = p[g.from(e)] - p[g.to(e)];
             target[e] -= 0.5 * weight * d * d;

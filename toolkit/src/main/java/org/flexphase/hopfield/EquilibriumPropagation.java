@@ -2,6 +2,7 @@ package org.flexphase.hopfield;
 
 import java.util.random.RandomGenerator;
 import org.flexphase.learning.ContrastiveSystem;
+import org.flexphase.learning.TraceGate;
 import org.flexphase.phases.Phase;
 import org.flexphase.util.Checks;
 import org.flexphase.util.InvalidSetting;
@@ -33,6 +34,8 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     private final double beta;
     private final int sweepsPerStep;
     private final double traceTau;
+    private final TraceGate gate;
+    private final int holdAfter;
     private boolean updatedItself;
 
     /**
@@ -46,9 +49,11 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     }
 
     private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep,
-                                   double traceTau) {
+                                   double traceTau, TraceGate gate, int holdAfter) {
         this.network = network;
+        this.holdAfter = Checks.requireAtLeast(holdAfter, 0, "hold-after");
         this.traceTau = traceTau;
+        this.gate = java.util.Objects.requireNonNull(gate, "gate");
         requireTraceTau("trace-tau", traceTau);
         this.nudge = nudge;
         this.beta = beta;
@@ -60,7 +65,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
 
     /** One-sided EP with nudge {@code beta}, one sweep per time step. */
     public static EquilibriumPropagation of(HopfieldNetwork network, Nudge nudge, double beta) {
-        return new EquilibriumPropagation(network, nudge, beta, 1, 0);
+        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS, 0);
     }
 
     /**
@@ -68,7 +73,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * point within a step (the equilibrated setting of T12); one sweep is the persistent physical system.
      */
     public EquilibriumPropagation withSweepsPerStep(int sweeps) {
-        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau);
+        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate, holdAfter);
     }
 
     /**
@@ -78,11 +83,45 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * trace sees the current phase only through the last ~1/p steps, a bias of order 1/(tau p).
      */
     public EquilibriumPropagation withTrace(double tau) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS, 0);
+    }
+
+    /**
+     * The same system with the statistic centred on an activity trace of time constant {@code tau} steps that takes
+     * in the state as {@code gate} says (docs/theory.md section 5.3). With {@link TraceGate#FREE_ONLY} the trace is
+     * a sample-and-hold of the free state, so a nudged step's centred statistic is close to the paired estimator
+     * {@code phi(s^beta) - phi(s^0)} and a free step's close to 0; with {@link TraceGate#FREE_ONLY_NUDGED_TERM} only
+     * nudged steps learn, weighted {@code 1/rho+}: its mean is {@code E+[phi(s) - phi(r)]}, the paired EP estimator up
+     * to the transients (after a switch, after an example change). {@code gate = ALWAYS} is {@link #withTrace(double)}.
+     * Storage: one number per unit (the trace), the same as standard EP's held free state.
+     */
+    public EquilibriumPropagation withTrace(double tau, TraceGate gate) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, 0);
+    }
+
+    /**
+     * As {@link #withTrace(double, TraceGate)}, and a nudged step learns only once {@code holdAfter} free steps of the
+     * current example have run (their states taken in by the trace): the hold is valid for this example, as a
+     * sample-and-hold circuit's is once it has sampled the current input. 0: no condition. Since the presentation is
+     * independent of the phases, the condition keeps the same fraction of every example's nudged steps on average, so
+     * the mean is the unconditioned one's without the stale-trace part, times that fraction (docs/theory.md 5.3).
+     */
+    public EquilibriumPropagation withTrace(double tau, TraceGate gate, int holdAfter) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, holdAfter);
+    }
+
+    /** Free steps of the current example a nudged step waits for before it learns (0: none). */
+    public int holdAfter() {
+        return holdAfter;
     }
 
     public double traceTau() {
         return traceTau;
+    }
+
+    /** When the trace takes in the state ({@link TraceGate#ALWAYS} when there is no trace). */
+    public TraceGate traceGate() {
+        return gate;
     }
 
     public HopfieldNetwork network() {
@@ -130,11 +169,28 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         boolean clamp = phase.isPositive() && nudge == Nudge.CLAMPED;
         double b = nudgeOf(phase);
         if (traceTau > 0) {
-            state.updateTrace(traceTau);
+            if (gate == TraceGate.ALWAYS) {
+                state.updateTrace(traceTau);
+            } else {
+                state.updateGatedTrace(traceTau, !phase.isPositive());
+            }
         }
         for (int k = 0; k < sweepsPerStep; k++) {
             network.sweep(state, b, clamp);
         }
+    }
+
+    /** As {@link #step} then {@link #addStatistic}, with the weight 0 in free steps of the nudged-term rule. */
+    @Override
+    public void stepAndAddStatistic(HopfieldState state, Phase phase, RandomGenerator rng, double weight,
+                                    double[] target) {
+        step(state, phase, rng);
+        boolean free = !phase.isPositive();
+        if (free) {
+            state.freeStepsOfExample++;
+        }
+        boolean learns = traceTau == 0 || gate.learnsIn(free) && (free || state.freeStepsOfExample >= holdAfter);
+        addStatistic(state, learns ? weight : 0, target);
     }
 
     @Override
@@ -159,6 +215,8 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     public String describe() {
         return "ep(" + network.describe() + ", " + nudge.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 + (nudge == Nudge.CLAMPED ? "" : ", beta=" + beta) + (sweepsPerStep == 1 ? "" : ", sweeps/step="
-                + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau) + ")";
+                + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau)
+                + (traceTau == 0 || gate == TraceGate.ALWAYS ? "" : ", trace-gate=" + gate.key())
+                + (holdAfter == 0 ? "" : ", hold-after=" + holdAfter) + ")";
     }
 }

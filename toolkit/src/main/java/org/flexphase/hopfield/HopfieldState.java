@@ -22,6 +22,10 @@ public final class HopfieldState {
     final double[] scratch;
     /** The slow activity trace {@code r[l]} (exponential average of {@code s[l]}), null until enabled. */
     double[][] trace;
+    /** Whether the previous step was free, so that the phase-gated trace takes in its state at the next step. */
+    private boolean lastStepFree;
+    /** Free steps run since the current example was shown (for the hold-valid condition of the gated trace). */
+    int freeStepsOfExample;
     private boolean shown;
     private int label = -1;
 
@@ -64,6 +68,7 @@ public final class HopfieldState {
             }
         }
         driveVersion = Long.MIN_VALUE;
+        freeStepsOfExample = 0;
         shown = true;
         this.label = label;
     }
@@ -141,6 +146,21 @@ public final class HopfieldState {
                 r[j] += k * (a[j] - r[j]);
             }
         }
+    }
+
+    /**
+     * The phase-gated trace ({@link org.flexphase.learning.TraceGate#FREE_ONLY}): at the start of a step, moves the
+     * trace towards the current activations, {@code r += (s - r) / tau}, only if the previous step was free, so the
+     * trace is a low-pass of free-phase states, held through nudged steps (created at the current activations on the
+     * first call). {@code freeStep} is the phase of the step about to run.
+     */
+    public void updateGatedTrace(double tau, boolean freeStep) {
+        if (trace == null) {
+            updateTrace(tau);
+        } else if (lastStepFree) {
+            updateTrace(tau);
+        }
+        lastStepFree = freeStep;
     }
 
     void requireTrace() {
