@@ -187,8 +187,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         if (free) {
             state.freeStepsOfExample++;
         }
-        boolean learns = traceTau == 0 || gate.learnsIn(free) && (free || state.freeStepsOfExample >= holdAfter);
-        addStatistic(state, learns ? weight : 0, target);
+        addStatistic(state, gate.learns(traceTau > 0, free, state.freeStepsOfExample, holdAfter) ? weight : 0, target);
     }
 
     @Override

@@ -189,8 +189,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         if (free) {
             state.freeStepsOfExample++;
         }
-        boolean learns = traceTau == 0 || gate.learnsIn(free) && (free || state.freeStepsOfExample >= holdAfter);
-        addStatistic(state, learns ? weight : 0, target);
+        addStatistic(state, gate.learns(traceTau > 0, free, state.freeStepsOfExample, holdAfter) ? weight : 0, target);
     }
 
     @Override

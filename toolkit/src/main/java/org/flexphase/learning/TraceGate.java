@@ -28,6 +28,14 @@ public enum TraceGate {
         return this != FREE_ONLY_NUDGED_TERM || !freeStep;
     }
 
+    /**
+     * Whether a step learns: always without a trace; with one, as {@link #learnsIn} says, and a nudged step only once
+     * its example has had {@code holdAfter} free steps (the held trace is then a free state of this example).
+     */
+    public boolean learns(boolean traced, boolean freeStep, int freeStepsOfExample, int holdAfter) {
+        return !traced || learnsIn(freeStep) && (freeStep || freeStepsOfExample >= holdAfter);
+    }
+
     /** Lower-case name with dashes, e.g. {@code free-only}. */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
