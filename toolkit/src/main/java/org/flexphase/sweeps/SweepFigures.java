@@ -47,6 +47,14 @@ public final class SweepFigures {
         if (finished.containsColumn("failed")) {
             finished = finished.where(finished.booleanColumn("failed").isFalse());
         }
+        if (finished.containsColumn("key")) {
+            // A run two labelled groups share is one sample, not two.
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            Table[] finishedKey = {finished};
+            int[] firsts = java.util.stream.IntStream.range(0, finished.rowCount())
+                    .filter(r -> seen.add(finishedKey[0].stringColumn("key").get(r))).toArray();
+            finished = finished.rows(firsts);
+        }
         for (int k = 0; k < METRICS.size(); k++) {
             String metric = METRICS.get(k)[0];
             if (!finished.containsColumn(metric)) {

@@ -40,7 +40,8 @@ import org.flexphase.runs.SettingsJson;
  * the file, the place, the key, the value and what is allowed; so are a file that names no runs, a {@code null}
  * where a value belongs (top level or entry), a {@code data_dir} that is not a folder, and two places of the file
  * that give the same run (same settings and seed, hence the same key): refused rather than de-duplicated, as the
- * second is most likely a typo for a different run.
+ * second is most likely a typo for a different run. Only entries labelled with different {@code "group"}s may share a
+ * run (as {@code reproduce}'s spec does: one run is a point of two figures); it runs once.
  */
 public final class SweepSpec {
     /** The top level of a spec file; every field is optional, but at least one of base, grid and runs is required. */
@@ -70,7 +71,9 @@ public final class SweepSpec {
         }
         JsonNode root;
         try {
-            root = SettingsJson.mapper().readTree(text);
+            // NaN and Infinity are read as numbers, so the setting they are given to refuses them by name.
+            root = SettingsJson.mapper().reader().with(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
@@ -114,7 +117,7 @@ public final class SweepSpec {
         Map<String, ArrayNode> grid = grid(doc.grid());
         List<Entry> entries = entries(doc.runs(), defaultSeeds);
         List<RunSpec> out = new ArrayList<>();
-        Map<String, String> placeByKey = new java.util.HashMap<>();
+        Map<String, String[]> placeByKey = new java.util.HashMap<>();   // key -> place, group, whether labelled
         for (Entry entry : entries) {
             RunKind<?> kind = kind(entry.settings(), base);
             checkSource(kind, base, "base");
@@ -148,11 +151,14 @@ public final class SweepSpec {
                     checkDataDir(merged, where);
                     RunSpec run = new RunSpec(group, settings);
                     String place = entry.where() + (combo.isEmpty() ? "" : " with grid " + label(combo)) + " seed " + seed;
-                    String first = placeByKey.putIfAbsent(run.key(), place);
-                    if (first != null) {
-                        throw new IllegalArgumentException(first + " and " + place + " are the same run (key " + run.key()
-                                + "): it would run once but count twice in the summary's seed statistics; remove one"
-                                + " or make them differ");
+                    String[] first = placeByKey.putIfAbsent(run.key(),
+                            new String[]{place, group, String.valueOf(entry.group() != null)});
+                    boolean shared = first != null && entry.group() != null && first[2].equals("true")
+                            && !first[1].equals(group);
+                    if (first != null && !shared) {
+                        throw new IllegalArgumentException(first[0] + " and " + place + " are the same run (key "
+                                + run.key() + "): it would run once but count twice in the summary's seed statistics;"
+                                + " remove one, make them differ, or label both with different \"group\"s to share it");
                     }
                     out.add(run);
                 }
