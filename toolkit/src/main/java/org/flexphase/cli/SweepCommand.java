@@ -73,18 +73,10 @@ public final class SweepCommand implements Callable<Integer> {
             if (count == 1) {
                 SweepFigures.draw(summary, out);
                 if (done.stream().anyMatch(f -> f.spec().settings() instanceof TrainSettings t && t.labelled())) {
-                    RbmScaleFigures.write(done, out);
+                    RbmScaleFigures.write(done.stream().filter(f -> !f.failed()).toList(), out);
                 }
             }
         });
-        long skipped = done.stream().filter(Sweep.Finished::skipped).count();
-        List<Sweep.Finished> diverged = done.stream().filter(Sweep.Finished::diverged).toList();
-        for (Sweep.Finished f : diverged) {
-            System.err.println("flexphase: run " + f.spec().key() + " (" + f.spec().group() + ", seed " + f.spec().seed()
-                    + ") diverged; it is marked in " + name + " and left out of the figures");
-        }
-        System.out.printf("sweep: %d runs (%d already done, %d diverged) in %.1f s -> %s%n", done.size(), skipped,
-                diverged.size(), (System.nanoTime() - start) / 1e9, out.resolve(name));
-        return diverged.isEmpty() ? 0 : 1;
+        return SweepSummary.report(done, name, (System.nanoTime() - start) / 1e9, out.resolve(name));
     }
 }

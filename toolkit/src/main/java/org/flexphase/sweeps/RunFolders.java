@@ -35,6 +35,8 @@ import org.flexphase.runs.RunFiles;
 final class RunFolders {
     /** What a finished run holds. */
     static final List<String> FILES = List.of("spec.json", "history.csv", "summary.json", "history.png");
+    /** What a run that threw holds beside its {@code spec.json}: the exception (its folder is not finished). */
+    static final String FAILED = "failed.json";
 
     /** Locks held by this JVM, by lock file: file locks exclude other processes only, and Linux releases them all
      * when any channel on the file closes, so threads of one JVM must never lock the same file twice. */
@@ -113,6 +115,7 @@ final class RunFolders {
     Path freshWork(String key) throws IOException {
         deleteTree(work(key));
         if (Files.exists(dir(key)) && !finished(dir(key))) {
+            // Also a failed run's folder: it is run again.
             deleteTree(dir(key));
         }
         return Files.createDirectories(work(key));

@@ -98,7 +98,10 @@ final class SpecBinding {
     }
 
     static String abbreviate(JsonNode node) {
-        String s = node.isMissingNode() ? "nothing" : node.toString();
+        // NaN and Infinity as the file has them (Jackson would quote them: "NaN").
+        String s = node.isMissingNode() ? "nothing"
+                : node.isNumber() && !Double.isFinite(node.asDouble()) && node.isFloatingPointNumber() ? node.asText()
+                : node.toString();
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 }

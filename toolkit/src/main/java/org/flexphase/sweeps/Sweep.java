@@ -68,8 +68,20 @@ public final class Sweep {
         }
     }
 
-    /** A finished run: its spec, its history table (read back from disk when it was skipped), and whether it diverged. */
-    public record Finished(RunSpec spec, Table history, boolean skipped, boolean diverged) {
+    /**
+     * A finished run: its spec, its history table (read back from disk when it was skipped), whether it diverged, and
+     * why it failed (null when it did not: a failed run threw, has no history and is recorded in
+     * {@code runs/<key>/failed.json}; a re-run retries it).
+     */
+    public record Finished(RunSpec spec, Table history, boolean skipped, boolean diverged, String failure) {
+        public Finished(RunSpec spec, Table history, boolean skipped, boolean diverged) {
+            this(spec, history, skipped, diverged, null);
+        }
+
+        /** Whether the run threw instead of finishing. */
+        public boolean failed() {
+            return failure != null;
+        }
     }
 
     /**
@@ -82,8 +94,11 @@ public final class Sweep {
         }
     }
 
-    /** A finished job, its history (read back from disk when it was skipped) and whether it diverged. */
-    public record JobResult(Job job, Table history, boolean skipped, boolean diverged) {
+    /** A finished job, its history (read back from disk when it was skipped), whether it diverged and why it failed. */
+    public record JobResult(Job job, Table history, boolean skipped, boolean diverged, String failure) {
+        public JobResult(Job job, Table history, boolean skipped, boolean diverged) {
+            this(job, history, skipped, diverged, null);
+        }
     }
 
     /** A spec's run as a job: the spec's description is its key's source, the body trains and evaluates it. */
@@ -91,7 +106,11 @@ public final class Sweep {
         return new Job(spec.group(), spec.describe(), dir -> RunKinds.of(spec.settings()).run(spec.settings(), dir).history());
     }
 
-    /** Runs every spec (or loads it when already done), calling {@code onDone} as each finishes, in any order. */
+    /**
+     * Runs every spec (or loads it when already done), calling {@code onDone} as each finishes, in any order. A run
+     * that throws does not stop the others: it comes back failed ({@link Finished#failure()}), recorded in
+     * {@code runs/<key>/failed.json} (its spec and the exception), and is retried by the next sweep.
+     */
     public List<Finished> run(List<RunSpec> specs, Consumer<Finished> onDone) {
         List<Job> jobs = new ArrayList<>();
         Map<Job, RunSpec> byJob = new java.util.IdentityHashMap<>();
@@ -100,8 +119,9 @@ public final class Sweep {
             jobs.add(job);
             byJob.put(job, spec);
         }
-        Function<JobResult, Finished> finished = r -> new Finished(byJob.get(r.job()), r.history(), r.skipped(), r.diverged());
-        return runJobs(jobs, r -> onDone.accept(finished.apply(r))).stream().map(finished).toList();
+        Function<JobResult, Finished> finished = r -> new Finished(byJob.get(r.job()), r.history(), r.skipped(),
+                r.diverged(), r.failure());
+        return runJobs(jobs, r -> onDone.accept(finished.apply(r)), true).stream().map(finished).toList();
     }
 
     /**
@@ -110,6 +130,11 @@ public final class Sweep {
      * queue, so two sweeps on one folder share the work; only when every key left is busy does a worker wait.
      */
     public List<JobResult> runJobs(List<Job> jobs, Consumer<JobResult> onDone) {
+        return runJobs(jobs, onDone, false);
+    }
+
+    /** As {@link #runJobs(List, Consumer)}; with {@code isolate}, a job that throws comes back failed instead. */
+    private List<JobResult> runJobs(List<Job> jobs, Consumer<JobResult> onDone, boolean isolate) {
         removeLeftovers();
         Map<String, List<Job>> sameKey = new java.util.LinkedHashMap<>();
         for (Job job : jobs) {
@@ -121,13 +146,13 @@ public final class Sweep {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int t = 0; t < threads; t++) {
-                pool.submit(() -> work(queue, byKey, onDone));
+                pool.submit(() -> work(queue, byKey, onDone, isolate));
             }
             List<JobResult> done = new ArrayList<>();
             for (Job job : jobs) {
                 try {
                     JobResult r = byKey.get(job.key()).get();
-                    done.add(new JobResult(job, r.history(), r.skipped(), r.diverged()));
+                    done.add(new JobResult(job, r.history(), r.skipped(), r.diverged(), r.failure()));
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r; // its message names the run's file or setting and the reason
@@ -146,12 +171,13 @@ public final class Sweep {
 
     /** One worker: takes keys from the queue until it is empty, deferring keys other writers hold. */
     private void work(java.util.concurrent.BlockingDeque<List<Job>> queue,
-                      Map<String, java.util.concurrent.CompletableFuture<JobResult>> byKey, Consumer<JobResult> onDone) {
+                      Map<String, java.util.concurrent.CompletableFuture<JobResult>> byKey, Consumer<JobResult> onDone,
+                      boolean isolate) {
         int busyInARow = 0;
         for (List<Job> group = queue.pollFirst(); group != null; group = queue.pollFirst()) {
             Job first = group.get(0);
             try {
-                JobResult r = busyInARow > queue.size() ? runOne(first, true) : runOne(first, false);
+                JobResult r = busyInARow > queue.size() ? runOne(first, true, isolate) : runOne(first, false, isolate);
                 if (r == null) {
                     queue.addLast(group);
                     busyInARow++;
@@ -159,7 +185,7 @@ public final class Sweep {
                 }
                 busyInARow = 0;
                 for (Job job : group) {
-                    onDone.accept(new JobResult(job, r.history(), r.skipped(), r.diverged()));
+                    onDone.accept(new JobResult(job, r.history(), r.skipped(), r.diverged(), r.failure()));
                 }
                 byKey.get(first.key()).complete(r);
             } catch (IOException e) {
@@ -190,11 +216,16 @@ public final class Sweep {
      * it with one rename. A run that throws leaves no run folder; its working folder is removed on the next start.
      */
     JobResult runOne(Job job) throws IOException {
-        return runOne(job, true);
+        return runOne(job, true, false);
     }
 
-    /** As {@link #runOne(Job)}; without {@code wait}, returns null at once when another writer holds the key. */
-    JobResult runOne(Job job, boolean wait) throws IOException {
+    /**
+     * As {@link #runOne(Job)}; without {@code wait}, returns null at once when another writer holds the key. With
+     * {@code isolate}, a run that throws is published as a failed run folder ({@code spec.json} and
+     * {@code failed.json}: key, exception, message, stack) and comes back failed; such a folder is not finished, so
+     * the next sweep runs the key again.
+     */
+    JobResult runOne(Job job, boolean wait, boolean isolate) throws IOException {
         String key = job.key();
         return folders.locked(key, wait, () -> {
             Path dir = folders.dir(key);
@@ -203,11 +234,39 @@ public final class Sweep {
             }
             Path work = folders.freshWork(key);
             RunFiles.writeJson(job.description(), work.resolve("spec.json"));
-            Table history = job.body().apply(work);
+            Table history;
+            try {
+                history = job.body().apply(work);
+            } catch (RuntimeException e) {
+                if (!isolate) {
+                    throw e;
+                }
+                String failure = failure(e);
+                Map<String, Object> record = new java.util.LinkedHashMap<>();
+                record.put("key", key);
+                record.put("group", job.group());
+                record.put("exception", e.getClass().getName());
+                record.put("message", failure);
+                java.io.StringWriter stack = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(stack));
+                record.put("stack", stack.toString());
+                RunFolders.deleteTree(dir);
+                Path failed = folders.freshWork(key);
+                RunFiles.writeJson(job.description(), failed.resolve("spec.json"));
+                RunFiles.writeJson(record, failed.resolve(RunFolders.FAILED));
+                folders.publish(key);
+                return new JobResult(job, null, false, false, failure);
+            }
             boolean diverged = diverged(work);
             folders.publish(key);
             return new JobResult(job, history, false, diverged);
         });
+    }
+
+    /** A run's exception as one line: its message, or its class when it has none (a NullPointerException's may). */
+    static String failure(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getName() : m.replaceAll("\\s+", " ");
     }
 
     /**

@@ -16,19 +16,66 @@ import tech.tablesaw.api.Table;
 
 /**
  * Figures drawn from a sweep's summary table, like {@code reproduce}'s: for every setting that varies across the
- * sweep (b, the switching probability, as the mean phase length 1/p, and the number of steps), the final NLL per
- * row of the averaged parameters against it, mean and min-max over seeds, one curve per combination of the other
- * settings. Diverged runs are left out of the means (the summary lists them). Each figure has its CSV beside it.
+ * sweep (b, the switching probability, as the mean phase length 1/p, and the number of steps), the final metric of
+ * each kind against it (NLL per row of the averaged parameters for BAS runs, test error for classifiers, cost for
+ * regression networks), mean and min-max over seeds, one curve per combination of the other settings. Diverged and
+ * failed runs are left out of the means (the summary lists them). Each figure has its CSV beside it.
  */
 public final class SweepFigures {
     private SweepFigures() {
     }
 
-    /** Writes {@code sweep_nll_vs_<setting>.{png,csv}} into {@code out}; returns the tables drawn. */
+    /**
+     * The metric each kind is judged by, in the order a row's is chosen (the first it has): the final NLL per row of
+     * the averaged parameters for BAS runs, the test error for classifiers, the cost for regression networks; with the
+     * figure name's stem and the axis label.
+     */
+    static final List<String[]> METRICS = List.of(
+            new String[]{"nll_per_row_avg", "nll", "final NLL per row (averaged parameters, nats)"},
+            new String[]{"test_error", "test_error", "final test error"},
+            new String[]{"cost", "cost", "final cost"});
+
+    /**
+     * Writes {@code sweep_<metric>_vs_<setting>.{png,csv}} into {@code out} for every metric some finished run is
+     * judged by ({@link #METRICS}: {@code nll}, {@code test_error}, {@code cost}), from those runs only; returns the
+     * tables drawn.
+     */
     public static Map<String, Table> draw(Table summary, Path out) {
         Map<String, Table> drawn = new LinkedHashMap<>();
         Table finished = summary.containsColumn("diverged")
                 ? summary.where(summary.booleanColumn("diverged").isFalse()) : summary;
+        if (finished.containsColumn("failed")) {
+            finished = finished.where(finished.booleanColumn("failed").isFalse());
+        }
+        if (finished.containsColumn("key")) {
+            // A run two labelled groups share is one sample, not two.
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            Table[] finishedKey = {finished};
+            int[] firsts = java.util.stream.IntStream.range(0, finished.rowCount())
+                    .filter(r -> seen.add(finishedKey[0].stringColumn("key").get(r))).toArray();
+            finished = finished.rows(firsts);
+        }
+        for (int k = 0; k < METRICS.size(); k++) {
+            String metric = METRICS.get(k)[0];
+            if (!finished.containsColumn(metric)) {
+                continue;
+            }
+            Table judged = finished;
+            for (int before = 0; before < k; before++) {
+                String other = METRICS.get(before)[0];
+                if (judged.containsColumn(other)) {
+                    judged = judged.where(judged.doubleColumn(other).isMissing());
+                }
+            }
+            judged = judged.where(judged.doubleColumn(metric).isNotMissing());
+            if (judged.rowCount() > 0) {
+                draw(judged, metric, METRICS.get(k)[1], METRICS.get(k)[2], out, drawn);
+            }
+        }
+        return drawn;
+    }
+
+    private static void draw(Table finished, String metric, String stem, String axis, Path out, Map<String, Table> drawn) {
         List<String> numeric = List.of("b", "switch_prob", "steps");
         List<String> labels = List.of("mode", "negative_start", "lr_schedule");
         for (String x : numeric) {
@@ -54,13 +101,12 @@ public final class SweepFigures {
                 double xv = finished.doubleColumn(x).get(r);
                 xs.append(x.equals("switch_prob") ? 1.0 / xv : xv);
             }
-            Table points = Table.create("points", curve, xs, finished.doubleColumn("nll_per_row_avg").copy());
-            Table t = SeedStats.summarize(points, "nll_per_row_avg", "curve", xName).setName("sweep_nll_vs_" + xName);
+            Table points = Table.create("points", curve, xs, finished.doubleColumn(metric).copy());
+            Table t = SeedStats.summarize(points, metric, "curve", xName).setName("sweep_" + stem + "_vs_" + xName);
             RunFiles.writeCsv(t, out.resolve(t.name() + ".csv"));
-            Charts.savePng(finalNllChart(t, xName), out.resolve(t.name() + ".png"));
+            Charts.savePng(finalMetricChart(t, xName, axis), out.resolve(t.name() + ".png"));
             drawn.put(t.name(), t);
         }
-        return drawn;
     }
 
     /**
@@ -68,9 +114,14 @@ public final class SweepFigures {
      * {@code min}, {@code max}) as one band per curve; log x axis except for b.
      */
     public static XYChart finalNllChart(Table t, String x) {
+        return finalMetricChart(t, x, METRICS.get(0)[2]);
+    }
+
+    /** As {@link #finalNllChart} for any metric, {@code axis} its label. */
+    public static XYChart finalMetricChart(Table t, String x, String axis) {
         String label = x.replace('_', ' ');
-        ChartOptions o = ChartOptions.titled("Sweep: final NLL per row (averaged parameters) vs " + label)
-                .axes(label, "final NLL per row (nats)").groupBy("curve").label("all", "averaged parameters");
+        ChartOptions o = ChartOptions.titled("Sweep: " + axis + " vs " + label)
+                .axes(label, axis).groupBy("curve").label("all", "all runs");
         return TableCharts.bands(t, x, "mean", "min", "max", x.equals("b") ? o : o.logX());
     }
 

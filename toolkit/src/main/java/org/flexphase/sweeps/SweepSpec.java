@@ -37,7 +37,11 @@ import org.flexphase.runs.SettingsJson;
  * {@code "group"} label (how figures name it), its own {@code "seeds"} and its {@code "kind"} ({@code train} by
  * default). Unknown keys, a grid axis that is not a non-empty array, a value of the wrong type (no coercion:
  * {@code 16.9} is not an integer, {@code "false"} is not a boolean) and any setting out of range are errors naming
- * the file, the place, the key, the value and what is allowed; so is a file that names no runs.
+ * the file, the place, the key, the value and what is allowed; so are a file that names no runs, a {@code null}
+ * where a value belongs (top level or entry), a {@code data_dir} that is not a folder, and two places of the file
+ * that give the same run (same settings and seed, hence the same key): refused rather than de-duplicated, as the
+ * second is most likely a typo for a different run. Only entries labelled with different {@code "group"}s may share a
+ * run (as {@code reproduce}'s spec does: one run is a point of two figures); it runs once.
  */
 public final class SweepSpec {
     /** The top level of a spec file; every field is optional, but at least one of base, grid and runs is required. */
@@ -67,7 +71,9 @@ public final class SweepSpec {
         }
         JsonNode root;
         try {
-            root = SettingsJson.mapper().readTree(text);
+            // NaN and Infinity are read as numbers, so the setting they are given to refuses them by name.
+            root = SettingsJson.mapper().reader().with(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
@@ -96,6 +102,12 @@ public final class SweepSpec {
         if (!root.isObject()) {
             throw new IllegalArgumentException("holds " + SpecBinding.abbreviate(root) + " (expected " + SHAPE + ")");
         }
+        for (String key : List.of("base", "grid", "runs", "seeds")) {
+            if (root.has(key) && root.get(key).isNull()) {
+                throw new IllegalArgumentException("invalid value for '" + key + "': null (allowed: "
+                        + SpecBinding.allowed(Document.class, key) + ", or no '" + key + "')");
+            }
+        }
         Document doc = SpecBinding.bind(root, Document.class, root, "the top level");
         if (doc.base() == null && doc.grid() == null && doc.runs() == null) {
             throw new IllegalArgumentException("names no runs (give at least one of base, grid and runs)");
@@ -105,6 +117,7 @@ public final class SweepSpec {
         Map<String, ArrayNode> grid = grid(doc.grid());
         List<Entry> entries = entries(doc.runs(), defaultSeeds);
         List<RunSpec> out = new ArrayList<>();
+        Map<String, String[]> placeByKey = new java.util.HashMap<>();   // key -> place, group, whether labelled
         for (Entry entry : entries) {
             RunKind<?> kind = kind(entry.settings(), base);
             checkSource(kind, base, "base");
@@ -135,7 +148,19 @@ public final class SweepSpec {
                     } catch (InvalidSetting e) {
                         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
                     }
-                    out.add(new RunSpec(group, settings));
+                    checkDataDir(merged, where);
+                    RunSpec run = new RunSpec(group, settings);
+                    String place = entry.where() + (combo.isEmpty() ? "" : " with grid " + label(combo)) + " seed " + seed;
+                    String[] first = placeByKey.putIfAbsent(run.key(),
+                            new String[]{place, group, String.valueOf(entry.group() != null)});
+                    boolean shared = first != null && entry.group() != null && first[2].equals("true")
+                            && !first[1].equals(group);
+                    if (first != null && !shared) {
+                        throw new IllegalArgumentException(first[0] + " and " + place + " are the same run (key "
+                                + run.key() + "): it would run once but count twice in the summary's seed statistics;"
+                                + " remove one, make them differ, or label both with different \"group\"s to share it");
+                    }
+                    out.add(run);
                 }
             }
         }
@@ -168,6 +193,10 @@ public final class SweepSpec {
                 throw new IllegalArgumentException(where + ": invalid value for 'group': " + group + " (allowed: a string)");
             }
             JsonNode seeds = settings.remove("seeds");
+            if (seeds != null && seeds.isNull()) {
+                throw new IllegalArgumentException(where + ": invalid value for 'seeds': null (allowed: a non-empty array"
+                        + " of integers, or no 'seeds' for the top level's)");
+            }
             List<Long> own = seeds == null ? defaultSeeds
                     : nonEmpty(SpecBinding.bind(seeds, LongList.class, seeds, where + ".seeds"), where + ".seeds");
             list.add(new Entry(settings, group == null ? null : group.asText(), own, where));
@@ -252,6 +281,19 @@ public final class SweepSpec {
         merged.setAll(source);
         merged.remove("kind");
         SpecBinding.bind(merged, kind.type(), source, where);
+    }
+
+    /**
+     * A {@code data_dir} must be an existing folder: a missing one would otherwise fail only when its run starts,
+     * after the runs before it.
+     */
+    private static void checkDataDir(ObjectNode merged, String where) {
+        JsonNode dir = merged.get("data_dir");
+        if (dir != null && dir.isTextual() && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir.asText()))) {
+            throw new IllegalArgumentException(where + ": invalid value for 'data_dir': " + dir
+                    + " (allowed: an existing folder; it is " + (java.nio.file.Files.exists(java.nio.file.Path.of(dir.asText()))
+                    ? "a file" : "missing") + ")");
+        }
     }
 
     /** How a value appears in a group label: text without quotes, numbers as Java prints them. */

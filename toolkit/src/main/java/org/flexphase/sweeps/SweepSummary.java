@@ -14,12 +14,14 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * One row per finished run: group, key, configuration, seed, final metrics (current and averaged) and whether it
- * diverged (its final metrics are then those of its last finite checkpoint, and figures leave it out).
+ * One row per run: group, key, configuration, seed, final metrics (current and averaged), whether it diverged (its
+ * final metrics are then those of its last finite checkpoint, and figures leave it out) and whether it failed (threw;
+ * no metrics, left out of the figures, retried by the next sweep).
  */
 public final class SweepSummary {
     static final List<String> BAS_METRICS = List.of("nll_per_row", "nll_per_row_avg", "tv", "tv_avg");
     static final List<String> ERROR_METRICS = List.of("train_error", "test_error");
+    static final List<String> COST_METRICS = List.of("cost");
     static final List<String> FINAL_METRICS = List.of("train_error", "test_error", "test_error_avg", "test_ll",
             "test_ll_avg", "test_ll_pixels", "test_ll_pixels_avg");
 
@@ -59,17 +61,24 @@ public final class SweepSummary {
         }
     }
 
+    /**
+     * One row per run. The metric columns are those some run's history has: {@code nll_per_row}... for BAS runs,
+     * {@code cost} for networks, {@code train_error} and {@code test_error} for classifiers; a run lacking one has NaN
+     * there. A failed run ({@code failed} true) has NaN metrics and final step.
+     */
     public static Table of(List<Sweep.Finished> done) {
         Table t = Table.create("sweep_summary", StringColumn.create("group"), StringColumn.create("key"),
                 StringColumn.create("mode"), DoubleColumn.create("b"), DoubleColumn.create("switch_prob"),
                 StringColumn.create("negative_start"), StringColumn.create("lr_schedule"), DoubleColumn.create("steps"),
                 DoubleColumn.create("seed"), DoubleColumn.create("final_step"));
-        BAS_METRICS.forEach(m -> t.addColumns(DoubleColumn.create(m)));
-        boolean errors = done.stream().anyMatch(f -> f.history().containsColumn("test_error"));
-        if (errors) {
-            ERROR_METRICS.forEach(m -> t.addColumns(DoubleColumn.create(m)));
+        List<String> metrics = new java.util.ArrayList<>();
+        for (List<String> family : List.of(BAS_METRICS, COST_METRICS, ERROR_METRICS)) {
+            if (done.stream().anyMatch(f -> f.history() != null && f.history().containsColumn(family.get(0)))) {
+                metrics.addAll(family);
+            }
         }
-        t.addColumns(BooleanColumn.create("diverged"));
+        metrics.forEach(m -> t.addColumns(DoubleColumn.create(m)));
+        t.addColumns(BooleanColumn.create("diverged"), BooleanColumn.create("failed"));
         List<Sweep.Finished> sorted = done.stream()
                 .sorted(Comparator.comparing((Sweep.Finished f) -> f.spec().group()).thenComparing(f -> f.spec().seed()))
                 .toList();
@@ -85,17 +94,41 @@ public final class SweepSummary {
             t.doubleColumn("steps").append(c.steps());
             t.doubleColumn("seed").append(f.spec().seed());
             Table h = f.history();
-            int last = h.rowCount() - 1;
-            t.doubleColumn("final_step").append(h.numberColumn("step").getDouble(last));
-            for (String m : errors ? concat(BAS_METRICS, ERROR_METRICS) : BAS_METRICS) {
-                t.doubleColumn(m).append(h.containsColumn(m) ? h.numberColumn(m).getDouble(last) : Double.NaN);
+            int last = h == null ? -1 : h.rowCount() - 1;
+            t.doubleColumn("final_step").append(last < 0 ? Double.NaN : h.numberColumn("step").getDouble(last));
+            for (String m : metrics) {
+                t.doubleColumn(m).append(last >= 0 && h.containsColumn(m) ? h.numberColumn(m).getDouble(last) : Double.NaN);
             }
             t.booleanColumn("diverged").append(f.diverged());
+            t.booleanColumn("failed").append(f.failed());
         }
         return t;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    /**
+     * Tells what a local sweep did: one line on stderr per diverged run and per failed run (key, group, seed and, for a
+     * failure, the exception's message), and a last line on stdout with the counts. Returns the exit code: 0 when
+     * every run finished without diverging, else 1.
+     */
+    public static int report(List<Sweep.Finished> done, String summaryName, double seconds, Path summaryFile) {
+        long skipped = done.stream().filter(Sweep.Finished::skipped).count();
+        List<Sweep.Finished> diverged = done.stream().filter(Sweep.Finished::diverged).toList();
+        List<Sweep.Finished> failed = done.stream().filter(Sweep.Finished::failed).toList();
+        for (Sweep.Finished f : diverged) {
+            System.err.println("flexphase: run " + f.spec().key() + " (" + f.spec().group() + ", seed " + f.spec().seed()
+                    + ") diverged; it is marked in " + summaryName + " and left out of the figures");
+        }
+        for (Sweep.Finished f : failed) {
+            System.err.println("flexphase: run " + f.spec().key() + " (" + f.spec().group() + ", seed " + f.spec().seed()
+                    + ") failed: " + f.failure() + " (runs/" + f.spec().key() + "/" + RunFolders.FAILED + ")");
+        }
+        if (!failed.isEmpty()) {
+            System.err.println("flexphase: " + failed.size() + " of " + done.size() + " runs failed: "
+                    + String.join(", ", failed.stream().map(f -> f.spec().key()).toList())
+                    + "; the others are published and summarised; run the sweep again to retry only the failed ones");
+        }
+        System.out.printf("sweep: %d runs (%d already done, %d diverged, %d failed) in %.1f s -> %s%n", done.size(),
+                skipped, diverged.size(), failed.size(), seconds, summaryFile);
+        return diverged.isEmpty() && failed.isEmpty() ? 0 : 1;
     }
 }

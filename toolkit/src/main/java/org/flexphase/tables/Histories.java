@@ -153,7 +153,8 @@ public final class Histories {
      * Every finished run under a {@code reproduce}, {@code sweep} or Spark output folder ({@code runs/<key>/} with
      * {@code history.csv} and {@code summary.json}), as one long table by {@link #stack}: the key is the folder
      * name, the configuration and seed come from the summary. Runs are in key order; unfinished ones (no summary)
-     * are left out.
+     * are left out. Runs of different kinds may mix: the history columns are their union, missing where a run has
+     * none. A damaged {@code summary.json} (not JSON, not an object, no integer seed) is named with the reason.
      */
     public static Table readRuns(Path folder) {
         Path runs = folder.resolve("runs");
@@ -165,7 +166,18 @@ public final class Histories {
             for (Path dir : dirs.sorted().toList()) {
                 Path summary = dir.resolve("summary.json");
                 if (Files.isRegularFile(summary) && Files.isRegularFile(dir.resolve("history.csv"))) {
-                    JsonNode s = JSON.readTree(summary.toFile());
+                    JsonNode s;
+                    try {
+                        s = JSON.readTree(summary.toFile());
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException(summary + ": damaged summary.json (not valid JSON: "
+                                + e.getMessage().lines().findFirst().orElse("") + "); delete " + dir + " to run it again", e);
+                    }
+                    if (s == null || !s.isObject() || !s.path("seed").isIntegralNumber()) {
+                        throw new IllegalArgumentException(summary + ": damaged summary.json ("
+                                + (s == null || !s.isObject() ? "not a JSON object" : "no integer 'seed'") + "); delete "
+                                + dir + " to run it again");
+                    }
                     Map<String, Object> config = new LinkedHashMap<>();
                     s.path("config").fields().forEachRemaining(e -> {
                         JsonNode v = e.getValue();
@@ -185,7 +197,25 @@ public final class Histories {
         if (found.isEmpty()) {
             throw new IllegalArgumentException(runs + ": no finished runs");
         }
-        return stack(found);
+        return stack(padded(found));
+    }
+
+    /**
+     * The runs with the union of their history columns (in order of first appearance), a run lacking one getting
+     * it with missing values: runs of different kinds (an ep run's errors, a network's cost) stack into one table.
+     */
+    static List<Run> padded(List<Run> runs) {
+        Map<String, Column<?>> union = new LinkedHashMap<>();
+        runs.forEach(r -> r.history().columns().forEach(c -> union.putIfAbsent(c.name(), c)));
+        List<Run> out = new ArrayList<>();
+        for (Run r : runs) {
+            Table h = Table.create(r.history().name());
+            int n = r.history().rowCount();
+            union.forEach((name, c) -> h.addColumns(r.history().containsColumn(name) ? r.history().column(name)
+                    : c.emptyCopy(n).setName(name)));
+            out.add(new Run(r.key(), r.config(), r.seed(), h));
+        }
+        return out;
     }
 
     /** A sweep's summary, one row per run: {@code sweep_summary.csv} in the sweep's output folder. */

@@ -102,7 +102,7 @@ class SweepSpecCommandTest {
         Path out = (Path) r[3];
         assertEquals(1, r[0], err);
         assertTrue(Files.readString(out.resolve("sweep_summary.csv")).startsWith(
-                "group,key,mode,b,switch_prob,negative_start,lr_schedule,steps,seed,final_step,nll_per_row,nll_per_row_avg,tv,tv_avg,diverged,wall_seconds"));
+                "group,key,mode,b,switch_prob,negative_start,lr_schedule,steps,seed,final_step,nll_per_row,nll_per_row_avg,tv,tv_avg,diverged,failed,wall_seconds"));
         var summary = tech.tablesaw.api.Table.read().csv(out.resolve("sweep_summary.csv").toFile());
         int diverged = 0;
         for (int i = 0; i < summary.rowCount(); i++) {
