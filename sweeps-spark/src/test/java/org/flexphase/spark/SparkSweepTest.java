@@ -73,11 +73,15 @@ class SparkSweepTest {
     }
 
     @Test
-    void aFailingRunIsReportedByKeyWhileTheOthersFinishAndARerunRunsOnlyIt(@TempDir Path out) {
+    void aFailingRunIsReportedByKeyWhileTheOthersFinishAndARerunRunsOnlyIt(@TempDir Path out) throws Exception {
+        // An existing but empty data folder passes the spec's checks and fails inside the run (a missing folder is
+        // refused before any run starts).
+        Path empty = Files.createDirectories(out.resolve("flexphase-data"));
+        String dir = empty.toString().replace("\\", "/");
         String broken = """
                 {"base": {"hidden": 4, "mode": "local", "lr": 1e-3, "steps": 10000, "eval_every": 5000},
-                 "runs": [{"data": "bas4"}, {"data": "mnist", "data_dir": "/nonexistent/flexphase-data"}], "seeds": [1, 2]}
-                """;
+                 "runs": [{"data": "bas4"}, {"data": "mnist", "data_dir": "DIR"}], "seeds": [1, 2]}
+                """.replace("DIR", dir);
         List<SparkSweep.Outcome> first = SparkSweep.run(sc, broken, out);
         List<String> failedKeys = first.stream().filter(SparkSweep.Outcome::failed).map(SparkSweep.Outcome::key).toList();
         List<String> badKeys = SparkSweep.parse(broken).stream().filter(s -> s.train().data().equals("mnist")).map(RunSpec::key).toList();
@@ -87,7 +91,7 @@ class SparkSweepTest {
         for (SparkSweep.Outcome o : first) {
             assertEquals(!o.failed(), Files.exists(out.resolve("runs").resolve(o.key()).resolve("summary.json")), o.key());
         }
-        String fixed = broken.replace("{\"data\": \"mnist\", \"data_dir\": \"/nonexistent/flexphase-data\"}", "{\"data\": \"bas3\"}");
+        String fixed = broken.replace("{\"data\": \"mnist\", \"data_dir\": \"" + dir + "\"}", "{\"data\": \"bas3\"}");
         List<SparkSweep.Outcome> second = SparkSweep.run(sc, fixed, out);
         assertTrue(second.stream().noneMatch(SparkSweep.Outcome::failed));
         List<String> ran = second.stream().filter(o -> !o.skipped()).map(SparkSweep.Outcome::key).sorted().toList();
