@@ -15,16 +15,19 @@ import org.flexphase.runs.SettingsJson;
 import org.flexphase.util.Settings;
 import org.flexphase.runs.RunSummary;
 import org.flexphase.runs.RunFiles;
+import org.flexphase.runs.FolderLock;
+import org.flexphase.runs.RunKinds;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Checks an {@code --out} option before anything runs: it must name a folder (not be empty, not be an existing
- * file), and a single run ({@code train}, {@code ff}) must not mix its files with another run's.
+ * file), and a single run ({@code train}, {@code ff}, {@code ep}, {@code network}) must not mix its files with
+ * another run's: it holds the folder's lock while it runs, and refuses a folder holding another run's files.
  */
 final class OutputFolder {
-    /** The files a single run writes; {@code spec.json} (its settings) says which run a folder holds. */
-    static final List<String> RUN_FILES = List.of("spec.json", "history.csv", "summary.json", "history.png");
+    /** The files a single run of any kind writes; {@code spec.json} (its settings) says which run a folder holds. */
+    static final List<String> RUN_FILES = RunKinds.allFiles();
 
     private OutputFolder() {
     }
@@ -46,14 +49,36 @@ final class OutputFolder {
         } catch (InvalidSetting e) {
             throw Options.bad(spec, e);
         }
-        boolean fresh = claim(spec, out, SettingsJson.canonical(settings), output.overwrite);
-        RunOutcome<R> outcome = runIn(out, fresh, () -> run.apply(settings, out));
+        check(spec, out);
+        RunOutcome<R> outcome;
+        try (FolderLock held = hold(spec, out)) {
+            boolean fresh = claim(spec, out, SettingsJson.canonical(settings), output.overwrite);
+            outcome = runIn(out, fresh, () -> run.apply(settings, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock on " + out + ": " + e.getMessage(), e);
+        }
         System.out.println(report.apply(outcome.summary()));
         if (outcome.diverged()) {
             System.err.println("flexphase: run diverged: " + outcome.divergence());
             return 1;
         }
         return 0;
+    }
+
+    /** Locks {@code out} for one run ({@link FolderLock}); exits 2 naming the folder if another run holds it. */
+    static FolderLock hold(CommandSpec spec, Path out) {
+        FolderLock held;
+        try {
+            held = FolderLock.tryLock(out);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + e.getMessage());
+        }
+        if (held == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out
+                    + " is in use: another run holds it (lock " + out.resolve(FolderLock.NAME)
+                    + "); wait for that run to finish, or choose another folder");
+        }
+        return held;
     }
 
     /** Rejects an empty {@code --out} and one that is an existing regular file. */
@@ -91,8 +116,27 @@ final class OutputFolder {
                 throw new UncheckedIOException("cannot remove the old run's files in " + out + ": " + e.getMessage(), e);
             }
         }
+        removeTemporaries(out);
         RunFiles.writeJson(settings, out.resolve("spec.json"));
         return found.isEmpty() || other;
+    }
+
+    /**
+     * Deletes temporary files of run files a killed run left in {@code out} (called holding its lock, so no live
+     * writer owns them).
+     */
+    static void removeTemporaries(Path out) {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            for (Path p : s.filter(p -> RunFiles.isTemporaryOf(p.getFileName().toString(), RUN_FILES)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove a killed run's temporary files in " + out + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code run} in a claimed folder; if it fails before its first checkpoint, a fresh folder gets no spec.json. */

@@ -82,6 +82,9 @@ public final class NetworkRun {
                 java.util.Arrays.copyOf(test.labelArray(), ns), 10, false);
     }
 
+    /** The files a network run writes besides {@link RunFiles#COMMON}. */
+    public static final java.util.List<String> FILES = java.util.List.of("network.csv", "network.png");
+
     /** Trains and writes under {@code out} (nothing written when null). */
     public static Outcome run(NetworkSettings s, Path out) {
         Built built = system(s);
@@ -109,7 +112,8 @@ public final class NetworkRun {
                     + " nodes, " + InvalidSetting.label(s.mode());
             Charts.savePng(historyChart(h, title), out.resolve("history.png"));
             RunFiles.writeCsv(edges(sys.network()), out.resolve("network.csv"));
-            NetworkFigure.savePng(sys.network(), "trained network: " + title, 700, out.resolve("network.png"));
+            var figure = NetworkFigure.image(sys.network(), "trained network: " + title, 700);
+            RunFiles.atomically(out.resolve("network.png"), o -> javax.imageio.ImageIO.write(figure, "png", o));
         }
         return new Outcome(h, summary, sys);
     }

@@ -29,7 +29,32 @@ public final class RunFiles {
             .addModule(EnumLabels.module())
             .build();
 
+    /**
+     * The files every run kind writes; {@code spec.json} (its settings) says which run a folder holds. A kind that
+     * writes more lists them in {@link RunKind#files()}.
+     */
+    public static final java.util.List<String> COMMON = java.util.List.of("spec.json", "history.csv", "summary.json",
+            "history.png");
+
     private RunFiles() {
+    }
+
+    /**
+     * Opens (creating it if absent) a lock file without following a symbolic link: a link in its place, dangling or
+     * not, is removed (the link, never its target), and one put back meanwhile makes the open fail, so taking a lock
+     * never creates or truncates a file outside the folder.
+     */
+    public static java.nio.channels.FileChannel openLockFile(Path lockFile) throws IOException {
+        if (Files.isSymbolicLink(lockFile)) {
+            Files.deleteIfExists(lockFile);
+        }
+        return java.nio.channels.FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether {@code name} is a temporary file of {@link #temporaryFor} for one of {@code files}. */
+    public static boolean isTemporaryOf(String name, java.util.Collection<String> files) {
+        return isTemporary(name) && files.stream().anyMatch(f -> name.startsWith("." + f + "."));
     }
 
     /** Writes {@code table} as CSV with a header row to {@code file}, creating parent folders. */

@@ -15,12 +15,18 @@ public final class RunKinds {
     public static final RunKind<ForwardForwardSettings> FF = new RunKind<>("ff", ForwardForwardSettings.class,
             ForwardForwardSettings.DEFAULTS, ForwardForwardRun::outcome, ForwardForwardRun::sweepColumns);
     public static final RunKind<NetworkSettings> NETWORK = new RunKind<>("network", NetworkSettings.class,
-            NetworkSettings.DEFAULTS, NetworkRun::outcome, NetworkRun::sweepColumns);
+            NetworkSettings.DEFAULTS, NetworkRun::outcome, NetworkRun::sweepColumns,
+            java.util.stream.Stream.concat(RunFiles.COMMON.stream(), NetworkRun.FILES.stream()).toList());
     public static final RunKind<EpSettings> EP = new RunKind<>("ep", EpSettings.class, EpSettings.DEFAULTS,
             EpRun::outcome, EpRun::sweepColumns);
 
     /** Every kind. */
     public static final List<RunKind<?>> ALL = List.of(TRAIN, FF, NETWORK, EP);
+
+    /** Every file a run of any kind writes, each once: what {@code --overwrite} removes from a single run's folder. */
+    public static List<String> allFiles() {
+        return ALL.stream().flatMap(k -> k.files().stream()).distinct().toList();
+    }
 
     private RunKinds() {
     }

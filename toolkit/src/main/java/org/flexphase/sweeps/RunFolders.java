@@ -7,7 +7,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +33,7 @@ import org.flexphase.runs.RunFiles;
  */
 final class RunFolders {
     /** What a finished run holds. */
-    static final List<String> FILES = List.of("spec.json", "history.csv", "summary.json", "history.png");
+    static final List<String> FILES = RunFiles.COMMON;
     /** What a run that threw holds beside its {@code spec.json}: the exception (its folder is not finished). */
     static final String FAILED = "failed.json";
 
@@ -85,7 +84,8 @@ final class RunFolders {
         }
         try {
             Files.createDirectories(runs);
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // Never follows a symbolic link: a (dangling) link there must not create a file outside the folder.
+            try (FileChannel channel = RunFiles.openLockFile(lockFile)) {
                 FileLock lock;
                 try {
                     lock = wait ? channel.lock() : channel.tryLock();

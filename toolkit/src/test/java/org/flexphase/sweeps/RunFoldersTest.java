@@ -133,4 +133,17 @@ class RunFoldersTest {
         assertFalse(new Sweep(out, 1).run(specs.subList(0, 1), f -> { }).get(0).skipped());
         assertTrue(RunFolders.finished(folders.dir(killed)));
     }
+
+    /** Issue 25: a dangling {@code runs/.<key>.lock} link is replaced, not followed: nothing is created outside. */
+    @Test
+    void aDanglingLockLinkIsReplacedNotFollowed() throws Exception {
+        Path out = tmp.resolve("linked");
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere")).resolve("victim");
+        Files.createDirectories(out.resolve("runs"));
+        Path lock = out.resolve("runs").resolve(".0000000000000abc.lock");
+        Files.createSymbolicLink(lock, outside);
+        assertEquals(7, new RunFolders(out).locked("0000000000000abc", () -> 7));
+        assertFalse(Files.exists(outside, java.nio.file.LinkOption.NOFOLLOW_LINKS), "no file created outside --out");
+        assertFalse(Files.isSymbolicLink(lock));
+    }
 }
