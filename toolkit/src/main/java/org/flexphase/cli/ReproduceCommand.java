@@ -70,8 +70,18 @@ public final class ReproduceCommand implements Callable<Integer> {
             chosen.removeIf(Parts.Part::mnist);
         }
         if (ffProtocolsOnly) {
+            // The comparison is a variant of the mnist part: any other part asked for would be dropped silently.
+            boolean partsGiven = spec.commandLine().getParseResult().hasMatchedOption("--parts");
+            if (extensions || partsGiven && chosen.stream().anyMatch(p -> p != Parts.MNIST)) {
+                throw Options.bad(spec, "--ff-protocols-only", "with --parts " + String.join(",", parts)
+                        + (extensions ? " --extensions" : ""), "alone, or with --parts mnist");
+            }
             chosen.clear();
             chosen.add(Parts.MNIST);
+        }
+        if (chosen.isEmpty()) {
+            throw Options.bad(spec, "--parts", String.join(",", parts) + (skipMnist ? " with --skip-mnist" : ""),
+                    "at least one part to run: " + Parts.names());
         }
         List<Experiment> experiments = new ArrayList<>();
         for (Parts.Part part : Parts.ALL) {

@@ -119,4 +119,22 @@ class FailureMessagesTest {
         assertTrue(r.err().contains("--parts") && r.err().contains("nets")
                 && r.err().contains("bas | mnist | rbm-scale | ep | networks"), r.err());
     }
+
+    /** Option combinations that would run nothing, or silently drop a part the user asked for, are refused. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--parts ,|--parts",
+        "--parts mnist --skip-mnist|--parts",
+        "--parts mnist,rbm-scale --skip-mnist|--parts",
+        "--ff-protocols-only --parts ep|--ff-protocols-only",
+        "--ff-protocols-only --parts mnist,bas|--ff-protocols-only",
+        "--ff-protocols-only --extensions|--ff-protocols-only"})
+    void reproduceRefusesCombinationsThatRunNothingOrDropAPart(String options, String named) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("reproduce", "--out",
+                tmp.resolve("r-" + Math.abs(options.hashCode())).toString()));
+        args.addAll(java.util.List.of(options.split(" ")));
+        Ran r = run(args.toArray(String[]::new));
+        assertEquals(2, r.code(), options + ": " + r.err());
+        assertTrue(r.err().contains(named), r.err());
+    }
 }
