@@ -10,16 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A single run's hold on its output folder: an exclusive lock ({@link FileChannel#tryLock}, which other processes
- * see) on {@code <folder>/.flexphase.lock}, as a sweep locks each of its runs. While one run holds it, another run
- * on the same folder is refused at once, so two runs never mix their files. The lock file stays (removing it would
- * let a late opener lock a file nobody else sees); it is opened without following a symbolic link.
+ * An exclusive hold on a lock file ({@link FileChannel#lock}/{@link FileChannel#tryLock}, which other processes see,
+ * plus a lock per file inside this JVM, which file locks do not give): a single run's hold on its output folder
+ * ({@code <folder>/.flexphase.lock}, {@link #tryLock(Path)}), and a sweep's hold on one run's key
+ * ({@link #acquire(Path, boolean)}). While one holder has it, another is refused at once or waits, so two runs never
+ * mix their files. A lock file is opened without following a symbolic link; a single run's stays after the run
+ * (removing it would let a late opener lock a file nobody else sees).
  */
 public final class FolderLock implements AutoCloseable {
-    /** The lock file's name inside the folder. */
+    /** The lock file's name inside a single run's folder. */
     public static final String NAME = ".flexphase.lock";
 
-    /** Holds taken in this JVM: file locks exclude other processes only, so threads are excluded here. */
+    /**
+     * Holds taken in this JVM, by lock file: file locks exclude other processes only, and Linux releases them all when
+     * any channel on the file closes, so threads of one JVM must never lock the same file twice.
+     */
     private static final ConcurrentHashMap<Path, ReentrantLock> HELD = new ConcurrentHashMap<>();
 
     private final ReentrantLock mine;
@@ -32,23 +37,36 @@ public final class FolderLock implements AutoCloseable {
 
     /** Takes the lock on {@code folder} (creating it), or returns null at once if another run holds it. */
     public static FolderLock tryLock(Path folder) throws IOException {
-        Path file = folder.toAbsolutePath().normalize().resolve(NAME);
-        ReentrantLock mine = HELD.computeIfAbsent(file, f -> new ReentrantLock());
-        if (mine.isHeldByCurrentThread() || !mine.tryLock()) {
+        Files.createDirectories(folder);
+        return acquire(folder.toAbsolutePath().normalize().resolve(NAME), false);
+    }
+
+    /**
+     * Takes an exclusive lock on {@code lockFile} (its folder must exist), waiting for another thread or process
+     * that holds it when {@code wait}; without {@code wait} returns null at once if anyone holds it, this thread
+     * included.
+     */
+    public static FolderLock acquire(Path lockFile, boolean wait) throws IOException {
+        ReentrantLock mine = HELD.computeIfAbsent(lockFile, f -> new ReentrantLock());
+        if (wait) {
+            mine.lock();
+        } else if (mine.isHeldByCurrentThread() || !mine.tryLock()) {
             return null;
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(folder);
-            channel = RunFiles.openLockFile(file);
+            channel = RunFiles.openLockFile(lockFile);
             FileLock lock;
             try {
-                lock = channel.tryLock();
+                lock = wait ? channel.lock() : channel.tryLock();
             } catch (OverlappingFileLockException e) {
-                lock = null; // held in this JVM under another name of the same folder
+                if (wait) {
+                    throw e;
+                }
+                lock = null; // held in this JVM under another name of the same file
             } catch (IOException e) {
-                throw new IOException("cannot lock " + file + " (a filesystem without file locks?): " + e.getMessage(),
-                        e);
+                throw new IOException("cannot lock " + lockFile + " (a filesystem without file locks?): "
+                        + e.getMessage(), e);
             }
             if (lock == null) {
                 channel.close();

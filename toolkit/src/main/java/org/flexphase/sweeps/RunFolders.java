@@ -2,16 +2,13 @@ package org.flexphase.sweeps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.flexphase.runs.FolderLock;
 import org.flexphase.runs.RunFiles;
 
 /**
@@ -24,7 +21,7 @@ import org.flexphase.runs.RunFiles;
  *   <li>Finished means published with all of {@link #FILES}; a folder missing any of them (written by an older
  *       version, or damaged) is run again.</li>
  *   <li>While a run is worked on, its writer holds an exclusive lock on {@code runs/.<key>.lock}
- *       ({@link FileChannel#lock}, which other processes see, also on NFS with locking); another sweep or shard on
+ *       ({@link java.nio.channels.FileChannel#lock}, which other processes see, also on NFS with locking); another sweep or shard on
  *       the same folder waits for it and then finds the run finished. The lock file is removed once the run is
  *       published, so only unfinished keys have one.</li>
  *   <li>A working folder or a temporary file nobody holds the lock of is a leftover of a killed process: it is
@@ -36,10 +33,6 @@ final class RunFolders {
     static final List<String> FILES = RunFiles.COMMON;
     /** What a run that threw holds beside its {@code spec.json}: the exception (its folder is not finished). */
     static final String FAILED = "failed.json";
-
-    /** Locks held by this JVM, by lock file: file locks exclude other processes only, and Linux releases them all
-     * when any channel on the file closes, so threads of one JVM must never lock the same file twice. */
-    private static final ConcurrentHashMap<Path, ReentrantLock> HELD = new ConcurrentHashMap<>();
 
     private final Path runs;
 
@@ -76,35 +69,17 @@ final class RunFolders {
 
     private <T> T withLock(String key, boolean wait, Locked<T> body) throws IOException {
         Path lockFile = runs.resolve("." + key + ".lock");
-        ReentrantLock mine = HELD.computeIfAbsent(lockFile, f -> new ReentrantLock());
-        if (wait) {
-            mine.lock();
-        } else if (!mine.tryLock()) {
-            return null;
-        }
-        try {
-            Files.createDirectories(runs);
-            // Never follows a symbolic link: a (dangling) link there must not create a file outside the folder.
-            try (FileChannel channel = RunFiles.openLockFile(lockFile)) {
-                FileLock lock;
-                try {
-                    lock = wait ? channel.lock() : channel.tryLock();
-                } catch (IOException e) {
-                    throw new IOException("cannot lock " + lockFile + " (a filesystem without file locks?): "
-                            + e.getMessage(), e);
-                }
-                if (lock == null) {
-                    return null;
-                }
-                T result = body.run();
-                if (finished(dir(key))) {
-                    // Waiters holding the old file open will find the run finished; later writers make a new file.
-                    Files.deleteIfExists(lockFile);
-                }
-                return result;
+        Files.createDirectories(runs);
+        try (FolderLock hold = FolderLock.acquire(lockFile, wait)) {
+            if (hold == null) {
+                return null;
             }
-        } finally {
-            mine.unlock();
+            T result = body.run();
+            if (finished(dir(key))) {
+                // Waiters holding the old file open will find the run finished; later writers make a new file.
+                Files.deleteIfExists(lockFile);
+            }
+            return result;
         }
     }
 
