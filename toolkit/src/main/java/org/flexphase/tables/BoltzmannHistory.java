@@ -1,8 +1,5 @@
 package org.flexphase.tables;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.boltzmann.TrainingListener;
@@ -22,27 +19,15 @@ import tech.tablesaw.api.Table;
  * history.table().print();
  * }</pre>
  */
-public final class BoltzmannHistory implements TrainingListener {
+public final class BoltzmannHistory extends RowHistory<BoltzmannHistory> implements TrainingListener {
     private final DataDistribution data;
-    private final Table table = Table.create("history",
-            LongColumn.create("step"), DoubleColumn.create("nll_per_row"), DoubleColumn.create("tv"),
-            DoubleColumn.create("nll_per_row_avg"), DoubleColumn.create("tv_avg"), DoubleColumn.create("kl"),
-            LongColumn.create("positive_steps"), LongColumn.create("negative_steps"));
-    private final List<Consumer<Table>> afterRow = new ArrayList<>();
 
     BoltzmannHistory(DataDistribution data) {
+        super(Table.create("history",
+                LongColumn.create("step"), DoubleColumn.create("nll_per_row"), DoubleColumn.create("tv"),
+                DoubleColumn.create("nll_per_row_avg"), DoubleColumn.create("tv_avg"), DoubleColumn.create("kl"),
+                LongColumn.create("positive_steps"), LongColumn.create("negative_steps")));
         this.data = data;
-    }
-
-    /** Calls {@code action} with the whole table after every new row (write it to disk, redraw a live chart). */
-    public BoltzmannHistory then(Consumer<Table> action) {
-        afterRow.add(action);
-        return this;
-    }
-
-    /** The rows recorded so far (the live table; copy it to keep a snapshot). */
-    public Table table() {
-        return table;
     }
 
     @Override
@@ -57,6 +42,6 @@ public final class BoltzmannHistory implements TrainingListener {
         table.doubleColumn("kl").append(now.kl());
         table.longColumn("positive_steps").append(c.positiveSteps());
         table.longColumn("negative_steps").append(c.negativeSteps());
-        afterRow.forEach(a -> a.accept(table));
+        rowAdded();
     }
 }

@@ -1,8 +1,5 @@
 package org.flexphase.tables;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.flexphase.circuits.Classification;
 import org.flexphase.circuits.CoupledLearning;
 import org.flexphase.learning.LearningLoop;
@@ -21,30 +18,18 @@ import tech.tablesaw.api.Table;
  * TableCharts.line(history.table(), "step", "cost", ChartOptions.titled("cost").logY());
  * }</pre>
  */
-public final class CoupledLearningHistory implements LearningLoop.CheckpointListener {
+public final class CoupledLearningHistory extends RowHistory<CoupledLearningHistory>
+        implements LearningLoop.CheckpointListener {
     private final CoupledLearning system;
     private final Classification classification;
-    private final Table table;
-    private final List<Consumer<Table>> afterRow = new ArrayList<>();
 
     CoupledLearningHistory(CoupledLearning system, Classification classification) {
+        super(Table.create("history", LongColumn.create("step"), DoubleColumn.create("cost")));
         this.system = system;
         this.classification = classification;
-        this.table = Table.create("history", LongColumn.create("step"), DoubleColumn.create("cost"));
         if (classification != null) {
             table.addColumns(DoubleColumn.create("train_error"), DoubleColumn.create("test_error"));
         }
-    }
-
-    /** Calls {@code action} with the whole table after every new row (write it to disk, redraw a live chart). */
-    public CoupledLearningHistory then(Consumer<Table> action) {
-        afterRow.add(action);
-        return this;
-    }
-
-    /** The rows recorded so far. */
-    public Table table() {
-        return table;
     }
 
     @Override
@@ -55,6 +40,6 @@ public final class CoupledLearningHistory implements LearningLoop.CheckpointList
             table.doubleColumn("train_error").append(classification.trainError(system));
             table.doubleColumn("test_error").append(classification.testError(system));
         }
-        afterRow.forEach(a -> a.accept(table));
+        rowAdded();
     }
 }

@@ -1,8 +1,5 @@
 package org.flexphase.tables;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
@@ -22,31 +19,20 @@ import tech.tablesaw.api.Table;
  * history.table().print();
  * }</pre>
  */
-public final class EquilibriumPropagationHistory implements LearningLoop.CheckpointListener {
+public final class EquilibriumPropagationHistory extends RowHistory<EquilibriumPropagationHistory>
+        implements LearningLoop.CheckpointListener {
     private final HopfieldNetwork network;
     private final Examples train;
     private final Examples test;
     private final int evalSweeps;
-    private final Table table = Table.create("history", LongColumn.create("step"), LongColumn.create("relaxation_steps"),
-            DoubleColumn.create("train_error"), DoubleColumn.create("test_error"));
-    private final List<Consumer<Table>> afterRow = new ArrayList<>();
 
     EquilibriumPropagationHistory(HopfieldNetwork network, Examples train, Examples test, int evalSweeps) {
+        super(Table.create("history", LongColumn.create("step"), LongColumn.create("relaxation_steps"),
+                DoubleColumn.create("train_error"), DoubleColumn.create("test_error")));
         this.network = network;
         this.train = train;
         this.test = test;
         this.evalSweeps = evalSweeps;
-    }
-
-    /** Calls {@code action} with the whole table after every new row (write it to disk, redraw a live chart). */
-    public EquilibriumPropagationHistory then(Consumer<Table> action) {
-        afterRow.add(action);
-        return this;
-    }
-
-    /** The rows recorded so far. */
-    public Table table() {
-        return table;
     }
 
     @Override
@@ -55,6 +41,6 @@ public final class EquilibriumPropagationHistory implements LearningLoop.Checkpo
         table.longColumn("relaxation_steps").append(loop.step());
         table.doubleColumn("train_error").append(EquilibriumPropagationTrainer.errorRate(network, train, evalSweeps));
         table.doubleColumn("test_error").append(EquilibriumPropagationTrainer.errorRate(network, test, evalSweeps));
-        afterRow.forEach(a -> a.accept(table));
+        rowAdded();
     }
 }

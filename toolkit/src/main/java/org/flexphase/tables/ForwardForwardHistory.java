@@ -1,8 +1,5 @@
 package org.flexphase.tables;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 import org.flexphase.forwardforward.ForwardForwardNet;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import tech.tablesaw.api.DoubleColumn;
@@ -20,18 +17,18 @@ import tech.tablesaw.api.Table;
  * TableCharts.line(history.table(), "step", "test_error", ChartOptions.titled("FF"));
  * }</pre>
  */
-public final class ForwardForwardHistory implements ForwardForwardTrainer.Listener {
+public final class ForwardForwardHistory extends RowHistory<ForwardForwardHistory>
+        implements ForwardForwardTrainer.Listener {
     private final double[][] trainImages;
     private final int[] trainLabels;
     private final double[][] testImages;
     private final int[] testLabels;
     private final int evalSize;
-    private final Table table = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
-            DoubleColumn.create("test_error"));
-    private final List<Consumer<Table>> afterRow = new ArrayList<>();
 
     ForwardForwardHistory(double[][] trainImages, int[] trainLabels, double[][] testImages, int[] testLabels,
                           int evalSize) {
+        super(Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
+                DoubleColumn.create("test_error")));
         if (evalSize < 1) {
             throw new IllegalArgumentException("eval-size must be at least 1: " + evalSize);
         }
@@ -42,22 +39,11 @@ public final class ForwardForwardHistory implements ForwardForwardTrainer.Listen
         this.evalSize = evalSize;
     }
 
-    /** Calls {@code action} with the whole table after every new row (write it to disk, redraw a live chart). */
-    public ForwardForwardHistory then(Consumer<Table> action) {
-        afterRow.add(action);
-        return this;
-    }
-
-    /** The rows recorded so far. */
-    public Table table() {
-        return table;
-    }
-
     @Override
     public void onCheckpoint(long step, ForwardForwardNet net) {
         table.longColumn("step").append(step);
         table.doubleColumn("train_error").append(net.error(trainImages, trainLabels, evalSize));
         table.doubleColumn("test_error").append(net.error(testImages, testLabels, evalSize));
-        afterRow.forEach(a -> a.accept(table));
+        rowAdded();
     }
 }
