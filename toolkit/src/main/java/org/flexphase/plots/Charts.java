@@ -154,6 +154,14 @@ public final class Charts {
                 // the write's own failure is the one to report
             }
             throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A chart XChart cannot render (a size of 0 pixels) fails inside the encoder: leave no temporary behind.
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the rendering failure is the one to report
+            }
+            throw e;
         }
     }
 

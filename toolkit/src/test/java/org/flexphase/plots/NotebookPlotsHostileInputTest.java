@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.flexphase.circuits.ResistorNetwork;
 import org.flexphase.experiments.Figures;
 import org.flexphase.tables.NullArgumentTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.knowm.xchart.XYChart;
@@ -36,11 +38,11 @@ import tech.tablesaw.api.Table;
 class NotebookPlotsHostileInputTest {
 
     @Test
-    void everyPublicMethodNamesTheArgumentThatIsNull() {
+    void everyPublicMethodNamesTheArgumentThatIsNull(@TempDir Path dir) {
         LiveChart.Display display = LiveChart.Display.of(image -> "id", (id, image) -> { });
         ResistorNetwork net = ResistorNetwork.withRandomRoles(Graphs.randomGeometric(14, 4.0, 1), 3, 2, 1.0, 1e-3, 1e3, 2);
         NullArgumentTable table = new NullArgumentTable()
-                .sample(String.class, "s").sample(Path.class, Path.of("chart.png")).sample(List.class, List.of())
+                .sample(String.class, "s").sample(Path.class, dir.resolve("chart.png")).sample(List.class, List.of())
                 .sample(Table.class, Table.create("t")).sample(double[].class, new double[]{1})
                 .sample(double[][].class, new double[][]{{1}}).sample(ChartOptions.class, ChartOptions.titled("t"))
                 .sample(ChartOptions.Band.class, ChartOptions.Band.NONE)
@@ -181,6 +183,15 @@ class NotebookPlotsHostileInputTest {
         assertTrue(e instanceof IllegalArgumentException || e instanceof NullPointerException, e.toString());
         for (String part : c.expected()) {
             assertTrue(e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aChartThatCannotBeRenderedLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        XYChart empty = new XYChartBuilder().width(0).height(0).build();
+        assertThrows(IllegalArgumentException.class, () -> Charts.savePng(empty, dir.resolve("c.png")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
         }
     }
 

@@ -50,13 +50,13 @@ class NotebookApiHostileInputTest {
     }
 
     @Test
-    void everyPublicMethodNamesTheArgumentThatIsNull() {
+    void everyPublicMethodNamesTheArgumentThatIsNull(@TempDir Path dir) {
         double[][] images = {{0, 1}};
         int[] labels = {0};
         HopfieldNetwork hopfield = HopfieldNetwork.glorot(Rngs.create(2), 4, 6, 2);
         CoupledLearning network = smallNetwork();
         NullArgumentTable table = new NullArgumentTable()
-                .sample(String.class, "s").sample(Path.class, Path.of("history.csv")).sample(Map.class, Map.of())
+                .sample(String.class, "s").sample(Path.class, dir.resolve("history.csv")).sample(Map.class, Map.of())
                 .sample(Table.class, Table.create("t")).sample(List.class, List.of())
                 .sample(String[].class, new String[0])
                 .sample(DataDistribution.class, DataDistribution.of(BarsAndStripes.published4x4()))
