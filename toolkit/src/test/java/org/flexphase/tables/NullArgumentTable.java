@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * and a sample value for every other, and must refuse it with a message {@code "<name> must not be null"} (a
  * {@link NullPointerException} from {@code Objects.requireNonNull} or an {@link IllegalArgumentException}). The
  * table gives each signature's parameter names in order ({@code "?name"}: null is allowed there and must not throw
- * a {@code NullPointerException}). A public method missing from the table is a failure, so a new one cannot slip
+ * a {@code NullPointerException}; {@code "~name"}: null is allowed and not tried, because the call would then do
+ * real work, such as train a model). A public method missing from the table is a failure, so a new one cannot slip
  * past without its check. Because every null check comes before any use, the sample values only need to be
  * non-null; they are real instances all the same.
  */
@@ -144,7 +145,7 @@ public final class NullArgumentTable {
                 failures.add(sig + ": the table names " + params.length + " parameters");
             } else {
                 for (int i = 0; i < params.length; i++) {
-                    if (!e.getParameterTypes()[i].isPrimitive()) {
+                    if (!e.getParameterTypes()[i].isPrimitive() && !params[i].startsWith("~")) {
                         String problem = withNull(owned.getKey(), e, i, params);
                         if (problem != null) {
                             failures.add(sig + ": " + problem);
@@ -163,7 +164,8 @@ public final class NullArgumentTable {
         for (int i = 0; i < args.length; i++) {
             Class<?> type = e.getParameterTypes()[i];
             // A parameter that may be null gets null unless the test gives a sample of its type.
-            if (i != position && !(params[i].startsWith("?") && !samples.containsKey(type))) {
+            boolean mayBeNull = params[i].startsWith("?") || params[i].startsWith("~");
+            if (i != position && !(mayBeNull && !samples.containsKey(type))) {
                 if (!samples.containsKey(type)) {
                     return "no sample value of type " + type.getName() + " in the test";
                 }
