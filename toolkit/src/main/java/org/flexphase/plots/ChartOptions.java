@@ -47,12 +47,12 @@ public final class ChartOptions {
 
     /** A horizontal line at {@code y} across the chart, named in the legend (an optimum, a chance level). */
     public record Reference(String name, double y) {
-        /** Rejects a null name and a y that is not finite (no line could be drawn). */
+        /**
+         * Rejects a null name. A y that is not finite is kept (and draws no line): a figure's reference can be the
+         * mean of runs that diverged, and the figure must still be written.
+         */
         public Reference {
             Objects.requireNonNull(name, "name must not be null");
-            if (!Double.isFinite(y)) {
-                throw new IllegalArgumentException("reference line '" + name + "': y must be finite: " + y);
-            }
         }
     }
 

@@ -169,8 +169,6 @@ class NotebookPlotsHostileInputTest {
                         "curve 'a': low and high must be both null (no band) or both given; high is null"),
                 new ChartCase("a band edge of another length", () -> new Charts.Curve("a", two, two, two, new double[3]),
                         "curve 'a': high has 3 values, x has 2"),
-                new ChartCase("a reference line at NaN", () -> o.reference("optimum", Double.NaN),
-                        "reference line 'optimum': y must be finite: NaN"),
                 new ChartCase("a network figure of 0 pixels", () -> NetworkFigure.image(ResistorNetwork.withRandomRoles(
                         Graphs.randomGeometric(14, 4.0, 1), 3, 2, 1.0, 1e-3, 1e3, 2), "t", 0),
                         "size must be at least 100 pixels: 0"));
