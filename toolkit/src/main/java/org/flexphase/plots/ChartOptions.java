@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How a line chart looks, by name instead of positional flags: title, axis labels, log axes, the band drawn around
@@ -20,6 +21,11 @@ import java.util.Map;
 public final class ChartOptions {
     /** The spread drawn around a curve whose x values repeat (one row per seed): none, min-max, or percentiles. */
     public record Band(String name, double lowPercentile, double highPercentile) {
+        /** Rejects a null name. */
+        public Band {
+            Objects.requireNonNull(name, "name must not be null");
+        }
+
         /** No band, only the mean. */
         public static final Band NONE = new Band("none", Double.NaN, Double.NaN);
         /** From the minimum to the maximum over the rows at each x. */
@@ -41,6 +47,13 @@ public final class ChartOptions {
 
     /** A horizontal line at {@code y} across the chart, named in the legend (an optimum, a chance level). */
     public record Reference(String name, double y) {
+        /**
+         * Rejects a null name. A y that is not finite is kept (and draws no line): a figure's reference can be the
+         * mean of runs that diverged, and the figure must still be written.
+         */
+        public Reference {
+            Objects.requireNonNull(name, "name must not be null");
+        }
     }
 
     String title = "";
@@ -61,7 +74,7 @@ public final class ChartOptions {
     /** Default options (min-max band, linear axes, 800 x 500) with a title. */
     public static ChartOptions titled(String title) {
         ChartOptions o = new ChartOptions();
-        o.title = title;
+        o.title = Objects.requireNonNull(title, "title must not be null");
         return o;
     }
 
@@ -83,16 +96,19 @@ public final class ChartOptions {
 
     /** The same options with another title. */
     public ChartOptions title(String value) {
+        Objects.requireNonNull(value, "title must not be null");
         ChartOptions o = copy();
         o.title = value;
         return o;
     }
 
     /** Axis titles. */
-    public ChartOptions axes(String x, String y) {
+    public ChartOptions axes(String xLabel, String yLabel) {
+        Objects.requireNonNull(xLabel, "xLabel must not be null");
+        Objects.requireNonNull(yLabel, "yLabel must not be null");
         ChartOptions o = copy();
-        o.xLabel = x;
-        o.yLabel = y;
+        o.xLabel = xLabel;
+        o.yLabel = yLabel;
         return o;
     }
 
@@ -112,6 +128,7 @@ public final class ChartOptions {
 
     /** The band drawn around each curve where x values repeat. */
     public ChartOptions band(Band value) {
+        Objects.requireNonNull(value, "band must not be null");
         ChartOptions o = copy();
         o.band = value;
         return o;
@@ -122,6 +139,7 @@ public final class ChartOptions {
      * appearance, numbers in increasing order and named {@code column = value}.
      */
     public ChartOptions groupBy(String column) {
+        Objects.requireNonNull(column, "column must not be null");
         ChartOptions o = copy();
         o.groupBy = column;
         return o;
@@ -129,6 +147,8 @@ public final class ChartOptions {
 
     /** The legend name of a column or group value (by default its own name). */
     public ChartOptions label(String columnOrGroup, String legend) {
+        Objects.requireNonNull(columnOrGroup, "columnOrGroup must not be null");
+        Objects.requireNonNull(legend, "legend must not be null");
         ChartOptions o = copy();
         o.labels.put(columnOrGroup, legend);
         return o;
@@ -136,8 +156,9 @@ public final class ChartOptions {
 
     /** A horizontal reference line. */
     public ChartOptions reference(String name, double y) {
+        Reference line = new Reference(name, y);
         ChartOptions o = copy();
-        o.references.add(new Reference(name, y));
+        o.references.add(line);
         return o;
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -36,6 +37,29 @@ public final class Charts {
 
     /** A named curve {@code y(x)} with an optional band {@code [low, high]} (both null for none). */
     public record Curve(String name, double[] x, double[] y, double[] low, double[] high) {
+        /** Rejects a null name, x or y, values of unequal lengths, and a band with only one edge. */
+        public Curve {
+            Objects.requireNonNull(name, "name must not be null");
+            Objects.requireNonNull(x, "x must not be null");
+            Objects.requireNonNull(y, "y must not be null");
+            if ((low == null) != (high == null)) {
+                throw new IllegalArgumentException("curve '" + name + "': low and high must be both null (no band)"
+                        + " or both given; " + (low == null ? "low" : "high") + " is null");
+            }
+            requireLength(name, "y", y, x.length);
+            if (low != null) {
+                requireLength(name, "low", low, x.length);
+                requireLength(name, "high", high, x.length);
+            }
+        }
+
+        private static void requireLength(String curve, String what, double[] values, int n) {
+            if (values.length != n) {
+                throw new IllegalArgumentException("curve '" + curve + "': " + what + " has " + values.length
+                        + " values, x has " + n);
+            }
+        }
+
         /** A curve without a band. */
         public static Curve of(String name, double[] x, double[] y) {
             return new Curve(name, x, y, null, null);
@@ -44,6 +68,11 @@ public final class Charts {
 
     /** A line chart of the curves, styled by {@code options} (title, axes, log scales, reference lines, size). */
     public static XYChart lineChart(List<Curve> curves, ChartOptions options) {
+        Objects.requireNonNull(curves, "curves must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        for (int i = 0; i < curves.size(); i++) {
+            Objects.requireNonNull(curves.get(i), "curves[" + i + "] must not be null");
+        }
         XYChart chart = new XYChartBuilder().width(options.width).height(options.height)
                 .title(options.title).xAxisTitle(options.xLabel).yAxisTitle(options.yLabel).build();
         chart.getStyler().setXAxisLogarithmic(options.logX);
@@ -106,6 +135,8 @@ public final class Charts {
 
     /** Writes {@code chart} as PNG into a temporary {@code .<name>.<random>.tmp} beside {@code file}, then renames it. */
     public static void savePng(XYChart chart, Path file) {
+        Objects.requireNonNull(chart, "chart must not be null");
+        Objects.requireNonNull(file, "file must not be null");
         Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + "."
                 + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
@@ -123,11 +154,20 @@ public final class Charts {
                 // the write's own failure is the one to report
             }
             throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A chart XChart cannot render (a size of 0 pixels) fails inside the encoder: leave no temporary behind.
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the rendering failure is the one to report
+            }
+            throw e;
         }
     }
 
     /** The chart rendered as an image, for inline display in notebooks. */
     public static BufferedImage image(XYChart chart) {
+        Objects.requireNonNull(chart, "chart must not be null");
         return BitmapEncoder.getBufferedImage(chart);
     }
 }

@@ -3,6 +3,7 @@ package org.flexphase.plots;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +33,11 @@ public final class Images {
      * Pixel values are clipped to [0, 1]; 1 is black.
      */
     public static BufferedImage grid(double[][] images, int width, int columns, int scale, Predicate<double[]> flagged) {
+        Objects.requireNonNull(images, "images must not be null");
+        Objects.requireNonNull(flagged, "flagged must not be null");
+        for (int i = 0; i < images.length; i++) {
+            Objects.requireNonNull(images[i], "images[" + i + "] must not be null");
+        }
         if (images.length == 0) {
             throw new IllegalArgumentException("no images to draw");
         }

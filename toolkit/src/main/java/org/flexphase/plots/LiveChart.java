@@ -2,6 +2,7 @@ package org.flexphase.plots;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,6 +34,8 @@ public final class LiveChart implements Consumer<Table> {
 
         /** A display from two functions, such as JJava's {@code display} and {@code updateDisplay}. */
         static Display of(Function<Object, String> show, BiConsumer<String, Object> update) {
+            Objects.requireNonNull(show, "show must not be null");
+            Objects.requireNonNull(update, "update must not be null");
             return new Display() {
                 @Override
                 public String show(Object image) {
@@ -73,16 +76,24 @@ public final class LiveChart implements Consumer<Table> {
 
     /** A live chart of columns {@code ys} against {@code x} (the step column) for a run of {@code totalSteps}. */
     public static LiveChart of(Display display, long totalSteps, String x, List<String> ys, ChartOptions options) {
+        Objects.requireNonNull(display, "display must not be null");
+        Objects.requireNonNull(x, "x must not be null");
+        Objects.requireNonNull(ys, "ys must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        for (int i = 0; i < ys.size(); i++) {
+            Objects.requireNonNull(ys.get(i), "ys[" + i + "] must not be null");
+        }
         return new LiveChart(display, totalSteps, x, ys, options, System::nanoTime);
     }
 
     /** Redraws the chart from the table's rows so far; the last row's x value is the current step. */
     @Override
     public void accept(Table history) {
+        Objects.requireNonNull(history, "history must not be null");
         if (history.rowCount() == 0) {
             return;
         }
-        long step = (long) history.numberColumn(x).getDouble(history.rowCount() - 1);
+        long step = (long) TableCharts.numeric(history, x, "x").getDouble(history.rowCount() - 1);
         long now = nanoClock.getAsLong();
         if (id == null) {
             firstStep = step;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.flexphase.circuits.Graph;
 import org.flexphase.circuits.ResistorNetwork;
@@ -27,6 +28,11 @@ public final class NetworkFigure {
 
     /** Draws {@code net} at {@code size} x {@code size} pixels (plus a title band). */
     public static BufferedImage image(ResistorNetwork net, String title, int size) {
+        Objects.requireNonNull(net, "net must not be null");
+        Objects.requireNonNull(title, "title must not be null");
+        if (size < 100) {
+            throw new IllegalArgumentException("size must be at least 100 pixels: " + size);
+        }
         Graph g = net.graph();
         double[] k = net.conductances();
         double lo = Double.POSITIVE_INFINITY;
@@ -82,6 +88,9 @@ public final class NetworkFigure {
 
     /** Writes the picture as a PNG (parent folders created). */
     public static void savePng(ResistorNetwork net, String title, int size, Path file) {
+        Objects.requireNonNull(net, "net must not be null");
+        Objects.requireNonNull(title, "title must not be null");
+        Objects.requireNonNull(file, "file must not be null");
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

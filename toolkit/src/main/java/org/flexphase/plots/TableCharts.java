@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.NumericColumn;
@@ -31,6 +32,16 @@ public final class TableCharts {
      * value within a curve, the curve is their mean and the band their spread ({@link ChartOptions#band}).
      */
     public static XYChart line(Table table, String x, List<String> ys, ChartOptions options) {
+        Objects.requireNonNull(table, "table must not be null");
+        Objects.requireNonNull(x, "x must not be null");
+        Objects.requireNonNull(ys, "ys must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        for (int i = 0; i < ys.size(); i++) {
+            Objects.requireNonNull(ys.get(i), "ys[" + i + "] must not be null");
+        }
+        // Checked on the whole table first, so an empty group cannot hide a column of text.
+        numeric(table, x, "x");
+        ys.forEach(y -> numeric(table, y, "y"));
         List<Charts.Curve> curves = new ArrayList<>();
         for (Map.Entry<String, Table> group : groups(table, options.groupBy).entrySet()) {
             for (String y : ys) {
@@ -45,6 +56,7 @@ public final class TableCharts {
 
     /** As {@link #line(Table, String, List, ChartOptions)} for one y column. */
     public static XYChart line(Table table, String x, String y, ChartOptions options) {
+        Objects.requireNonNull(y, "y must not be null");
         return line(table, x, List.of(y), options);
     }
 
@@ -53,13 +65,26 @@ public final class TableCharts {
      * at each x (as {@code reproduce}'s figure tables do), one curve per group if the options name one.
      */
     public static XYChart bands(Table table, String x, String mean, String low, String high, ChartOptions options) {
+        Objects.requireNonNull(table, "table must not be null");
+        Objects.requireNonNull(x, "x must not be null");
+        Objects.requireNonNull(mean, "mean must not be null");
+        Objects.requireNonNull(low, "low must not be null");
+        Objects.requireNonNull(high, "high must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        boolean band = options.band.drawn();
+        // Checked on the whole table first, so an empty group cannot hide a column of text.
+        numeric(table, x, "x");
+        numeric(table, mean, "mean");
+        if (band) {
+            numeric(table, low, "low");
+            numeric(table, high, "high");
+        }
         List<Charts.Curve> curves = new ArrayList<>();
         for (Map.Entry<String, Table> group : groups(table, options.groupBy).entrySet()) {
             Table t = group.getValue().sortAscendingOn(x);
             String name = options.groupBy == null ? options.legend(mean) : options.legend(group.getKey());
-            boolean band = options.band.drawn();
-            curves.add(new Charts.Curve(name, values(t, x), values(t, mean), band ? values(t, low) : null,
-                    band ? values(t, high) : null));
+            curves.add(new Charts.Curve(name, values(t, x, "x"), values(t, mean, "mean"),
+                    band ? values(t, low, "low") : null, band ? values(t, high, "high") : null));
         }
         return Charts.lineChart(curves, options);
     }
@@ -84,8 +109,8 @@ public final class TableCharts {
     }
 
     private static Charts.Curve aggregate(String name, Table t, String x, String y, ChartOptions.Band band) {
-        double[] xs = values(t, x);
-        double[] ys = values(t, y);
+        double[] xs = values(t, x, "x");
+        double[] ys = values(t, y, "y");
         TreeMap<Double, List<Double>> byX = new TreeMap<>();
         for (int r = 0; r < xs.length; r++) {
             byX.computeIfAbsent(xs[r], k -> new ArrayList<>()).add(ys[r]);
@@ -115,9 +140,25 @@ public final class TableCharts {
         return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    private static double[] values(Table t, String column) {
-        requireColumn(t, column);
-        return t.numberColumn(column).asDoubleArray();
+    private static double[] values(Table t, String column, String role) {
+        return numeric(t, column, role).asDoubleArray();
+    }
+
+    /**
+     * The column {@code column} of {@code table} as numbers, for a chart's {@code role} ("x", "y", ...): a missing
+     * column, or one that holds text, dates or booleans, is refused with a message naming the column and its type.
+     * Tablesaw's own {@code numberColumn} would turn text into category codes and plot them as if they were values.
+     */
+    public static NumericColumn<?> numeric(Table table, String column, String role) {
+        Objects.requireNonNull(table, "table must not be null");
+        Objects.requireNonNull(column, "column must not be null");
+        Objects.requireNonNull(role, "role must not be null");
+        requireColumn(table, column);
+        if (!(table.column(column) instanceof NumericColumn<?> numbers)) {
+            throw new IllegalArgumentException("table '" + table.name() + "': the " + role + " column '" + column
+                    + "' holds " + table.column(column).type() + " values; a chart needs numbers there");
+        }
+        return numbers;
     }
 
     private static void requireColumn(Table t, String column) {

@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import java.util.Objects;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.flexphase.boltzmann.DataDistribution;
@@ -31,6 +32,8 @@ public final class BoltzmannRun {
 
     /** Runs on {@code rows}, named {@code dataName} in summaries. */
     public BoltzmannRun(String dataName, double[][] rows) {
+        Objects.requireNonNull(dataName, "dataName must not be null");
+        Objects.requireNonNull(rows, "rows must not be null");
         this.dataName = dataName;
         this.rows = rows;
         this.data = DataDistribution.of(rows);
@@ -46,6 +49,8 @@ public final class BoltzmannRun {
 
     /** Trains {@code model} in place with these settings; writes files under {@code out} unless it is null. */
     public Outcome run(BoltzmannMachine model, TrainSettings settings, Path out) {
+        Objects.requireNonNull(model, "model must not be null");
+        Objects.requireNonNull(settings, "settings must not be null");
         return run(model, new BoltzmannTrainer(settings), out, history -> { });
     }
 
@@ -55,6 +60,9 @@ public final class BoltzmannRun {
      * {@link org.flexphase.plots.LiveChart} to watch the run); writes files under {@code out} unless it is null.
      */
     public Outcome run(BoltzmannMachine model, BoltzmannTrainer trainer, Path out, Consumer<Table> afterCheckpoint) {
+        Objects.requireNonNull(model, "model must not be null");
+        Objects.requireNonNull(trainer, "trainer must not be null");
+        Objects.requireNonNull(afterCheckpoint, "afterCheckpoint must not be null");
         BoltzmannHistory recorder = Histories.boltzmann(data);
         if (out != null) {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));

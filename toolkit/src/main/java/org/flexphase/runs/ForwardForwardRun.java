@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import java.util.Objects;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ public final class ForwardForwardRun {
 
     /** Runs trained on {@code train}, evaluated on {@code test}. */
     public ForwardForwardRun(Digits train, Digits test) {
+        Objects.requireNonNull(train, "train must not be null");
+        Objects.requireNonNull(test, "test must not be null");
         this.train = train;
         this.test = test;
         this.trainImages = train.scaled();
@@ -59,6 +62,7 @@ public final class ForwardForwardRun {
 
     /** A run of the {@code ff} kind: validated, trained and written under {@code out} (nothing when null). */
     public static RunOutcome<ForwardForwardSummary> outcome(ForwardForwardSettings s, Path out) {
+        Objects.requireNonNull(s, "settings must not be null");
         s.validate();
         var split = Datasets.labelled(s.data(), s.dataDir());
         var o = new ForwardForwardRun(split.train(), split.test()).run(s, out);
@@ -67,17 +71,21 @@ public final class ForwardForwardRun {
 
     /** A run's row of a sweep's summary table. */
     public static SweepColumns sweepColumns(ForwardForwardSettings s) {
+        Objects.requireNonNull(s, "settings must not be null");
         return new SweepColumns("ff " + s.mode().label(), s.b(), s.switchProb(), "", "adam(" + s.lr() + ")",
                 Double.NaN);
     }
 
     /** Trains a new net, evaluating on {@code evalSize} images per split; writes files under {@code out} unless null. */
     public Outcome run(ForwardForwardSettings settings, Path out) {
+        Objects.requireNonNull(settings, "settings must not be null");
         return run(settings, out, history -> { });
     }
 
     /** As {@link #run(ForwardForwardSettings, Path)}, calling {@code afterCheckpoint} with the history so far. */
     public Outcome run(ForwardForwardSettings settings, Path out, Consumer<Table> afterCheckpoint) {
+        Objects.requireNonNull(settings, "settings must not be null");
+        Objects.requireNonNull(afterCheckpoint, "afterCheckpoint must not be null");
         ForwardForwardTrainer trainer = new ForwardForwardTrainer(settings);
         int evalSize = settings.evalSize();
         int[] trainLabels = train.labelArray();

@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import java.util.Objects;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,6 +54,11 @@ public final class LabelledRbmRun {
 
     private LabelledRbmRun(String dataName, double[][] trainInputs, int[] trainLabels, double[][] testInputs,
                            int[] testLabels, int classes, AnnealedImportanceSampling annealing) {
+        Objects.requireNonNull(dataName, "dataName must not be null");
+        Objects.requireNonNull(trainInputs, "trainInputs must not be null");
+        Objects.requireNonNull(trainLabels, "trainLabels must not be null");
+        Objects.requireNonNull(testInputs, "testInputs must not be null");
+        Objects.requireNonNull(testLabels, "testLabels must not be null");
         this.annealing = annealing;
         this.dataName = dataName;
         this.trainInputs = trainInputs;
@@ -83,6 +89,9 @@ public final class LabelledRbmRun {
 
     /** Fraction of the first {@code n} examples misclassified; inference randomness from {@code seed}. */
     public static double error(Rbm rbm, int classes, double[][] inputs, int[] labels, int n, long seed) {
+        Objects.requireNonNull(rbm, "rbm must not be null");
+        Objects.requireNonNull(inputs, "inputs must not be null");
+        Objects.requireNonNull(labels, "labels must not be null");
         LabelInference inference = new LabelInference(rbm, classes, INFERENCE_STEPS, INFERENCE_BURN_IN);
         RandomGenerator rng = Rngs.create(seed);
         int m = Math.min(n, inputs.length);
@@ -108,11 +117,16 @@ public final class LabelledRbmRun {
      * each split; writes files under {@code out} unless it is null.
      */
     public Outcome run(Rbm model, TrainSettings settings, Path out) {
+        Objects.requireNonNull(model, "model must not be null");
+        Objects.requireNonNull(settings, "settings must not be null");
         return run(model, new BoltzmannTrainer(settings), out, history -> { });
     }
 
     /** As {@link #run(Rbm, TrainSettings, Path)} with {@code trainer}, calling {@code afterCheckpoint} with the history so far. */
     public Outcome run(Rbm model, BoltzmannTrainer trainer, Path out, Consumer<Table> afterCheckpoint) {
+        Objects.requireNonNull(model, "model must not be null");
+        Objects.requireNonNull(trainer, "trainer must not be null");
+        Objects.requireNonNull(afterCheckpoint, "afterCheckpoint must not be null");
         int evalSize = trainer.settings().evalSize();
         Table history = Table.create("history", LongColumn.create("step"), DoubleColumn.create("train_error"),
                 DoubleColumn.create("test_error"), DoubleColumn.create("train_error_avg"),

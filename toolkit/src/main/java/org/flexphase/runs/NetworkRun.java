@@ -1,5 +1,6 @@
 package org.flexphase.runs;
 
+import java.util.Objects;
 import java.nio.file.Path;
 import org.flexphase.circuits.Classification;
 import org.flexphase.circuits.CoupledLearning;
@@ -51,6 +52,7 @@ public final class NetworkRun {
 
     /** The system and task of {@code s}, before training; {@code classification} is null for regression. */
     public static Built system(NetworkSettings s) {
+        Objects.requireNonNull(s, "settings must not be null");
         Classification cls = switch (s.task()) {
             case IRIS -> iris(s.seed());
             case MNIST -> mnist(s.trainSize(), s.testSize());
@@ -87,6 +89,7 @@ public final class NetworkRun {
 
     /** Trains and writes under {@code out} (nothing written when null). */
     public static Outcome run(NetworkSettings s, Path out) {
+        Objects.requireNonNull(s, "settings must not be null");
         Built built = system(s);
         CoupledLearning sys = built.system();
         Classification cls = built.classification();
@@ -120,6 +123,7 @@ public final class NetworkRun {
 
     /** A run of the {@code network} kind: validated, trained and written under {@code out} (nothing when null). */
     public static RunOutcome<NetworkSummary> outcome(NetworkSettings s, Path out) {
+        Objects.requireNonNull(s, "settings must not be null");
         s.validate();
         Outcome o = run(s, out);
         return new RunOutcome<>(o.history(), o.summary());
@@ -127,18 +131,22 @@ public final class NetworkRun {
 
     /** A run's row of a sweep's summary table. */
     public static SweepColumns sweepColumns(NetworkSettings s) {
+        Objects.requireNonNull(s, "settings must not be null");
         return new SweepColumns("network " + InvalidSetting.label(s.mode()), s.b(), s.switchProb(), "",
                 "constant(" + s.lr() + ")", s.steps());
     }
 
     /** The history chart: cost (log scale) against steps. */
     public static org.knowm.xchart.XYChart historyChart(Table history, String title) {
+        Objects.requireNonNull(history, "history must not be null");
+        Objects.requireNonNull(title, "title must not be null");
         return TableCharts.line(history, "step", "cost", ChartOptions.titled(title)
                 .axes("relaxation steps", "cost (training set, free equilibria)").logY());
     }
 
     /** One row per edge: its ends, their layout coordinates and its conductance; node roles in {@code role_*}. */
     public static Table edges(ResistorNetwork net) {
+        Objects.requireNonNull(net, "net must not be null");
         Graph g = net.graph();
         int m = g.edgeCount();
         int[] a = new int[m];

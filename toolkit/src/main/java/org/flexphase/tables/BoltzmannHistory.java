@@ -1,5 +1,6 @@
 package org.flexphase.tables;
 
+import java.util.Objects;
 import org.flexphase.boltzmann.DataDistribution;
 import org.flexphase.boltzmann.ExactAnalysis;
 import org.flexphase.boltzmann.TrainingListener;
@@ -32,6 +33,7 @@ public final class BoltzmannHistory extends RowHistory<BoltzmannHistory> impleme
 
     @Override
     public void onCheckpoint(Checkpoint c) {
+        Objects.requireNonNull(c, "checkpoint must not be null");
         ExactAnalysis.Metrics now = ExactAnalysis.metrics(c.current(), data);
         ExactAnalysis.Metrics avg = ExactAnalysis.metrics(c.averaged(), data);
         table.longColumn("step").append(c.step());

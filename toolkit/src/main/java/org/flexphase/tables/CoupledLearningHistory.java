@@ -1,5 +1,6 @@
 package org.flexphase.tables;
 
+import java.util.Objects;
 import org.flexphase.circuits.Classification;
 import org.flexphase.circuits.CoupledLearning;
 import org.flexphase.learning.LearningLoop;
@@ -34,6 +35,7 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
 
     @Override
     public void onCheckpoint(LearningLoop loop) {
+        Objects.requireNonNull(loop, "loop must not be null");
         table.longColumn("step").append(loop.step());
         table.doubleColumn("cost").append(system.cost());
         if (classification != null) {

@@ -1,5 +1,6 @@
 package org.flexphase.tables;
 
+import java.util.Objects;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
@@ -37,6 +38,7 @@ public final class EquilibriumPropagationHistory extends RowHistory<EquilibriumP
 
     @Override
     public void onCheckpoint(LearningLoop loop) {
+        Objects.requireNonNull(loop, "loop must not be null");
         table.longColumn("step").append(loop.updates());
         table.longColumn("relaxation_steps").append(loop.step());
         table.doubleColumn("train_error").append(EquilibriumPropagationTrainer.errorRate(network, train, evalSweeps));

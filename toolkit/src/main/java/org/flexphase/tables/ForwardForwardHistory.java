@@ -1,5 +1,6 @@
 package org.flexphase.tables;
 
+import java.util.Objects;
 import org.flexphase.forwardforward.ForwardForwardNet;
 import org.flexphase.forwardforward.ForwardForwardTrainer;
 import tech.tablesaw.api.DoubleColumn;
@@ -41,6 +42,7 @@ public final class ForwardForwardHistory extends RowHistory<ForwardForwardHistor
 
     @Override
     public void onCheckpoint(long step, ForwardForwardNet net) {
+        Objects.requireNonNull(net, "net must not be null");
         table.longColumn("step").append(step);
         table.doubleColumn("train_error").append(net.error(trainImages, trainLabels, evalSize));
         table.doubleColumn("test_error").append(net.error(testImages, testLabels, evalSize));

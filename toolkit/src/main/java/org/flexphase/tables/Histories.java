@@ -3,25 +3,36 @@ package org.flexphase.tables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.flexphase.circuits.Classification;
 import org.flexphase.circuits.CoupledLearning;
 import org.flexphase.hopfield.Examples;
 import org.flexphase.hopfield.HopfieldNetwork;
 import java.util.stream.Stream;
 import org.flexphase.boltzmann.DataDistribution;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Training histories as Tablesaw tables: recorders for the trainers (same columns as each command's
@@ -43,12 +54,16 @@ public final class Histories {
 
     /** A recorder of a Boltzmann machine's history with exact NLL and TV on {@code data}; pass it to {@code BoltzmannTrainer.train}. */
     public static BoltzmannHistory boltzmann(DataDistribution data) {
-        return new BoltzmannHistory(data);
+        return new BoltzmannHistory(Objects.requireNonNull(data, "data must not be null"));
     }
 
     /** A recorder of a Forward-Forward history (errors on the first {@code evalSize} images of each split). */
     public static ForwardForwardHistory forwardForward(double[][] trainImages, int[] trainLabels, double[][] testImages,
                                                        int[] testLabels, int evalSize) {
+        requireSameLength(Objects.requireNonNull(trainImages, "trainImages must not be null"),
+                Objects.requireNonNull(trainLabels, "trainLabels must not be null"), "train");
+        requireSameLength(Objects.requireNonNull(testImages, "testImages must not be null"),
+                Objects.requireNonNull(testLabels, "testLabels must not be null"), "test");
         return new ForwardForwardHistory(trainImages, trainLabels, testImages, testLabels, evalSize);
     }
 
@@ -58,6 +73,9 @@ public final class Histories {
      */
     public static EquilibriumPropagationHistory equilibriumPropagation(HopfieldNetwork network, Examples train,
                                                                        Examples test, int evalSweeps) {
+        Objects.requireNonNull(network, "network must not be null");
+        Objects.requireNonNull(train, "train must not be null");
+        Objects.requireNonNull(test, "test must not be null");
         return new EquilibriumPropagationHistory(network, train, test, evalSweeps);
     }
 
@@ -66,11 +84,28 @@ public final class Histories {
      * (null for regression); pass it to {@code CouplingTrainer.train}.
      */
     public static CoupledLearningHistory coupledLearning(CoupledLearning system, Classification classification) {
+        Objects.requireNonNull(system, "system must not be null");
         return new CoupledLearningHistory(system, classification);
     }
 
     /** One run of a long table: its key, its configuration (names to numbers or text), its seed and its history. */
     public record Run(String key, Map<String, ?> config, long seed, Table history) {
+        /** Rejects a null key, configuration, setting name or history (a null setting value is a missing one). */
+        public Run {
+            Objects.requireNonNull(key, "key must not be null");
+            Objects.requireNonNull(config, "config must not be null");
+            Objects.requireNonNull(history, "history must not be null");
+            for (String name : config.keySet()) {
+                Objects.requireNonNull(name, "config of run '" + key + "': a setting name must not be null");
+            }
+        }
+    }
+
+    private static void requireSameLength(double[][] images, int[] labels, String split) {
+        if (images.length != labels.length) {
+            throw new IllegalArgumentException(split + "Labels has " + labels.length + " labels for "
+                    + images.length + " " + split + "Images");
+        }
     }
 
     /**
@@ -80,6 +115,10 @@ public final class Histories {
      * prefixed {@code config_}.
      */
     public static Table stack(List<Run> runs) {
+        Objects.requireNonNull(runs, "runs must not be null");
+        for (int i = 0; i < runs.size(); i++) {
+            Objects.requireNonNull(runs.get(i), "runs[" + i + "] must not be null");
+        }
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to stack");
         }
@@ -130,23 +169,107 @@ public final class Histories {
     /**
      * Reads a CSV file the toolkit wrote (a {@code history.csv}, a sweep's {@code sweep_summary.csv}, a figure's
      * table). Whole-number columns, which Tablesaw reads as {@code int}, are widened to {@code long}, so a table
-     * read back has the column types of one just computed.
+     * read back has the column types of one just computed; a header without rows gives empty {@code double}
+     * columns. A missing file, a folder, an empty file, a file that is
+     * not UTF-8 text (binary data) and a malformed table are refused with an {@link IllegalArgumentException}
+     * naming the file and the reason; a failed read is an {@link UncheckedIOException} naming the file.
      */
     public static Table read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
+        Objects.requireNonNull(file, "file must not be null");
+        String text = csvText(file);
         try {
-            Table t = Table.read().csv(file.toFile());
+            String tableName = file.getFileName().toString().replaceFirst("\\.csv$", "");
+            Table t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text)).tableName(tableName));
+            if (t.columnCount() == 0) {
+                // A header without rows: Tablesaw has no values to detect types from and drops every column.
+                t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text)).tableName(tableName)
+                        .columnTypes(column -> ColumnType.DOUBLE));
+            }
             for (String name : t.columnNames()) {
                 if (t.column(name) instanceof IntColumn ints) {
                     t.replaceColumn(name, ints.asLongColumn().setName(name));
                 }
             }
-            return t.setName(file.getFileName().toString().replaceFirst("\\.csv$", ""));
+            return t;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": unreadable table (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(file + ": unreadable table (" + firstLine(e.getMessage()) + ")", e);
         }
+    }
+
+    /**
+     * As {@link #read(Path)}, and requires each of {@code numericColumns} to be present and numeric: a history
+     * needs its {@code step} column, a chart its x and y columns. The message names the file, the column and what
+     * the file holds instead.
+     *
+     * <pre>{@code
+     * Table h = Histories.read(Path.of("out/local/history.csv"), "step", "nll_per_row_avg");
+     * }</pre>
+     */
+    public static Table read(Path file, String... numericColumns) {
+        Objects.requireNonNull(numericColumns, "numericColumns must not be null");
+        for (int i = 0; i < numericColumns.length; i++) {
+            Objects.requireNonNull(numericColumns[i], "numericColumns[" + i + "] must not be null");
+        }
+        Table t = read(file);
+        for (String c : numericColumns) {
+            if (!t.columnNames().contains(c)) {
+                throw new IllegalArgumentException(file + ": no column '" + c + "' (columns: " + t.columnNames() + ")");
+            }
+            if (!(t.column(c) instanceof NumericColumn<?>)) {
+                throw new IllegalArgumentException(file + ": column '" + c + "' holds " + t.column(c).type()
+                        + " values, not numbers");
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The file's text, refused before Tablesaw sees it when it cannot be a table: Tablesaw reads an empty file as
+     * a table with no columns and binary data as columns of noise.
+     */
+    private static String csvText(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a directory, not a CSV file");
+        }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": not a regular file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+                throw new IllegalArgumentException(file + ": not a CSV text file (binary data: byte 0x"
+                        + String.format("%02x", b) + " at offset " + i + ")");
+            }
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = utf8.decode(in, out, true);
+        if (r.isError()) {
+            throw new IllegalArgumentException(file + ": not a CSV text file (binary data: bytes that are not UTF-8"
+                    + " at offset " + in.position() + ")");
+        }
+        utf8.flush(out);
+        String text = out.flip().toString();
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(file + ": empty file (a table needs at least a header line)");
+        }
+        return text;
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     /**
@@ -157,6 +280,7 @@ public final class Histories {
      * none. A damaged {@code summary.json} (not JSON, not an object, no integer seed) is named with the reason.
      */
     public static Table readRuns(Path folder) {
+        Objects.requireNonNull(folder, "folder must not be null");
         Path runs = folder.resolve("runs");
         if (!Files.isDirectory(runs)) {
             throw new IllegalArgumentException(folder + ": no runs/ folder (not a reproduce or sweep output)");
@@ -188,7 +312,7 @@ public final class Histories {
                         }
                     });
                     found.add(new Run(dir.getFileName().toString(), config, s.path("seed").asLong(),
-                            read(dir.resolve("history.csv"))));
+                            read(dir.resolve("history.csv"), "step")));
                 }
             }
         } catch (IOException e) {
@@ -220,6 +344,7 @@ public final class Histories {
 
     /** A sweep's summary, one row per run: {@code sweep_summary.csv} in the sweep's output folder. */
     public static Table sweepSummary(Path sweepFolder) {
+        Objects.requireNonNull(sweepFolder, "sweepFolder must not be null");
         return read(sweepFolder.resolve("sweep_summary.csv"));
     }
 }

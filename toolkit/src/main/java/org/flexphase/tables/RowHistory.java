@@ -2,6 +2,7 @@ package org.flexphase.tables;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import tech.tablesaw.api.Table;
 
@@ -22,7 +23,7 @@ abstract class RowHistory<H extends RowHistory<H>> {
     /** Calls {@code action} with the whole table after every new row (write it to disk, redraw a live chart). */
     @SuppressWarnings("unchecked")
     public H then(Consumer<Table> action) {
-        afterRow.add(action);
+        afterRow.add(Objects.requireNonNull(action, "action must not be null"));
         return (H) this;
     }
 
