@@ -1,7 +1,6 @@
 package org.flexphase.proofs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Locale;
@@ -14,7 +13,6 @@ import org.flexphase.boltzmann.TrainSettings;
 import org.flexphase.boltzmann.TrainingMode;
 import org.flexphase.proofs.Generators.Instance;
 import org.flexphase.proofs.Generators.Kind;
-import org.flexphase.proofs.Generators.Renewal;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -24,9 +22,10 @@ import org.quicktheories.generators.Generate;
  * {@link BoltzmannTrainer} itself applies ({@link BoltzmannTrainer#sumIncrements}: its own loop, phases, clamping and negative starts,
  * with the parameters frozen) is the exact stationary mean update of the joint chain ({@link JointChain}, weights
  * from the phase chain's own occupancy), within a CLT bound from the chain's exact long-run covariance. Phase
- * schedules: geometric switching, renewal processes with unequal length laws, ISD blocks; negative starts:
+ * schedules: local learning under every registered process type ({@link PhaseRegistry}, its exact (phase, age) chain
+ * as the {@link PhaseChain}), and the trainer's ISD mode; negative starts:
  * persistent, equilibrium, PCD. The domain must show each named fault (README's fault table) by at least twice the
- * tolerance: local weights 1/b instead of 1/rho (unequal renewal laws) and persistent states replaced by
+ * tolerance: local weights 1/b instead of 1/rho (unequal length laws) and persistent states replaced by
  * equilibrium samples.
  */
 class MeanUpdateBridgeProperties {
@@ -35,26 +34,25 @@ class MeanUpdateBridgeProperties {
     /** At most 30 coordinates per example share the run's budget. */
     static final double Z = Tolerances.bonferroniZ(EXAMPLES * 30L);
 
-    enum Schedule { GEOMETRIC, RENEWAL, ISD }
+    /** Local learning under any registered phase process, or the trainer's own ISD mode. */
+    enum Schedule { PROCESS, ISD }
 
     /** One instance: model and data, phase schedule, negative start, the trainer's seed. */
-    record Case(Instance inst, Schedule schedule, double b, double p, Renewal renewal, int length, NegativeStart start,
-                int seed) {
+    record Case(Instance inst, Schedule schedule, double b, PhaseRegistry.Process process, int length,
+                NegativeStart start, int seed) {
         PhaseChain chain() {
             return switch (schedule) {
-                case GEOMETRIC -> PhaseChain.geometric(b, p);
-                case RENEWAL -> PhaseChain.renewal(renewal.b(), renewal.plus(), renewal.minus());
+                case PROCESS -> PhaseRegistry.phaseChain(process);
                 case ISD -> PhaseChain.renewal(b, fixed(length), fixed(length));
             };
         }
 
-        /** The production trainer of this case; a renewal schedule is a phase process a run cannot name. */
+        /** The production trainer of this case: local learning given the registered process, or the ISD mode. */
         BoltzmannTrainer trainer() {
             TrainSettings c = TrainSettings.DEFAULTS.withNegativeStart(start).withEquilibriumRefresh(STEPS)
                     .withSteps(STEPS).withEvalEvery(STEPS).withSeed(seed);
             return switch (schedule) {
-                case GEOMETRIC -> new BoltzmannTrainer(c.withMode(TrainingMode.LOCAL).withB(b).withSwitchProb(p));
-                case RENEWAL -> new BoltzmannTrainer(c.withMode(TrainingMode.LOCAL)).withPhaseProcess(renewal.process());
+                case PROCESS -> new BoltzmannTrainer(c.withMode(TrainingMode.LOCAL)).withPhaseProcess(process.process());
                 case ISD -> new BoltzmannTrainer(c.withMode(TrainingMode.ISD).withB(b).withPhaseLength(length));
             };
         }
@@ -66,8 +64,7 @@ class MeanUpdateBridgeProperties {
         @Override
         public String toString() {
             String phases = switch (schedule) {
-                case GEOMETRIC -> String.format(Locale.ROOT, "geometric(b=%.3f, p=%.3f)", b, p);
-                case RENEWAL -> renewal.toString();
+                case PROCESS -> process.toString();
                 case ISD -> String.format(Locale.ROOT, "isd(b=%.3f, T=%d)", b, length);
             };
             return phases + " start=" + start + " seed=" + seed + " " + inst;
@@ -95,12 +92,20 @@ class MeanUpdateBridgeProperties {
                 ? all.assuming(i -> i.model().visibleCount() + i.model().hiddenCount() <= 3) : all;
     }
 
+    /**
+     * Every registered process type ({@link PhaseRegistry}: periodic, ISD blocks, geometric, renewal and alternating
+     * renewal with every length law), bounded lengths up to 3 so that the joint chain stays small; geometric phases
+     * shorter than 10 steps on average (p >= 0.1), so that 400,000 steps hold many phases.
+     */
+    static final Gen<PhaseRegistry.Process> PROCESSES = PhaseRegistry.anyProcess(3)
+            .assuming(p -> p.plus().law().mean() <= 10 && p.minus().law().mean() <= 10);
+
     static final Gen<Case> CASES = Generate.enumValues(NegativeStart.class).flatMap(start -> modelsFor(start).zip(
-            Generate.enumValues(Schedule.class), Generators.B, doubles().between(0.1, 0.9),
-            (inst, schedule, b, p) -> new Object[]{inst, schedule, b, p}).zip(Generators.RENEWAL,
+            Generate.enumValues(Schedule.class), Generators.B, PROCESSES,
+            (inst, schedule, b, process) -> new Object[]{inst, schedule, b, process}).zip(
             integers().between(1, 3), integers().between(1, 1_000_000),
-            (o, renewal, length, seed) -> new Case((Instance) o[0], (Schedule) o[1], (Double) o[2], (Double) o[3],
-                    renewal, length, start, seed)));
+            (o, length, seed) -> new Case((Instance) o[0], (Schedule) o[1], (Double) o[2],
+                    (PhaseRegistry.Process) o[3], length, start, seed)));
 
     /** The largest |x_k - y_k| / sd_k; coordinates with no variance must agree to rounding (else infinite). */
     static double worstZ(double[] x, double[] y, double[] sd) {
@@ -133,8 +138,9 @@ class MeanUpdateBridgeProperties {
             double z = worstZ(avg, h, sd);
             assertTrue(z <= Z, "time average " + Generators.fmt(avg) + " is " + z + " sd (bound " + Z
                     + ") from the exact mean update " + Generators.fmt(h) + " (sd " + Generators.fmt(sd) + ")");
-            if (c.schedule() == Schedule.RENEWAL) {
-                weightFault.accumulateAndGet(worstZ(chain.meanUpdate(c.renewal().b()), h, sd), Math::max);
+            if (c.schedule() == Schedule.PROCESS) {
+                double b = c.process().alternate() ? 0.5 : c.process().b();
+                weightFault.accumulateAndGet(worstZ(chain.meanUpdate(b), h, sd), Math::max);
             }
             if (c.start() == NegativeStart.PERSISTENT) {
                 double[] reset = c.exact(JointChain.Start.EQUILIBRIUM_NEGATIVE).meanUpdate(rho);

@@ -3,12 +3,15 @@ package org.flexphase.proofs;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.flexphase.exact.PhaseChain;
 import org.flexphase.phases.GeometricPhaseProcess;
 import org.flexphase.phases.LengthLaw;
 import org.flexphase.phases.LengthLaws;
 import org.flexphase.phases.PeriodicPhaseProcess;
+import org.flexphase.phases.Phase;
 import org.flexphase.phases.PhaseProcess;
 import org.flexphase.phases.RandomBlockPhaseProcess;
 import org.flexphase.phases.RenewalPhaseProcess;
@@ -145,6 +148,36 @@ final class PhaseRegistry {
             q[s][np] += end * (1 - toPlus);
         }
         return q;
+    }
+
+    /**
+     * {@link #chain} as an {@link PhaseChain} for the exact joint chain of learning: the same states and probabilities,
+     * with the transitions to age 1 marked as beginning a new phase (a new phase may have the same sign as the last).
+     */
+    static PhaseChain phaseChain(Process p) {
+        double[] hp = hazards(p.plus());
+        double[] hm = hazards(p.minus());
+        int np = hp.length;
+        int n = np + hm.length;
+        Phase[] phases = new Phase[n];
+        List<PhaseChain.Transition> t = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            boolean plus = s < np;
+            phases[s] = plus ? Phase.POSITIVE : Phase.NEGATIVE;
+            double[] h = plus ? hp : hm;
+            int a = plus ? s : s - np;
+            double end = h[a];
+            int older = Math.min(a + 1, h.length - 1) + (plus ? 0 : np);
+            double toPlus = p.alternate() ? (plus ? 0 : 1) : p.b();
+            for (PhaseChain.Transition x : List.of(new PhaseChain.Transition(s, older, 1 - end, false),
+                    new PhaseChain.Transition(s, 0, end * toPlus, true),
+                    new PhaseChain.Transition(s, np, end * (1 - toPlus), true))) {
+                if (x.probability() > 0) {
+                    t.add(x);
+                }
+            }
+        }
+        return PhaseChain.of(phases, t);
     }
 
     /** The probability of ending a phase at each age of {@link #chain}'s states. */

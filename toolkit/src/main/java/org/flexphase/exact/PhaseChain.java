@@ -77,6 +77,29 @@ public final class PhaseChain {
         return new PhaseChain(phases, t);
     }
 
+    /**
+     * Any phase process given as a finite chain: state {@code s} carries {@code phases[s]}; the transitions out of
+     * every state must sum to 1 (to 1e-12). For processes the two factories above do not cover (alternating phases,
+     * length laws given by their hazards); the caller vouches that the chain is the process's.
+     */
+    public static PhaseChain of(Phase[] phases, List<Transition> transitions) {
+        double[] out = new double[phases.length];
+        for (Transition t : transitions) {
+            if (t.from() < 0 || t.from() >= phases.length || t.to() < 0 || t.to() >= phases.length
+                    || !(t.probability() >= 0 && t.probability() <= 1)) {
+                throw new IllegalArgumentException("transition " + t + " is outside the " + phases.length
+                        + " states or not a probability");
+            }
+            out[t.from()] += t.probability();
+        }
+        for (int s = 0; s < out.length; s++) {
+            if (Math.abs(out[s] - 1) > 1e-12) {
+                throw new IllegalArgumentException("transitions out of state " + s + " sum to " + out[s] + ", not 1");
+            }
+        }
+        return new PhaseChain(phases.clone(), List.copyOf(transitions));
+    }
+
     /** Number of phase-chain states. */
     public int size() {
         return phases.length;

@@ -13,7 +13,13 @@ public enum Check {
     /** (d) A statistic poisoned with NaN stops the run and leaves the last checkpoint's finite parameters. */
     NON_FINITE_STOP,
     /** (e) The bias of the local rule against the switching probability p is O(p), or zero within noise. */
-    BIAS_ORDER;
+    BIAS_ORDER,
+    /**
+     * (f) A learning run under a decaying schedule, checked after every update: parameters finite and inside the
+     * declared box, the Polyak average finite, the step, update and phase counters consistent, and the rate read off
+     * the parameters' change equal to the schedule's at the step count.
+     */
+    AFTER_EVERY_UPDATE;
 
     /** The check's name in reports, e.g. {@code mean-update}. */
     public String key() {

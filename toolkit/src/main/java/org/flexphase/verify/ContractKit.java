@@ -8,6 +8,7 @@ import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.Presentation;
 import org.flexphase.learning.ContrastiveSystem;
 import org.flexphase.phases.GeometricPhaseProcess;
@@ -16,8 +17,9 @@ import org.flexphase.phases.PhaseProcess;
 /**
  * Runs the contract of temporally local contrastive learning over any {@link ContrastiveSystem}: the production loop
  * ({@link org.flexphase.learning.LocalLearning}) against a reference mean update, reproducibility, checkpoint and
- * restore, the NaN/Inf stop, and the order of the bias in the switching probability. Each check states its
- * false-failure rate on a correct system: 0 for the bit-exact ones (b, c, d), at most {@code falseFailureRate}
+ * restore, the NaN/Inf stop, the order of the bias in the switching probability, and the invariants after every
+ * update (finite, in the box, counters, rate = schedule). Each check states its
+ * false-failure rate on a correct system: 0 for the exact ones (b, c, d, f), at most {@code falseFailureRate}
  * (default 1e-4) for the statistical ones (a, e) under the normal approximation of batch means.
  *
  * <pre>{@code
@@ -73,6 +75,9 @@ public final class ContractKit {
         private double biasSwitches = 100;
         private double slopeBand = 0.25;
         private EnumSet<Check> checks = EnumSet.allOf(Check.class);
+        private LearningRateSchedule schedule;
+        private Function<? super C, double[][]> box;
+        private long invariantSteps = 1_000;
 
         private Builder(Supplier<? extends C> factory) {
             this.factory = factory;
@@ -193,6 +198,32 @@ public final class ContractKit {
             return this;
         }
 
+        /**
+         * (f)'s schedule (default Robbins-Monro {@code eta0 = learningRate, tau = invariantSteps / 10, kappa = 0.7}):
+         * it must change from step to step, or a rate read at the wrong counter looks right.
+         */
+        public Builder<S, C> schedule(LearningRateSchedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /**
+         * The box the system keeps its parameters in ({@link ContrastiveSystem#parametersChanged()} projects onto it):
+         * {@code {lower, upper}}, one bound per parameter (infinite where unbounded), read from each new system. (f)
+         * checks every parameter against it after every update, and fails if no parameter ever reaches a bound (a
+         * box that never binds checks nothing: raise (f)'s rate or tighten the box).
+         */
+        public Builder<S, C> box(Function<? super C, double[][]> box) {
+            this.box = Objects.requireNonNull(box, "box");
+            return this;
+        }
+
+        /** Updates of (f)'s learning run (default 1,000), each checked. */
+        public Builder<S, C> invariantSteps(long steps) {
+            this.invariantSteps = steps;
+            return this;
+        }
+
         /** Runs only these checks (default: all). */
         public Builder<S, C> only(Check first, Check... rest) {
             this.checks = EnumSet.of(first, rest);
@@ -211,6 +242,7 @@ public final class ContractKit {
                         case CHECKPOINT_RESTORE -> ReplayChecks.checkpointRestore(s);
                         case NON_FINITE_STOP -> ReplayChecks.nonFiniteStop(s);
                         case BIAS_ORDER -> BiasOrderCheck.run(s);
+                        case AFTER_EVERY_UPDATE -> UpdateInvariantCheck.run(s);
                     });
                 } catch (RuntimeException e) {
                     // a system that throws under the contract fails that check; the others still run
@@ -241,12 +273,17 @@ public final class ContractKit {
                 throw new IllegalStateException("bias-order needs switching probabilities: call expectLinearBias(ps) "
                         + "(at least two) or expectNoBias(ps), or leave the check out with only(...)");
             }
+            if (invariantSteps < 2) {
+                throw new IllegalArgumentException("invariant steps must be at least 2: " + invariantSteps);
+            }
+            LearningRateSchedule eta = schedule != null ? schedule
+                    : LearningRateSchedule.robbinsMonro(learningRate, Math.max(1, invariantSteps / 10.0), 0.7);
             DoubleFunction<PhaseProcess> at = switchingProcess != null ? switchingProcess
                     : p -> GeometricPhaseProcess.of(phases.positiveProbability(), p);
             String label = name != null ? name : factory.get().getClass().getSimpleName();
             return new Settings<>(label, factory, phases, presentation, copyState, reference, paired, scale, seed,
                     rate, batches, batchSteps, burnIn, learningRate, replaySteps, bias, switching, at, biasRuns,
-                    biasSwitches, slopeBand, checks);
+                    biasSwitches, slopeBand, checks, eta, box, invariantSteps);
         }
     }
 }

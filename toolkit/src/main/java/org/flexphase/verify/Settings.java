@@ -6,6 +6,7 @@ import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.LocalLearning;
 import org.flexphase.learning.Presentation;
 import org.flexphase.learning.ContrastiveSystem;
@@ -18,7 +19,8 @@ record Settings<S, C extends ContrastiveSystem<S>>(
         MeanUpdate<? super C> reference, Paired paired, double scale, long seed, double rate,
         int batches, long batchSteps, long burnIn, double learningRate, long replaySteps,
         BiasExpectation bias, double[] switching, DoubleFunction<PhaseProcess> switchingProcess, int biasRuns,
-        double biasSwitches, double slopeBand, Set<Check> checks) {
+        double biasSwitches, double slopeBand, Set<Check> checks, LearningRateSchedule schedule,
+        Function<? super C, double[][]> box, long invariantSteps) {
 
     /** What check (e) expects of the bias against the switching probability. */
     enum BiasExpectation { LINEAR, NONE }

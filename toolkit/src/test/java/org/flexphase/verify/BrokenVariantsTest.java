@@ -114,6 +114,53 @@ class BrokenVariantsTest {
         }
     }
 
+    /**
+     * RBM that takes the weight of a phase's first step for the whole phase (a rate read once per phase, at a stale
+     * counter). Under the constant rates of (a) to (e) every step's weight is the same, so only (f) sees it.
+     */
+    static final class StaleWeightPerPhase extends Wrapper<BoltzmannState, Rbm> {
+        private Phase last;
+        private double weight;
+
+        StaleWeightPerPhase(Rbm inner) {
+            super(inner);
+        }
+
+        @Override
+        public void stepAndAddStatistic(BoltzmannState s, Phase z, RandomGenerator rng, double w, double[] target) {
+            if (z != last) {
+                last = z;
+                weight = w;
+            }
+            inner.stepAndAddStatistic(s, z, rng, weight, target);
+        }
+    }
+
+    /** Coupled learning that never projects its conductances onto their box. */
+    static final class SkippedProjection extends Wrapper<CircuitState, CoupledLearning> {
+        SkippedProjection(CoupledLearning inner) {
+            super(inner);
+        }
+
+        @Override
+        public void stepAndAddStatistic(CircuitState s, Phase z, RandomGenerator rng, double w, double[] target) {
+            inner.stepAndAddStatistic(s, z, rng, w, target);
+        }
+
+        @Override
+        public void parametersChanged() {
+        }
+    }
+
+    /** Only (f) fails: every other check the family's kit runs passes. */
+    static void assertCaughtOnlyByAfterEveryUpdate(ContractReport report) {
+        assertCaught(report, Check.AFTER_EVERY_UPDATE);
+        for (CheckResult r : report.failures()) {
+            assertTrue(r.check() == Check.AFTER_EVERY_UPDATE, () -> "another check failed too:\n" + report);
+        }
+        assertTrue(report.results().size() > 1, report::toString);
+    }
+
     static void assertCaught(ContractReport report, Check check) {
         assertFalse(report.passed(), report::toString);
         assertTrue(report.failed(check), () -> "expected " + check.key() + " to fail:\n" + report);
@@ -144,6 +191,20 @@ class BrokenVariantsTest {
     void aNudgeLeakingIntoTheFreePhaseFailsTheMeanUpdate() {
         assertCaught(Families.circuit(LeakyNudge::new, w -> w.inner).only(Check.MEAN_UPDATE).seed(SEED).check(),
                 Check.MEAN_UPDATE);
+    }
+
+    @Test
+    void aWeightCachedPerPhaseFailsOnlyAfterEveryUpdate() {
+        assertCaughtOnlyByAfterEveryUpdate(Families.rbm(StaleWeightPerPhase::new, w -> w.inner)
+                .only(Check.MEAN_UPDATE, Check.SAME_SEED_SAME_BITS, Check.CHECKPOINT_RESTORE, Check.NON_FINITE_STOP,
+                        Check.AFTER_EVERY_UPDATE).seed(SEED).check());
+    }
+
+    @Test
+    void aSkippedProjectionFailsOnlyAfterEveryUpdate() {
+        assertCaughtOnlyByAfterEveryUpdate(Families.circuit(SkippedProjection::new, w -> w.inner)
+                .only(Check.MEAN_UPDATE, Check.SAME_SEED_SAME_BITS, Check.CHECKPOINT_RESTORE, Check.NON_FINITE_STOP,
+                        Check.AFTER_EVERY_UPDATE).seed(SEED).check());
     }
 
     @Test

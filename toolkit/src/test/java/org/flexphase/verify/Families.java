@@ -125,7 +125,8 @@ final class Families {
                 .scale(2.0)
                 .learningRate(0.05)
                 .expectLinearBias(0.04, 0.02, 0.01)
-                .only(Check.SAME_SEED_SAME_BITS, Check.CHECKPOINT_RESTORE, Check.NON_FINITE_STOP, Check.BIAS_ORDER);
+                .only(Check.SAME_SEED_SAME_BITS, Check.CHECKPOINT_RESTORE, Check.NON_FINITE_STOP, Check.BIAS_ORDER,
+                        Check.AFTER_EVERY_UPDATE);
     }
 
     // ---- Resistor networks, coupled learning: 8 nodes, one example, persistent Jacobi relaxation (T16: bias O(p)).
@@ -148,6 +149,16 @@ final class Families {
                 .pairedEstimator(20, 2_000, 50)
                 .scale(2.0)
                 .learningRate(0.05)
-                .expectLinearBias(0.04, 0.02, 0.01);
+                .expectLinearBias(0.04, 0.02, 0.01)
+                .box(c -> conductanceBox(inner.apply(c)))
+                .schedule(org.flexphase.learning.LearningRateSchedule.robbinsMonro(200, 100, 0.7));
+    }
+
+    /** The network's conductance box, one bound per edge: what {@code parametersChanged()} projects onto. */
+    static double[][] conductanceBox(CoupledLearning c) {
+        double[][] box = new double[2][c.parameterCount()];
+        java.util.Arrays.fill(box[0], c.network().kMin());
+        java.util.Arrays.fill(box[1], c.network().kMax());
+        return box;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One contract, every family: each entry is a configured {@link ContractKit} for one model family in the repository,
- * and every check it runs must pass (all five, except that a persistent system without an exact mean update skips
+ * and every check it runs must pass (all six, except that a persistent system without an exact mean update skips
  * (a)). A new family gets the kit by adding one line to {@link #families()} (and its wiring
  * to {@link Families}). Statistical checks fail a correct system with probability at most 1e-4 each (their Javadoc);
  * the seeds are fixed, so a failure replays.
