@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
 /** {@code sweep}: runs a JSON sweep spec on all local cores, resumably, optionally one shard of it. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run every configuration x seed of a JSON sweep spec; finished runs are skipped on a re-run.")
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
@@ -35,8 +35,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", defaultValue = "0/1", description = "I/N: run only the I-th of N disjoint parts (by key), e.g. for job arrays")
     String shard;
 
-    @Override
-    public Integer call() {
+    /** Checks --out, --shard and --threads, then reads and validates the spec; returns the shard as {I, N}. */
+    private int[] checked() {
         OutputFolder.check(spec, out);
         String[] parts = shard.split("/");
         int index;
@@ -51,6 +51,20 @@ public final class SweepCommand implements Callable<Integer> {
             throw Options.bad(spec, "--shard", shard, "I/N with 0 <= I < N");
         }
         Options.atLeast(spec, "--threads", threads, 0);
+        return new int[]{index, count};
+    }
+
+    @Override
+    public void checkOptions() {
+        checked();
+        SweepSpec.read(specFile);
+    }
+
+    @Override
+    public Integer call() {
+        int[] shardOf = checked();
+        int index = shardOf[0];
+        int count = shardOf[1];
         List<RunSpec> all = SweepSpec.read(specFile);
         List<RunSpec> mine = new ArrayList<>();
         List<RunSpec> byKey = new ArrayList<>(all);

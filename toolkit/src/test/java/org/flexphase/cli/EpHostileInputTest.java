@@ -1,0 +1,30 @@
+package org.flexphase.cli;
+
+import static org.flexphase.cli.HostileInputs.ANY_LONG;
+import static org.flexphase.cli.HostileInputs.ANY_PATH;
+import static org.flexphase.cli.HostileInputs.NONE;
+import static org.flexphase.cli.HostileInputs.rows;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ep} under every hostile value of every option ({@link HostileInputs}). */
+class EpHostileInputTest {
+    @TempDir
+    Path scratch;
+
+    @Test
+    void everyOptionRefusesHostileValuesByNameOrAcceptsTheLegalOnes() {
+        HostileInputs.assertTable("ep", rows(
+                "--mode", NONE, "--data", NONE, "--data-dir", NONE, "--beta", NONE, "--free-steps", NONE,
+                "--nudge-steps", NONE, "--b", NONE, "--switch-prob", NONE, "--presentation", NONE,
+                "--sweeps-per-step", NONE, "--trace-tau", Set.of("0", "1e308", "2147483648", "9999999999"), "--hidden", NONE, "--epochs", NONE,
+                "--lr", Set.of("1e308", "2147483648", "9999999999"),
+                "--lr-tau-epochs", Set.of("0", "2147483648", "9999999999"), "--eval-per-epoch", NONE,
+                "--eval-size", NONE, "--seed", ANY_LONG, "--out", ANY_PATH),
+                Map.of("--out", scratch.resolve("out").toString()), scratch);
+    }
+}
