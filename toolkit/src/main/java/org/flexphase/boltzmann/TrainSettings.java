@@ -82,9 +82,10 @@ public record TrainSettings(String model, String data, String dataDir, double bi
             require(model.equals("rbm"), "model", model, "rbm (with data " + data + ")");
             require(mode != TrainingMode.EXACT, "mode", label(mode),
                     "standard | isd | local (with data " + data + "; exact gradients need data bas4 or bas3)");
-            require(binarise >= 0 && binarise < 1, "binarise", binarise, "0 <= value < 1");
-            requireAtLeast("eval_size", evalSize, 1);
         }
+        // Checked with every dataset (bas4 ignores them) so that a garbage value never passes unseen.
+        require(binarise >= 0 && binarise < 1, "binarise", binarise, "0 <= value < 1");
+        requireAtLeast("eval_size", evalSize, 1);
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireAtLeast("phase_length", phaseLength, 1);
@@ -109,10 +110,9 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         requireNonNegative("init_sd", initSd);
         validateRenewal();
         validateAis();
-        if (lrSchedule.equals("rm")) {
-            requirePositive("lr_tau", lrTau);
-            require(lrKappa > 0 && lrKappa <= 1, "lr_kappa", lrKappa, "0 < value <= 1");
-        }
+        // Checked with either schedule (constant ignores them) so that a garbage value never passes unseen.
+        requirePositive("lr_tau", lrTau);
+        require(lrKappa > 0 && lrKappa <= 1, "lr_kappa", lrKappa, "0 < value <= 1");
     }
 
     private void validateRenewal() {

@@ -51,6 +51,10 @@ public final class SweepCommand implements Callable<Integer>, CheckedOptions {
             throw Options.bad(spec, "--shard", shard, "I/N with 0 <= I < N");
         }
         Options.atLeast(spec, "--threads", threads, 0);
+        if (specFile.toString().isBlank() || !java.nio.file.Files.isRegularFile(specFile)) {
+            throw Options.bad(spec, "--spec", "\"" + specFile + "\"", "an existing sweep spec file (JSON); it is "
+                    + (java.nio.file.Files.isDirectory(specFile) ? "a folder" : "missing"));
+        }
         return new int[]{index, count};
     }
 

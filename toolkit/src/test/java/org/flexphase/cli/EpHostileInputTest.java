@@ -13,18 +13,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ep} under every hostile value of every option ({@link HostileInputs}). */
 class EpHostileInputTest {
+    /** Every option that takes a value and the hostile values it accepts (the rest must be refused). */
+    static final Map<String, Set<String>> TABLE = rows(
+            "--mode", NONE,
+            "--data", NONE,
+            "--data-dir", NONE,
+            "--beta", NONE,
+            "--free-steps", NONE,
+            "--nudge-steps", NONE,
+            "--b", NONE,
+            "--switch-prob", NONE,
+            "--presentation", NONE,
+            "--sweeps-per-step", NONE,
+            "--trace-tau", Set.of("0", "1e308", "2147483648", "9999999999"),
+            "--hidden", NONE,
+            "--epochs", NONE,
+            "--lr", Set.of("1e308", "2147483648", "9999999999"),
+            "--lr-tau-epochs", Set.of("0", "2147483648", "9999999999"),
+            "--eval-per-epoch", NONE,
+            "--eval-size", NONE,
+            "--seed", ANY_LONG,
+            "--out", ANY_PATH);
+
     @TempDir
     Path scratch;
 
     @Test
     void everyOptionRefusesHostileValuesByNameOrAcceptsTheLegalOnes() {
-        HostileInputs.assertTable("ep", rows(
-                "--mode", NONE, "--data", NONE, "--data-dir", NONE, "--beta", NONE, "--free-steps", NONE,
-                "--nudge-steps", NONE, "--b", NONE, "--switch-prob", NONE, "--presentation", NONE,
-                "--sweeps-per-step", NONE, "--trace-tau", Set.of("0", "1e308", "2147483648", "9999999999"), "--hidden", NONE, "--epochs", NONE,
-                "--lr", Set.of("1e308", "2147483648", "9999999999"),
-                "--lr-tau-epochs", Set.of("0", "2147483648", "9999999999"), "--eval-per-epoch", NONE,
-                "--eval-size", NONE, "--seed", ANY_LONG, "--out", ANY_PATH),
+        HostileInputs.assertTable("ep", TABLE,
                 Map.of("--out", scratch.resolve("out").toString()), scratch);
     }
 }

@@ -13,13 +13,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ff} under every hostile value of every option ({@link HostileInputs}). */
 class ForwardForwardHostileInputTest {
+    /** Every option that takes a value and the hostile values it accepts (the rest must be refused). */
+    static final Map<String, Set<String>> TABLE = rows(
+            "--b", NONE,
+            "--data", NONE,
+            "--data-dir", NONE,
+            "--epochs", NONE,
+            "--eval-every", Set.of("2147483648", "9999999999"),
+            "--eval-size", NONE,
+            "--hidden", NONE,
+            "--isd-weights", NONE,
+            "--lr", Set.of("1e308", "2147483648", "9999999999"),
+            "--mode", NONE,
+            "--negatives", NONE,
+            "--switch-prob", NONE,
+            "--threshold", Set.of("0", "-1", "1e308", "2147483648", "9999999999"),
+            "--out", ANY_PATH,
+            "--seed", ANY_LONG);
+
     @TempDir
     Path scratch;
 
     @Test
     void everyOptionRefusesHostileValuesByNameOrAcceptsTheLegalOnes() {
-        HostileInputs.assertTable("ff", rows(
-                "--out", ANY_PATH, "--seed", ANY_LONG),
+        HostileInputs.assertTable("ff", TABLE,
                 Map.of("--out", scratch.resolve("out").toString()), scratch);
     }
 }

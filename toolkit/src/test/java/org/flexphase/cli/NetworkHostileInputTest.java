@@ -13,13 +13,38 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code network} under every hostile value of every option ({@link HostileInputs}). */
 class NetworkHostileInputTest {
+    /** Every option that takes a value and the hostile values it accepts (the rest must be refused). */
+    static final Map<String, Set<String>> TABLE = rows(
+            "--b", NONE,
+            "--degree", NONE,
+            "--eval-every", Set.of("2147483648", "9999999999"),
+            "--examples", NONE,
+            "--inputs", NONE,
+            "--k-max", Set.of("1e308", "2147483648", "9999999999"),
+            "--k-min", NONE,
+            "--lr", Set.of("1e308", "2147483648", "9999999999"),
+            "--mode", NONE,
+            "--nodes", NONE,
+            "--nudge", NONE,
+            "--outputs", NONE,
+            "--phase-length", NONE,
+            "--present-prob", NONE,
+            "--relax", NONE,
+            "--relax-rate", NONE,
+            "--steps", Set.of("2147483648", "9999999999"),
+            "--switch-prob", NONE,
+            "--task", NONE,
+            "--test-size", NONE,
+            "--train-size", NONE,
+            "--out", ANY_PATH,
+            "--seed", ANY_LONG);
+
     @TempDir
     Path scratch;
 
     @Test
     void everyOptionRefusesHostileValuesByNameOrAcceptsTheLegalOnes() {
-        HostileInputs.assertTable("network", rows(
-                "--out", ANY_PATH, "--seed", ANY_LONG),
+        HostileInputs.assertTable("network", TABLE,
                 Map.of("--out", scratch.resolve("out").toString()), scratch);
     }
 }

@@ -13,13 +13,44 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code train} under every hostile value of every option ({@link HostileInputs}). */
 class TrainHostileInputTest {
+    /** Every option that takes a value and the hostile values it accepts (the rest must be refused). */
+    static final Map<String, Set<String>> TABLE = rows(
+            "--ais-runs", NONE,
+            "--ais-steps", NONE,
+            "--average-from", Set.of("-1", "0"),
+            "--b", NONE,
+            "--binarise", Set.of("0"),
+            "--cd-k", NONE,
+            "--data", NONE,
+            "--data-dir", NONE,
+            "--equilibrium-refresh", Set.of("0", "2147483648", "9999999999"),
+            "--eval-every", Set.of("2147483648", "9999999999"),
+            "--eval-size", NONE,
+            "--exact-stride", NONE,
+            "--hidden", NONE,
+            "--init-sd", Set.of("0", "1e308", "2147483648", "9999999999"),
+            "--lr", Set.of("1e308", "2147483648", "9999999999"),
+            "--lr-kappa", NONE,
+            "--lr-schedule", NONE,
+            "--lr-tau", Set.of("1e308", "2147483648", "9999999999"),
+            "--minus-length", NONE,
+            "--mode", NONE,
+            "--model", NONE,
+            "--negative-start", NONE,
+            "--phase-length", NONE,
+            "--plus-length", NONE,
+            "--steps", Set.of("2147483648", "9999999999"),
+            "--switch-prob", NONE,
+            "--weight-decay", Set.of("0", "1e308", "2147483648", "9999999999"),
+            "--out", ANY_PATH,
+            "--seed", ANY_LONG);
+
     @TempDir
     Path scratch;
 
     @Test
     void everyOptionRefusesHostileValuesByNameOrAcceptsTheLegalOnes() {
-        HostileInputs.assertTable("train", rows(
-                "--out", ANY_PATH, "--seed", ANY_LONG),
+        HostileInputs.assertTable("train", TABLE,
                 Map.of("--out", scratch.resolve("out").toString()), scratch);
     }
 }
