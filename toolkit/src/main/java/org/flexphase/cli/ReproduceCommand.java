@@ -51,11 +51,11 @@ public final class ReproduceCommand implements Callable<Integer>, CheckedOptions
 
     /** Checks every option and returns the parts to run, in the order of {@link Parts#ALL}. */
     private java.util.Set<Parts.Part> chosen() {
+        Options.atLeast(spec, "--threads", threads, 0);
         OutputFolder.check(spec, out);
         if (!profile.equals("quick") && !profile.equals("full")) {
             throw Options.bad(spec, "--profile", profile, "quick | full");
         }
-        Options.atLeast(spec, "--threads", threads, 0);
         if (ffProtocolsOnly && skipMnist) {
             throw Options.bad(spec, "--ff-protocols-only", "with --skip-mnist", "one of the two");
         }

@@ -37,7 +37,7 @@ public final class SweepCommand implements Callable<Integer>, CheckedOptions {
 
     /** Checks --out, --shard and --threads, then reads and validates the spec; returns the shard as {I, N}. */
     private int[] checked() {
-        OutputFolder.check(spec, out);
+        Options.atLeast(spec, "--threads", threads, 0);
         String[] parts = shard.split("/");
         int index;
         int count;
@@ -50,7 +50,7 @@ public final class SweepCommand implements Callable<Integer>, CheckedOptions {
         if (parts.length != 2 || count < 1 || index < 0 || index >= count) {
             throw Options.bad(spec, "--shard", shard, "I/N with 0 <= I < N");
         }
-        Options.atLeast(spec, "--threads", threads, 0);
+        OutputFolder.check(spec, out);
         if (specFile.toString().isBlank() || !java.nio.file.Files.isRegularFile(specFile)) {
             throw Options.bad(spec, "--spec", "\"" + specFile + "\"", "an existing sweep spec file (JSON); it is "
                     + (java.nio.file.Files.isDirectory(specFile) ? "a folder" : "missing"));
