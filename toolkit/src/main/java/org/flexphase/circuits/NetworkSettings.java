@@ -70,6 +70,11 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         }
         requireAtLeast("steps", steps, 1);
         requireAtLeast("eval_every", evalEvery, 1);
+        if (mode == CouplingMode.STANDARD) {
+            // One standard update costs 2 phase_length sweeps: a longer phase than steps / 2 would end before any.
+            require(2L * phaseLength <= steps, "phase_length", phaseLength, "1 <= integer <= steps / 2 = " + steps / 2
+                    + " (one standard update costs 2 phase_length sweeps)");
+        }
         long needed = task == TaskKind.REGRESSION ? (long) inputs + outputs : task.terminals(inputs, outputs);
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
                 + "hidden node for task " + label(task) + ")");

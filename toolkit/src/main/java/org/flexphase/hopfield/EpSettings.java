@@ -55,7 +55,12 @@ public record EpSettings(Mode mode, String data, String dataDir, double beta, in
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireChoice("presentation", presentation, PresentationLaw.class);
-        requireAtLeast("sweeps_per_step", sweepsPerStep, 1);
+        // A time step longer than an epoch of the smallest training set (the MNIST subset) would overrun the budget
+        // in one step; a checkpoint per sweep would evaluate after every sweep.
+        long epochSweeps = sweepsPerEpoch(MIN_TRAIN_IMAGES);
+        require(sweepsPerStep >= 1 && sweepsPerStep <= epochSweeps, "sweeps_per_step", sweepsPerStep,
+                "1 <= integer <= " + epochSweeps + " (one epoch of " + MIN_TRAIN_IMAGES + " images x (free_steps + "
+                        + "nudge_steps) sweeps)");
         EquilibriumPropagation.requireTraceTau("trace_tau", traceTau);
         require(hidden != null && !hidden.isEmpty() && hidden.stream().allMatch(h -> h >= 1), "hidden", hidden,
                 "one or more layer sizes, each an integer >= 1");
@@ -68,7 +73,7 @@ public record EpSettings(Mode mode, String data, String dataDir, double beta, in
         require(lrTauEpochs >= 0 && lrTauEpochs <= MAX_LR_TAU_EPOCHS, "lr_tau_epochs", lrTauEpochs,
                 "0 <= value <= " + MAX_LR_TAU_EPOCHS + " (0: a constant rate; a larger tau is a constant rate for any "
                         + "budget)");
-        requireAtLeast("eval_per_epoch", evalPerEpoch, 1);
+        requireInRange("eval_per_epoch", evalPerEpoch, 1, MIN_TRAIN_IMAGES);
         requireAtLeast("eval_size", evalSize, 1);
         requireMemory(MemoryBudget.heap());
     }
@@ -79,6 +84,8 @@ public record EpSettings(Mode mode, String data, String dataDir, double beta, in
     public static final double MAX_LR_TAU_EPOCHS = 1e12;
     /** Training images of the largest labelled dataset (Fashion-MNIST), the bound of a budget computed before loading. */
     static final int MAX_TRAIN_IMAGES = 60_000;
+    /** Training images of the smallest labelled dataset (the shipped MNIST subset): at most one checkpoint each. */
+    static final int MIN_TRAIN_IMAGES = 8_000;
     /** Images each dataset loads, train and test ({@code mnist}: the shipped subset; {@code fashion}: all of it). */
     static int loadedImages(String data) {
         return data.equals("fashion") ? 70_000 : 10_000;

@@ -20,7 +20,7 @@ class ExitCodesTest {
     @Test
     void anOutThatCannotBeCreatedIsAnIoFailureWithExitThree() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        FailureMessagesTest.Ran r = FailureMessagesTest.run("network", "--steps", "10", "--eval-every", "5",
+        FailureMessagesTest.Ran r = FailureMessagesTest.run("network", "--steps", "100", "--eval-every", "50",
                 "--out", file.resolve("run").toString());
         assertEquals(Main.EXIT_IO, r.code(), r.err());
         assertTrue(r.err().contains(file.resolve("run").toString()), r.err());
@@ -58,6 +58,9 @@ class ExitCodesTest {
                 {"network --nodes abc", "--nodes", "(allowed: integer >= 8)"},
                 {"sweep --spec x.json --threads abc", "--threads", "(allowed: integer >= 0)"},
                 {"reproduce --threads 9999999999", "--threads", "(allowed: integer >= 0)"},
+                {"network --phase-length 600 --steps 1000", "--phase-length", "steps / 2 = 500"},
+                {"ep --mode local --sweeps-per-step 2147483647", "--sweeps-per-step", "1 <= integer <= 192000"},
+                {"ep --eval-per-epoch 2147483647", "--eval-per-epoch", "1 <= integer <= 8000"},
         };
         for (String[] c : cases) {
             String[] args = CommandLineTest.concat(c[0].split(" "), "--out", tmp.resolve("m").toString());
