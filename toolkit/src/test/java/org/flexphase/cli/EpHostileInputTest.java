@@ -25,13 +25,13 @@ class EpHostileInputTest {
             "--switch-prob", NONE,
             "--presentation", NONE,
             "--sweeps-per-step", NONE,
-            "--trace-tau", Set.of("0", "1e308", "2147483648", "9999999999"),
+            "--trace-tau", Set.of("0", "1e308", "2147483648", "9999999999", "2147483647"),
             "--hidden", NONE,
-            "--epochs", NONE,
-            "--lr", Set.of("1e308", "2147483648", "9999999999"),
-            "--lr-tau-epochs", Set.of("0", "2147483648", "9999999999"),
+            "--epochs", Set.of("2147483647"),
+            "--lr", Set.of("1e308", "2147483648", "9999999999", "2147483647"),
+            "--lr-tau-epochs", Set.of("0", "2147483648", "9999999999", "2147483647"),
             "--eval-per-epoch", NONE,
-            "--eval-size", NONE,
+            "--eval-size", Set.of("2147483647"),
             "--seed", ANY_LONG,
             "--out", ANY_PATH);
 

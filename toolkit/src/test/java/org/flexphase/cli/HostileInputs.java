@@ -29,14 +29,17 @@ import picocli.CommandLine.Model.OptionSpec;
  * check.
  */
 final class HostileInputs {
-    /** Zero, negatives, non-numbers, infinities, the largest double, text, empty, int overflow and a missing file. */
+    /**
+     * Zero, negatives, non-numbers, infinities, the largest double, text, empty, the largest int (an oversize size),
+     * int overflow and a missing file.
+     */
     static final List<String> VALUES = List.of("0", "-1", "NaN", "Infinity", "-Infinity", "1e308", "abc", "",
-            "2147483648", "9999999999", "/nonexistent-flexphase/missing");
+            "2147483647", "2147483648", "9999999999", "/nonexistent-flexphase/missing");
     /** Values a 64-bit integer option (a seed) accepts. */
-    static final Set<String> ANY_LONG = Set.of("0", "-1", "2147483648", "9999999999");
+    static final Set<String> ANY_LONG = Set.of("0", "-1", "2147483647", "2147483648", "9999999999");
     /** Values a path option that need not exist yet ({@code --out} before its run creates it) accepts. */
     static final Set<String> ANY_PATH = Set.of("0", "-1", "NaN", "Infinity", "-Infinity", "1e308", "abc",
-            "2147483648", "9999999999", "/nonexistent-flexphase/missing");
+            "2147483647", "2147483648", "9999999999", "/nonexistent-flexphase/missing");
     static final Set<String> NONE = Set.of();
 
     private HostileInputs() {

@@ -15,7 +15,7 @@ class ReproduceHostileInputTest {
     static final Map<String, Set<String>> TABLE = rows(
             "--profile", NONE,
             "--out", ANY_PATH,
-            "--threads", Set.of("0"),
+            "--threads", Set.of("0", "2147483647"),
             "--parts", NONE);
 
     @TempDir

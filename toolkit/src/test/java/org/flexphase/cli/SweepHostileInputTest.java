@@ -28,14 +28,14 @@ class SweepHostileInputTest {
     static final Map<String, Set<String>> TABLE = rows(
             "--spec", NONE,
             "--out", ANY_PATH,
-            "--threads", Set.of("0"),
+            "--threads", Set.of("0", "2147483647"),
             "--shard", NONE);
     /** The command-line table of each kind's single-run command. */
     static final Map<String, Map<String, Set<String>>> KIND_TABLES = Map.of("train", TrainHostileInputTest.TABLE,
             "ff", ForwardForwardHostileInputTest.TABLE, "ep", EpHostileInputTest.TABLE, "network",
             NetworkHostileInputTest.TABLE);
     /** Spec keys with no option of their own: {@code average_stride} (train), {@code visible_biases} (a flag there). */
-    static final Map<String, Set<String>> SPEC_ONLY = Map.of("average_stride", NONE, "visible_biases", NONE);
+    static final Map<String, Set<String>> SPEC_ONLY = Map.of("average_stride", Set.of("2147483647"), "visible_biases", NONE);
     /** Settings that only come in pairs: a lone one is refused naming its missing partner. */
     static final Map<String, String> PAIRS = Map.of("plus_length", "minus_length", "minus_length", "plus_length",
             "ais_runs", "ais_steps", "ais_steps", "ais_runs");
@@ -43,7 +43,7 @@ class SweepHostileInputTest {
     static final Map<String, String> JSON = Map.ofEntries(Map.entry("0", "0"), Map.entry("-1", "-1"),
             Map.entry("NaN", "\"NaN\""), Map.entry("Infinity", "\"Infinity\""), Map.entry("-Infinity", "\"-Infinity\""),
             Map.entry("1e308", "1e308"), Map.entry("abc", "\"abc\""), Map.entry("", "\"\""),
-            Map.entry("2147483648", "2147483648"), Map.entry("9999999999", "9999999999"),
+            Map.entry("2147483647", "2147483647"), Map.entry("2147483648", "2147483648"), Map.entry("9999999999", "9999999999"),
             Map.entry("/nonexistent-flexphase/missing", "\"/nonexistent-flexphase/missing\""));
 
     @TempDir
