@@ -74,6 +74,7 @@ public record TrainSettings(String model, String data, String dataDir, double bi
     public void validate() {
         requireChoice("model", model, "rbm", "lateral-bm");
         requireChoice("data", data, "bas4", "bas3", "mnist", "fashion");
+        org.flexphase.util.InvalidSetting.requireFolderOrNull("data_dir", dataDir);
         requireChoice("mode", mode, TrainingMode.class);
         requireChoice("lr_schedule", lrSchedule, "constant", "rm");
         requireChoice("negative_start", negativeStart, NegativeStart.class);
@@ -81,9 +82,10 @@ public record TrainSettings(String model, String data, String dataDir, double bi
             require(model.equals("rbm"), "model", model, "rbm (with data " + data + ")");
             require(mode != TrainingMode.EXACT, "mode", label(mode),
                     "standard | isd | local (with data " + data + "; exact gradients need data bas4 or bas3)");
-            require(binarise >= 0 && binarise < 1, "binarise", binarise, "0 <= value < 1");
-            requireAtLeast("eval_size", evalSize, 1);
         }
+        // Checked with every dataset (bas4 ignores them) so that a garbage value never passes unseen.
+        require(binarise >= 0 && binarise < 1, "binarise", binarise, "0 <= value < 1");
+        requireAtLeast("eval_size", evalSize, 1);
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireAtLeast("phase_length", phaseLength, 1);
@@ -108,10 +110,9 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         requireNonNegative("init_sd", initSd);
         validateRenewal();
         validateAis();
-        if (lrSchedule.equals("rm")) {
-            requirePositive("lr_tau", lrTau);
-            require(lrKappa > 0 && lrKappa <= 1, "lr_kappa", lrKappa, "0 < value <= 1");
-        }
+        // Checked with either schedule (constant ignores them) so that a garbage value never passes unseen.
+        requirePositive("lr_tau", lrTau);
+        require(lrKappa > 0 && lrKappa <= 1, "lr_kappa", lrKappa, "0 < value <= 1");
     }
 
     private void validateRenewal() {
@@ -143,6 +144,10 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         require(aisRuns != null && aisRuns >= 2, "ais_runs", aisRuns, "integer >= 2, with ais_steps set");
         require(aisSteps != null && aisSteps >= 1 && aisSteps <= MAX_AIS_STEPS, "ais_steps", aisSteps,
                 "1 <= integer <= " + MAX_AIS_STEPS + ", with ais_runs set");
+        // AIS keeps one log-weight per run (and a copy to sum them in log space); its chains run one at a time.
+        org.flexphase.util.MemoryBudget.requireFits("ais_runs", aisRuns, 2,
+                r -> org.flexphase.util.MemoryBudget.times(2, org.flexphase.util.MemoryBudget.doubles(r)),
+                "the AIS log-weights", org.flexphase.util.MemoryBudget.heap());
     }
 
     /** The rate schedule: {@code lr} constant, or {@code lr / (1 + t / lr_tau)^lr_kappa} (rm). */

@@ -9,6 +9,8 @@ import static org.flexphase.util.InvalidSetting.requirePositive;
 
 import static org.flexphase.util.InvalidSetting.label;
 
+import org.flexphase.util.InvalidSetting;
+import org.flexphase.util.MemoryBudget;
 import org.flexphase.util.Settings;
 
 /**
@@ -38,9 +40,13 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     public void validate() {
         requireChoice("task", task, TaskKind.class);
         requireAtLeast("nodes", nodes, 8);
-        require(degree >= 2 && degree <= 20, "degree", degree, "2 <= value <= 20");
-        requireAtLeast("inputs", inputs, 1);
-        requireAtLeast("outputs", outputs, 1);
+        require(degree >= 2 && degree <= 20 && degree <= nodes - 1, "degree", degree, "2 <= value <= 20, and <= nodes"
+                + " - 1 = " + (nodes - 1L) + " (a node has at most nodes - 1 neighbours)");
+        // Each of inputs and outputs leaves room for one of the other, ground and a hidden node; their sum is checked
+        // against nodes below (in long: inputs + outputs can exceed an int).
+        require(inputs >= 1 && inputs <= nodes - 3L, "inputs", inputs, "1 <= integer <= nodes - 3 = " + (nodes - 3L));
+        require(outputs >= 1 && outputs <= nodes - 3L, "outputs", outputs, "1 <= integer <= nodes - 3 = "
+                + (nodes - 3L));
         requireAtLeast("examples", examples, 1);
         requireAtLeast("train_size", trainSize, 1);
         requireAtLeast("test_size", testSize, 1);
@@ -54,12 +60,71 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         requireHalfOpenUnit("nudge", nudge);
         requirePositive("lr", lr);
         requirePositive("k_min", kMin);
-        require(kMax >= kMin && kMax < Double.POSITIVE_INFINITY, "k_max", kMax, "finite value >= k_min");
+        require(kMax > 0 && kMax < Double.POSITIVE_INFINITY, "k_max", kMax, "finite value > 0, and >= k_min");
+        if (kMin > kMax) {
+            // Either bound may be the one typed: blame the one moved from its default, naming the other's value.
+            if (kMin != DEFAULTS.kMin() || kMax == DEFAULTS.kMax()) {
+                throw new InvalidSetting("k_min", kMin, "0 < value <= k_max = " + kMax);
+            }
+            throw new InvalidSetting("k_max", kMax, "finite value >= k_min = " + kMin);
+        }
         requireAtLeast("steps", steps, 1);
         requireAtLeast("eval_every", evalEvery, 1);
-        int needed = task.terminals(inputs, outputs);
+        if (mode == CouplingMode.STANDARD) {
+            // One standard update costs 2 phase_length sweeps: a longer phase than steps / 2 would end before any.
+            require(2L * phaseLength <= steps, "phase_length", phaseLength, "1 <= integer <= steps / 2 = " + steps / 2
+                    + " (one standard update costs 2 phase_length sweeps)");
+        }
+        long needed = task == TaskKind.REGRESSION ? (long) inputs + outputs : task.terminals(inputs, outputs);
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
                 + "hidden node for task " + label(task) + ")");
+        requireMemory(MemoryBudget.heap());
+    }
+
+    /**
+     * Bytes per node of a degree-{@code degree} network: node coordinates (sorted points, two copies), the adjacency,
+     * the potentials and their copies (state, trace, clamp, work, solver right-hand side and solution), and per edge
+     * (about {@code degree / 2} per node) its endpoints, slots, conductances and their copies, and the sparse
+     * Laplacian and its factor. At degree 4 this is 1 kB per node: a run of 8,000 nodes keeps 16 MB live after a full
+     * collection (-Xlog:gc), of which about 8 MB is the JVM's own baseline.
+     */
+    static long bytesPerNode(double degree) {
+        return 512 + (long) Math.ceil(128 * degree);
+    }
+
+    /**
+     * What a run allocates that grows with its sizes: the network ({@link #bytesPerNode}, and one {@code double[]}
+     * per node quantity, which must fit one Java array), and the task: for regression the random map
+     * ({@code outputs x inputs}) and {@code examples} input and target rows; for mnist the loaded subset (10,000
+     * images as bytes, scaled doubles and padded input rows; {@code train_size} and {@code test_size} only take the
+     * first images, so they allocate nothing more); Iris is 150 rows.
+     */
+    static long bytes(long nodes, double degree, TaskKind task, long inputs, long outputs, long examples) {
+        long network = MemoryBudget.plus(MemoryBudget.times(nodes, bytesPerNode(degree)),
+                MemoryBudget.times(8, MemoryBudget.doubles(nodes)));
+        long data = switch (task) {
+            case REGRESSION -> MemoryBudget.plus(MemoryBudget.times(outputs, MemoryBudget.doubles(inputs)),
+                    MemoryBudget.times(examples, MemoryBudget.plus(MemoryBudget.doubles(inputs),
+                            MemoryBudget.doubles(outputs))));
+            case MNIST -> MemoryBudget.times(10_000, MemoryBudget.plus(785, MemoryBudget.times(2,
+                    MemoryBudget.doubles(785))));
+            case IRIS -> 150 * MemoryBudget.doubles(16);
+        };
+        return MemoryBudget.plus(network, data);
+    }
+
+    /** Refuses sizes whose run cannot fit in {@code heapBytes}: nodes first, then the regression task's sizes. */
+    void requireMemory(long heapBytes) {
+        String what = "a network of " + nodes + " nodes with task " + label(task);
+        MemoryBudget.requireFits("nodes", nodes, 8, n -> bytes(n, degree, task, 1, 1, 1), what, heapBytes);
+        if (task == TaskKind.REGRESSION) {
+            MemoryBudget.requireFits("inputs", inputs, 1, i -> bytes(nodes, degree, task, i, outputs, 1), what
+                    + " and its random map", heapBytes);
+            MemoryBudget.requireFits("outputs", outputs, 1, o -> bytes(nodes, degree, task, inputs, o, 1), what
+                    + " and its random map", heapBytes);
+            MemoryBudget.requireFits("examples", examples, 1, e -> bytes(nodes, degree, task, inputs, outputs, e),
+                    what + " and " + examples + " examples of " + inputs + " inputs", heapBytes);
+        }
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ep", mixinStandardHelpOptions = true,
         description = "Train a layered Hopfield network (784-500-10) by Equilibrium Propagation or CHL, standard or with "
                 + "flexible phases; writes history.csv, summary.json, history.png.")
-public final class EpCommand implements Callable<Integer> {
+public final class EpCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
@@ -62,6 +62,11 @@ public final class EpCommand implements Callable<Integer> {
     long seed = EpSettings.DEFAULTS.seed();
     @Mixin
     RunOutput output;
+
+    @Override
+    public void checkOptions() {
+        OutputFolder.checkOptions(spec, this::settings, output);
+    }
 
     @Override
     public Integer call() {

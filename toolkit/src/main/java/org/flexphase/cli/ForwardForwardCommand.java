@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code ff}: one Forward-Forward run on MNIST (or Fashion-MNIST). */
 @Command(name = "ff", mixinStandardHelpOptions = true,
         description = "Train a Forward-Forward network (784-500-500) one image per step; writes history.csv, summary.json, history.png.")
-public final class ForwardForwardCommand implements Callable<Integer> {
+public final class ForwardForwardCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
@@ -52,6 +52,11 @@ public final class ForwardForwardCommand implements Callable<Integer> {
     int evalSize = ForwardForwardSettings.DEFAULTS.evalSize();
     @Mixin
     RunOutput output;
+
+    @Override
+    public void checkOptions() {
+        OutputFolder.checkOptions(spec, this::settings, output);
+    }
 
     @Override
     public Integer call() {

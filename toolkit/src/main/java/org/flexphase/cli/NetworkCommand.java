@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "network", mixinStandardHelpOptions = true,
         description = "Coupled learning in a random resistor network; writes history.csv, summary.json, history.png, "
                 + "network.csv and network.png.")
-public final class NetworkCommand implements Callable<Integer> {
+public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     static final NetworkSettings D = NetworkSettings.DEFAULTS;
     @Spec
     CommandSpec spec;
@@ -71,6 +71,11 @@ public final class NetworkCommand implements Callable<Integer> {
     long seed = D.seed();
     @Mixin
     RunOutput output;
+
+    @Override
+    public void checkOptions() {
+        OutputFolder.checkOptions(spec, this::settings, output);
+    }
 
     @Override
     public Integer call() {

@@ -13,8 +13,27 @@ final class Options {
     }
 
     static CommandLine.ParameterException bad(CommandSpec spec, String option, Object value, String range) {
-        return new CommandLine.ParameterException(spec.commandLine(),
-                "Invalid value for option '" + option + "': " + value + " (allowed: " + range + ")");
+        return new RangeException(spec.commandLine(), option, value, range);
+    }
+
+    /** A value out of range, naming the option and what it allows (read back by {@link RangedTypeErrors}). */
+    static final class RangeException extends CommandLine.ParameterException {
+        private final String option;
+        private final String allowed;
+
+        RangeException(CommandLine cli, String option, Object value, String allowed) {
+            super(cli, "Invalid value for option '" + option + "': " + value + " (allowed: " + allowed + ")");
+            this.option = option;
+            this.allowed = allowed;
+        }
+
+        String option() {
+            return option;
+        }
+
+        String allowed() {
+            return allowed;
+        }
     }
 
     /** {@code e} re-worded for the command line: its key becomes the option ({@code switch_prob} is {@code --switch-prob}). */

@@ -42,13 +42,7 @@ final class OutputFolder {
             CommandSpec spec, Supplier<S> options, RunOutput output, BiFunction<S, Path, RunOutcome<R>> run,
             Function<R, String> report) {
         Path out = output.out;
-        S settings;
-        try {
-            settings = options.get();
-            settings.validate();
-        } catch (InvalidSetting e) {
-            throw Options.bad(spec, e);
-        }
+        S settings = validated(spec, options);
         check(spec, out);
         RunOutcome<R> outcome;
         try (FolderLock held = hold(spec, out)) {
@@ -65,13 +59,32 @@ final class OutputFolder {
         return 0;
     }
 
+    /** The settings of the options, validated; a value out of range exits 2 naming its option, value and range. */
+    static <S extends Settings> S validated(CommandSpec spec, Supplier<S> options) {
+        try {
+            S settings = options.get();
+            settings.validate();
+            return settings;
+        } catch (InvalidSetting e) {
+            throw Options.bad(spec, e);
+        }
+    }
+
+    /** The dry run of a single-run command ({@link CheckedOptions}): its settings and its {@code --out}. */
+    static void checkOptions(CommandSpec spec, Supplier<? extends Settings> options, RunOutput output) {
+        validated(spec, options);
+        check(spec, output.out);
+    }
+
     /** Locks {@code out} for one run ({@link FolderLock}); exits 2 naming the folder if another run holds it. */
     static FolderLock hold(CommandSpec spec, Path out) {
         FolderLock held;
         try {
             held = FolderLock.tryLock(out);
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + e.getMessage());
+            // The folder cannot be created or locked (a parent that is a file, a read-only or full disk): an I/O
+            // failure (exit 3), not a value out of range.
+            throw new UncheckedIOException("--out " + out + ": cannot create or lock the folder: " + e, e);
         }
         if (held == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out

@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
 /** {@code reproduce}: regenerates the paper's figures as PNG with CSV tables, resuming finished runs. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Regenerate the paper's figures (PNG) and tables (CSV). Finished runs are kept and skipped on a re-run.")
-public final class ReproduceCommand implements Callable<Integer> {
+public final class ReproduceCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
@@ -45,13 +45,17 @@ public final class ReproduceCommand implements Callable<Integer> {
     boolean ffProtocolsOnly;
 
     @Override
-    public Integer call() {
+    public void checkOptions() {
+        chosen();
+    }
+
+    /** Checks every option and returns the parts to run, in the order of {@link Parts#ALL}. */
+    private java.util.Set<Parts.Part> chosen() {
+        Options.atLeast(spec, "--threads", threads, 0);
         OutputFolder.check(spec, out);
         if (!profile.equals("quick") && !profile.equals("full")) {
             throw Options.bad(spec, "--profile", profile, "quick | full");
         }
-        Options.atLeast(spec, "--threads", threads, 0);
-        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         if (ffProtocolsOnly && skipMnist) {
             throw Options.bad(spec, "--ff-protocols-only", "with --skip-mnist", "one of the two");
         }
@@ -83,6 +87,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw Options.bad(spec, "--parts", String.join(",", parts) + (skipMnist ? " with --skip-mnist" : ""),
                     "at least one part to run: " + Parts.names());
         }
+        return chosen;
+    }
+
+    @Override
+    public Integer call() {
+        java.util.Set<Parts.Part> chosen = chosen();
+        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         List<Experiment> experiments = new ArrayList<>();
         for (Parts.Part part : Parts.ALL) {
             if (chosen.contains(part)) {

@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
 /** {@code sweep}: runs a JSON sweep spec on all local cores, resumably, optionally one shard of it. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run every configuration x seed of a JSON sweep spec; finished runs are skipped on a re-run.")
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
@@ -35,9 +35,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", defaultValue = "0/1", description = "I/N: run only the I-th of N disjoint parts (by key), e.g. for job arrays")
     String shard;
 
-    @Override
-    public Integer call() {
-        OutputFolder.check(spec, out);
+    /** Checks --out, --shard and --threads, then reads and validates the spec; returns the shard as {I, N}. */
+    private int[] checked() {
+        Options.atLeast(spec, "--threads", threads, 0);
         String[] parts = shard.split("/");
         int index;
         int count;
@@ -50,7 +50,25 @@ public final class SweepCommand implements Callable<Integer> {
         if (parts.length != 2 || count < 1 || index < 0 || index >= count) {
             throw Options.bad(spec, "--shard", shard, "I/N with 0 <= I < N");
         }
-        Options.atLeast(spec, "--threads", threads, 0);
+        OutputFolder.check(spec, out);
+        if (specFile.toString().isBlank() || !java.nio.file.Files.isRegularFile(specFile)) {
+            throw Options.bad(spec, "--spec", "\"" + specFile + "\"", "an existing sweep spec file (JSON); it is "
+                    + (java.nio.file.Files.isDirectory(specFile) ? "a folder" : "missing"));
+        }
+        return new int[]{index, count};
+    }
+
+    @Override
+    public void checkOptions() {
+        checked();
+        SweepSpec.read(specFile);
+    }
+
+    @Override
+    public Integer call() {
+        int[] shardOf = checked();
+        int index = shardOf[0];
+        int count = shardOf[1];
         List<RunSpec> all = SweepSpec.read(specFile);
         List<RunSpec> mine = new ArrayList<>();
         List<RunSpec> byKey = new ArrayList<>(all);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code train}: one training run of a Boltzmann machine with exact evaluation. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a Boltzmann machine under a phase process; writes history.csv, summary.json, history.png.")
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
@@ -85,6 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
     long evalEvery = TrainSettings.DEFAULTS.evalEvery();
     @Mixin
     RunOutput output;
+
+    @Override
+    public void checkOptions() {
+        OutputFolder.checkOptions(spec, this::settings, output);
+    }
 
     @Override
     public Integer call() {

@@ -12,6 +12,7 @@ import org.flexphase.data.DatasetNames;
 import org.flexphase.forwardforward.ForwardForwardTrainer.IsdWeights;
 import org.flexphase.forwardforward.ForwardForwardTrainer.Mode;
 import org.flexphase.forwardforward.ForwardForwardTrainer.Negatives;
+import org.flexphase.util.MemoryBudget;
 import org.flexphase.util.Settings;
 
 /**
@@ -40,6 +41,7 @@ public record ForwardForwardSettings(Mode mode, String data, String dataDir, dou
     public void validate() {
         requireChoice("mode", mode, Mode.class);
         requireChoice("data", data, DatasetNames.LABELLED.toArray(String[]::new));
+        org.flexphase.util.InvalidSetting.requireFolderOrNull("data_dir", dataDir);
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireAtLeast("epochs", epochs, 1);
@@ -51,6 +53,40 @@ public record ForwardForwardSettings(Mode mode, String data, String dataDir, dou
         requireAtLeast("eval_size", evalSize, 1);
         requireChoice("negatives", negatives, Negatives.class);
         requireChoice("isd_weights", isdWeights, IsdWeights.class);
+        requireMemory(MemoryBudget.heap());
+    }
+
+    /**
+     * Parameter-sized arrays a run holds at once: the live parameters, Adam's two moments, the gradient, the flat
+     * copy a step assembles, the last finite copy, the Polyak average and its mark, and the copy a checkpoint
+     * evaluates.
+     */
+    static final int PARAMETER_COPIES = 9;
+
+    /**
+     * Refuses layer sizes whose run cannot fit in {@code heapBytes}, before anything is allocated: {@link
+     * #PARAMETER_COPIES} copies of the parameter vector (every layer's weights and biases in one {@code double[]},
+     * which must also fit one Java array), the activations (4 copies of every layer), and the dataset as loaded (each
+     * image as bytes and as scaled doubles; mnist is the shipped 10,000 images, fashion 70,000). {@code eval_size}
+     * takes the first images of a split without a copy, so it allocates nothing.
+     */
+    void requireMemory(long heapBytes) {
+        long in = DatasetNames.inputUnits(data);
+        long params = 0;
+        long units = 0;
+        for (int h : hidden) {
+            params = MemoryBudget.plus(params, MemoryBudget.times(in, h), h);
+            units = MemoryBudget.plus(units, h);
+            in = h;
+        }
+        long images = data.equals("fashion") ? 70_000 : 10_000;
+        long inputs = DatasetNames.inputUnits(data);
+        long needed = MemoryBudget.plus(MemoryBudget.times(PARAMETER_COPIES, MemoryBudget.doubles(params)),
+                MemoryBudget.times(4, MemoryBudget.doubles(units)),
+                MemoryBudget.times(images, MemoryBudget.plus(inputs + 1, MemoryBudget.doubles(inputs))));
+        MemoryBudget.requireFits("hidden", hidden, needed, "layers " + hidden + " on " + data + " ("
+                + PARAMETER_COPIES + " copies of " + params + " parameters, activations and " + images + " images)",
+                "layer sizes, each an integer >= 1, whose run fits in the heap", heapBytes);
     }
 
     /** The hidden layer sizes as an array. */

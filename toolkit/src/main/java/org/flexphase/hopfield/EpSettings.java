@@ -4,6 +4,7 @@ import static org.flexphase.util.InvalidSetting.require;
 import static org.flexphase.util.InvalidSetting.requireAtLeast;
 import static org.flexphase.util.InvalidSetting.requireChoice;
 import static org.flexphase.util.InvalidSetting.requireHalfOpenUnit;
+import static org.flexphase.util.InvalidSetting.requireInRange;
 import static org.flexphase.util.InvalidSetting.requireOpenUnit;
 import static org.flexphase.util.InvalidSetting.requirePositive;
 
@@ -12,6 +13,7 @@ import org.flexphase.data.DatasetNames;
 import org.flexphase.hopfield.EquilibriumPropagationTrainer.Mode;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.phases.LengthLaw;
+import org.flexphase.util.MemoryBudget;
 import org.flexphase.util.Settings;
 
 /**
@@ -46,21 +48,77 @@ public record EpSettings(Mode mode, String data, String dataDir, double beta, in
     public void validate() {
         requireChoice("mode", mode, Mode.class);
         requireChoice("data", data, DatasetNames.LABELLED.toArray(String[]::new));
+        org.flexphase.util.InvalidSetting.requireFolderOrNull("data_dir", dataDir);
         requireOpenUnit("beta", beta);
-        requireAtLeast("free_steps", freeSteps, 1);
-        requireAtLeast("nudge_steps", nudgeSteps, 1);
+        requireInRange("free_steps", freeSteps, 1, MAX_PHASE_STEPS);
+        requireInRange("nudge_steps", nudgeSteps, 1, MAX_PHASE_STEPS);
         requireOpenUnit("b", b);
         requireHalfOpenUnit("switch_prob", switchProb);
         requireChoice("presentation", presentation, PresentationLaw.class);
-        requireAtLeast("sweeps_per_step", sweepsPerStep, 1);
+        // A time step longer than an epoch of the smallest training set (the MNIST subset) would overrun the budget
+        // in one step; a checkpoint per sweep would evaluate after every sweep.
+        long epochSweeps = sweepsPerEpoch(MIN_TRAIN_IMAGES);
+        require(sweepsPerStep >= 1 && sweepsPerStep <= epochSweeps, "sweeps_per_step", sweepsPerStep,
+                "1 <= integer <= " + epochSweeps + " (one epoch of " + MIN_TRAIN_IMAGES + " images x (free_steps + "
+                        + "nudge_steps) sweeps)");
         EquilibriumPropagation.requireTraceTau("trace_tau", traceTau);
         require(hidden != null && !hidden.isEmpty() && hidden.stream().allMatch(h -> h >= 1), "hidden", hidden,
                 "one or more layer sizes, each an integer >= 1");
         requireAtLeast("epochs", epochs, 1);
+        long maxEpochs = Long.MAX_VALUE / sweepsPerEpoch(MAX_TRAIN_IMAGES);
+        require(epochs <= maxEpochs, "epochs", epochs, "1 <= integer <= " + maxEpochs + " with free_steps + nudge_steps = "
+                + ((long) freeSteps + nudgeSteps) + " (the budget in sweeps, epochs x images x (free_steps + "
+                + "nudge_steps), must fit in a long)");
         requirePositive("lr", lr);
-        require(lrTauEpochs >= 0 && Double.isFinite(lrTauEpochs), "lr_tau_epochs", lrTauEpochs, "finite value >= 0");
-        requireAtLeast("eval_per_epoch", evalPerEpoch, 1);
+        require(lrTauEpochs >= 0 && lrTauEpochs <= MAX_LR_TAU_EPOCHS, "lr_tau_epochs", lrTauEpochs,
+                "0 <= value <= " + MAX_LR_TAU_EPOCHS + " (0: a constant rate; a larger tau is a constant rate for any "
+                        + "budget)");
+        requireInRange("eval_per_epoch", evalPerEpoch, 1, MIN_TRAIN_IMAGES);
         requireAtLeast("eval_size", evalSize, 1);
+        requireMemory(MemoryBudget.heap());
+    }
+
+    /** The most sweeps of one phase, so that {@code free_steps + nudge_steps} (an example's length) fits an int. */
+    public static final int MAX_PHASE_STEPS = 1_000_000_000;
+    /** The largest {@code lr_tau_epochs}: tau in sweeps stays finite, and a larger one is a constant rate. */
+    public static final double MAX_LR_TAU_EPOCHS = 1e12;
+    /** Training images of the largest labelled dataset (Fashion-MNIST), the bound of a budget computed before loading. */
+    static final int MAX_TRAIN_IMAGES = 60_000;
+    /** Training images of the smallest labelled dataset (the shipped MNIST subset): at most one checkpoint each. */
+    static final int MIN_TRAIN_IMAGES = 8_000;
+    /** Images each dataset loads, train and test ({@code mnist}: the shipped subset; {@code fashion}: all of it). */
+    static int loadedImages(String data) {
+        return data.equals("fashion") ? 70_000 : 10_000;
+    }
+    /**
+     * Parameter-sized arrays a run holds at once: the live parameters, the last finite copy, the Polyak average and
+     * its mark, the copy a checkpoint evaluates, and one buffer of the statistic.
+     */
+    static final int PARAMETER_COPIES = 6;
+
+    /**
+     * Refuses layer sizes whose run cannot fit in {@code heapBytes}, before anything is allocated. The estimate counts
+     * what the run allocates that grows with the settings: {@link #PARAMETER_COPIES} copies of the parameter vector
+     * (every weight matrix and bias, one {@code double[]}, which must also fit one Java array), the states (activity,
+     * trace, drive and scratch, 6 copies of every layer), and the dataset as loaded (each image's pixels as one byte
+     * and as doubles, its one-hot target as doubles). {@code eval_size} only takes the first images of a split (no
+     * copy), so it allocates nothing.
+     */
+    void requireMemory(long heapBytes) {
+        int[] sizes = layerSizes(DatasetNames.inputUnits(data));
+        long params = 0;
+        long units = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            params = MemoryBudget.plus(params, MemoryBudget.times(sizes[l], sizes[l + 1]), sizes[l + 1]);
+            units = MemoryBudget.plus(units, sizes[l + 1]);
+        }
+        long images = loadedImages(data);
+        long row = MemoryBudget.plus(MemoryBudget.doubles(sizes[0]), MemoryBudget.doubles(10), sizes[0] + 1);
+        long needed = MemoryBudget.plus(MemoryBudget.times(PARAMETER_COPIES, MemoryBudget.doubles(params)),
+                MemoryBudget.times(6, MemoryBudget.doubles(units)), MemoryBudget.times(images, row));
+        MemoryBudget.requireFits("hidden", hidden, needed, "a " + java.util.Arrays.toString(sizes) + " network on "
+                + data + " (" + PARAMETER_COPIES + " copies of " + params + " parameters, its states and "
+                + images + " images)", "layer sizes, each an integer >= 1, whose run fits in the heap", heapBytes);
     }
 
     /** Layer sizes input-hidden...-10 for {@code inputs} inputs. */
@@ -76,7 +134,7 @@ public record EpSettings(Mode mode, String data, String dataDir, double beta, in
 
     /** Relaxation sweeps in one epoch on {@code examples} training images. */
     public long sweepsPerEpoch(int examples) {
-        return (long) examples * (freeSteps + nudgeSteps);
+        return (long) examples * ((long) freeSteps + nudgeSteps);
     }
 
     /** The example-length law of LOCAL mode: {@code presentation} with mean {@code free_steps + nudge_steps}. */
@@ -96,7 +154,7 @@ public record EpSettings(Mode mode, String data, String dataDir, double beta, in
         long perEpoch = sweepsPerEpoch(examples);
         LearningRateSchedule schedule = lrTauEpochs == 0 ? LearningRateSchedule.constant(lr)
                 : LearningRateSchedule.robbinsMonro(lr, lrTauEpochs * perEpoch, 1.0);
-        return new Budget(epochs * perEpoch, Math.max(1, perEpoch / evalPerEpoch), schedule);
+        return new Budget(Math.multiplyExact(epochs, perEpoch), Math.max(1, perEpoch / evalPerEpoch), schedule);
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.

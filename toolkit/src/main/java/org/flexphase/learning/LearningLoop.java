@@ -168,6 +168,14 @@ public final class LearningLoop {
         listener.onCheckpoint(this);
     }
 
+    /**
+     * The step of the last checkpoint: after a divergence, the step of the parameters {@link #finish()} restored
+     * (what a summary's final metrics are computed from).
+     */
+    public long lastCheckpointStep() {
+        return lastCheckpointStep;
+    }
+
     /** Time steps taken so far. */
     public long step() {
         return step;

@@ -101,7 +101,7 @@ public final class EpRun {
         LearningLoop loop = new EquilibriumPropagationTrainer(settings).train(net, trainExamples, recorder);
         Table history = recorder.table();
         // Final errors on every image, of the last checkpoint's parameters when the run diverged.
-        var fin = new EpSummary.Final(loop.step(),
+        var fin = new EpSummary.Final(loop.divergence() == null ? loop.step() : loop.lastCheckpointStep(),
                 EquilibriumPropagationTrainer.errorRate(net, trainExamples, evalSweeps),
                 EquilibriumPropagationTrainer.errorRate(net, testExamples, evalSweeps));
         var s = new EpSummary(net.describe(), train.name() + " / " + test.name(), SettingsJson.describe(settings),

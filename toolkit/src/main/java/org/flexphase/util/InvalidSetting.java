@@ -96,6 +96,16 @@ public final class InvalidSetting extends IllegalArgumentException {
         return value;
     }
 
+    /** Requires {@code dir} unset or an existing folder (checked before a run starts, not when the data is loaded). */
+    public static String requireFolderOrNull(String key, String dir) {
+        if (dir == null || !dir.isBlank() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
+            return dir;
+        }
+        boolean file = !dir.isBlank() && java.nio.file.Files.exists(java.nio.file.Path.of(dir));
+        throw new InvalidSetting(key, dir, "unset, or an existing folder holding the data files; it is "
+                + (dir.isBlank() ? "empty" : file ? "a file" : "missing"));
+    }
+
     /** How a spec and the command line write {@code e}: its lower-case name ({@code LOCAL} is {@code local}). */
     public static String label(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);

@@ -19,7 +19,7 @@ class EpCommandTest {
     @Test
     void badOptionsExitTwoNamingTheOptionValueAndRange() {
         String[][] cases = {{"--beta", "1.5", "0 < value < 1"}, {"--mode", "fast", "standard | symmetric | chl | local"},
-            {"--free-steps", "0", ">= 1"}, {"--switch-prob", "0", "0 < value <= 1"}, {"--b", "1", "0 < value < 1"},
+            {"--free-steps", "0", "1 <= integer <= 1000000000"}, {"--switch-prob", "0", "0 < value <= 1"}, {"--b", "1", "0 < value < 1"},
             {"--trace-tau", "0.5", "0 (off) or a finite value >= 1"},
             {"--presentation", "poisson", "fixed | geometric"}, {"--epochs", "0", ">= 1"}, {"--lr", "-1", "> 0"}};
         for (String[] c : cases) {
