@@ -36,6 +36,8 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     private final double traceTau;
     private final TraceGate gate;
     private final int holdAfter;
+    private final int nudgedSettle;
+    private final int freeSettle;
     private boolean updatedItself;
 
     /**
@@ -49,9 +51,17 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     }
 
     private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep,
-                                   double traceTau, TraceGate gate, int holdAfter) {
+                                   double traceTau, TraceGate gate, int holdAfter, int nudgedSettle,
+                                   int freeSettle) {
         this.network = network;
         this.holdAfter = Checks.requireAtLeast(holdAfter, 0, "hold-after");
+        InvalidSetting.requireAtLeast("trace-settle-nudged", nudgedSettle, 0);
+        InvalidSetting.requireAtLeast("trace-settle-free", freeSettle, 0);
+        InvalidSetting.require(nudgedSettle + (long) freeSettle == 0 || traceTau > 0 && gate != TraceGate.ALWAYS,
+                "trace-settle", nudgedSettle + "," + freeSettle, "0,0 unless the trace is phase-gated (trace-tau > 0 "
+                        + "and gate free-only or free-only-nudged-term)");
+        this.nudgedSettle = nudgedSettle;
+        this.freeSettle = freeSettle;
         this.traceTau = traceTau;
         this.gate = java.util.Objects.requireNonNull(gate, "gate");
         requireTraceTau("trace-tau", traceTau);
@@ -65,7 +75,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
 
     /** One-sided EP with nudge {@code beta}, one sweep per time step. */
     public static EquilibriumPropagation of(HopfieldNetwork network, Nudge nudge, double beta) {
-        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS, 0);
+        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS, 0, 0, 0);
     }
 
     /**
@@ -73,7 +83,8 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * point within a step (the equilibrated setting of T12); one sweep is the persistent physical system.
      */
     public EquilibriumPropagation withSweepsPerStep(int sweeps) {
-        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate, holdAfter);
+        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate, holdAfter, nudgedSettle,
+                freeSettle);
     }
 
     /**
@@ -83,7 +94,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * trace sees the current phase only through the last ~1/p steps, a bias of order 1/(tau p).
      */
     public EquilibriumPropagation withTrace(double tau) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS, 0);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS, 0, 0, 0);
     }
 
     /**
@@ -96,7 +107,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * Storage: one number per unit (the trace), the same as standard EP's held free state.
      */
     public EquilibriumPropagation withTrace(double tau, TraceGate gate) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, 0);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, 0, 0, 0);
     }
 
     /**
@@ -107,7 +118,30 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * the mean is the unconditioned one's without the stale-trace part, times that fraction (docs/theory.md 5.3).
      */
     public EquilibriumPropagation withTrace(double tau, TraceGate gate, int holdAfter) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, holdAfter);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, holdAfter, 0, 0);
+    }
+
+    /**
+     * The same gated-trace system with a phase-age condition (docs/theory.md section 5.3): a nudged step learns only
+     * once {@code nudged} earlier steps of its nudged phase have run (the nudged state has relaxed towards
+     * {@code s^beta}) and only if the last free step, whose state the trace took in last, had {@code free} earlier
+     * steps of its free phase before it (the held state had relaxed back from {@code s^beta}). A phase's age counts
+     * the consecutive steps of the same phase type (a new phase of the same type changes no dynamics). Free steps
+     * are not affected. 0, 0: no condition (the default). Needs a phase-gated trace.
+     */
+    public EquilibriumPropagation withPhaseSettle(int nudged, int free) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, traceTau, gate, holdAfter, nudged,
+                free);
+    }
+
+    /** Earlier steps of its nudged phase a nudged step waits for before it learns (0: none). */
+    public int nudgedSettle() {
+        return nudgedSettle;
+    }
+
+    /** Earlier steps of its free phase the held free step must have had for a nudged step to learn (0: none). */
+    public int freeSettle() {
+        return freeSettle;
     }
 
     /** Free steps of the current example a nudged step waits for before it learns (0: none). */
@@ -169,6 +203,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         boolean clamp = phase.isPositive() && nudge == Nudge.CLAMPED;
         double b = nudgeOf(phase);
         if (traceTau > 0) {
+            state.advancePhaseAge(!phase.isPositive());
             if (gate == TraceGate.ALWAYS) {
                 state.updateTrace(traceTau);
             } else {
@@ -188,8 +223,11 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         boolean free = !phase.isPositive();
         if (free) {
             state.freeStepsOfExample++;
+            state.lastFreeAge = state.phaseAge;
         }
-        addStatistic(state, gate.learns(traceTau > 0, free, state.freeStepsOfExample, holdAfter) ? weight : 0, target);
+        boolean settled = state.phaseAge >= nudgedSettle && (freeSettle == 0 || state.lastFreeAge >= freeSettle);
+        addStatistic(state, gate.learns(traceTau > 0, free, state.freeStepsOfExample, holdAfter, settled) ? weight
+                : 0, target);
     }
 
     @Override
@@ -216,6 +254,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
                 + (nudge == Nudge.CLAMPED ? "" : ", beta=" + beta) + (sweepsPerStep == 1 ? "" : ", sweeps/step="
                 + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau)
                 + (traceTau == 0 || gate == TraceGate.ALWAYS ? "" : ", trace-gate=" + gate.key())
-                + (holdAfter == 0 ? "" : ", hold-after=" + holdAfter) + ")";
+                + (holdAfter == 0 ? "" : ", hold-after=" + holdAfter)
+                + (nudgedSettle + freeSettle == 0 ? "" : ", settle=" + nudgedSettle + "/" + freeSettle) + ")";
     }
 }

@@ -26,6 +26,12 @@ public final class HopfieldState {
     private boolean lastStepFree;
     /** Free steps run since the current example was shown (for the hold-valid condition of the gated trace). */
     int freeStepsOfExample;
+    /** Steps of the current phase run before the current one (consecutive steps of the same phase type). */
+    int phaseAge;
+    /** The phase age of the last free step (the one the sample-and-hold trace holds); -1 before the first. */
+    int lastFreeAge = -1;
+    /** The phase type of the previous step: 1 free, 0 nudged, -1 before the first step. */
+    private int lastPhase = -1;
     private boolean shown;
     private int label = -1;
 
@@ -161,6 +167,16 @@ public final class HopfieldState {
             updateTrace(tau);
         }
         lastStepFree = freeStep;
+    }
+
+    /**
+     * Counts the phase age for the step about to run: the steps of the same phase type run just before it (0 at a
+     * switch, and at the first step). A new phase of the same type is no switch: the dynamics do not change.
+     */
+    void advancePhaseAge(boolean freeStep) {
+        int phase = freeStep ? 1 : 0;
+        phaseAge = phase == lastPhase ? phaseAge + (phaseAge < Integer.MAX_VALUE ? 1 : 0) : 0;
+        lastPhase = phase;
     }
 
     void requireTrace() {
