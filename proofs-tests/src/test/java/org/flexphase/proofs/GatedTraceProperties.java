@@ -47,10 +47,15 @@ class GatedTraceProperties {
             this(c, q, tau, gate, hold, 0, 0);
         }
 
-        /** This case with a phase-age condition, on a gated trace (the ungated gate becomes the nudged-term rule). */
-        EpCase settled(int nudged, int free) {
-            return new EpCase(c, q, tau, gate == 0 ? TraceGate.FREE_ONLY_NUDGED_TERM.ordinal() : gate, hold, nudged,
-                    free);
+        /**
+         * This case with switching probability {@code p} and a phase-age condition, on a gated trace (the ungated
+         * gate becomes the nudged-term rule).
+         */
+        EpCase settled(double p, int nudged, int free) {
+            FlexiblePhaseEpProperties.Case switched = new FlexiblePhaseEpProperties.Case(c.net(), c.inputs(),
+                    c.targets(), c.b(), p, c.presentation(), c.seed());
+            return new EpCase(switched, q, tau, gate == 0 ? TraceGate.FREE_ONLY_NUDGED_TERM.ordinal() : gate, hold,
+                    nudged, free);
         }
 
         EquilibriumPropagation system(double beta) {
@@ -71,9 +76,12 @@ class GatedTraceProperties {
     static final Gen<EpCase> EP_CASES = FlexiblePhaseEpProperties.CASES.zip(doubles().between(0.05, 0.3),
             doubles().between(1, 6), integers().between(0, 2), integers().between(0, 2), EpCase::new);
 
-    /** {@link #EP_CASES} on a gated trace with a phase-age condition, each settling count 0-2, not both 0. */
-    static final Gen<EpCase> SETTLED_CASES = EP_CASES.zip(integers().between(0, 2), integers().between(0, 2),
-            (e, n, f) -> e.settled(n + f == 0 ? 1 : n, f));
+    /**
+     * {@link #EP_CASES} on a gated trace with a phase-age condition (each settling count 0-2, not both 0) and fast
+     * switching (p in [0.3, 0.7]), where the condition drops a large share of the nudged steps.
+     */
+    static final Gen<EpCase> SETTLED_CASES = EP_CASES.zip(doubles().between(0.3, 0.7), integers().between(0, 2),
+            integers().between(0, 2), (e, p, n, f) -> e.settled(p, n + f == 0 ? 1 : n, f));
 
     static boolean small(EpCase e) {
         return e.c().net().network().parameterCount() <= 60 && FlexiblePhaseEpProperties.convexForAll(e.c());
@@ -321,13 +329,14 @@ class GatedTraceProperties {
         double t = new TDistribution(RUNS - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
                 / (2.0 * EP_BRIDGE_CASES * 60));
         Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(EP_CASES).assuming(GatedTraceProperties::small)
-                .checkAssert(e -> bridge(e, beta, t));
+                .checkAssert(e -> bridge(e, beta, t, 1_500));
     }
 
     /**
      * G4b: as G4, with a phase-age condition on a gated trace: the production loop's phase ages (consecutive steps of a
      * phase type) and the last free step's age decide which nudged steps learn as {@link TraceMoments#meanUpdate}'s
-     * chain says.
+     * chain says. Runs of 12,000 steps: the condition changes the mean by a factor (the share of nudged steps
+     * kept), which 1,500 steps do not resolve at this bound.
      */
     @Test
     void epLoopWithPhaseSettleAveragesToTheExactMeanUpdate() {
@@ -335,12 +344,11 @@ class GatedTraceProperties {
         double t = new TDistribution(RUNS - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
                 / (2.0 * EP_BRIDGE_CASES * 60));
         Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(SETTLED_CASES).assuming(GatedTraceProperties::small)
-                .checkAssert(e -> bridge(e, beta, t));
+                .checkAssert(e -> bridge(e, beta, t, 12_000));
     }
 
-    static void bridge(EpCase e, double beta, double t) {
+    static void bridge(EpCase e, double beta, double t, long steps) {
         long burn = 300;
-        long steps = 1_500;
         EquilibriumPropagation sys = e.system(beta);
         Examples ex = e.c().examples();
         double[] exact = TraceMoments.meanUpdate(sys, ex, e.c().b(), e.c().p(), e.q());
