@@ -42,9 +42,15 @@ class GatedTraceProperties {
      * hold condition and phase-age condition ({@code settleNudged}, {@code settleFree}; 0, 0: none).
      */
     record EpCase(FlexiblePhaseEpProperties.Case c, double q, double tau, int gate, int hold, int settleNudged,
-                  int settleFree) {
+                  int settleFree, boolean commit) {
         EpCase(FlexiblePhaseEpProperties.Case c, double q, double tau, int gate, int hold) {
-            this(c, q, tau, gate, hold, 0, 0);
+            this(c, q, tau, gate, hold, 0, 0, false);
+        }
+
+        /** This case with the nudged-term rule applied at the end of each nudged phase. */
+        EpCase committed() {
+            return new EpCase(c, q, tau, TraceGate.FREE_ONLY_NUDGED_TERM.ordinal(), hold, settleNudged, settleFree,
+                    true);
         }
 
         /**
@@ -55,7 +61,7 @@ class GatedTraceProperties {
             FlexiblePhaseEpProperties.Case switched = new FlexiblePhaseEpProperties.Case(c.net(), c.inputs(),
                     c.targets(), c.b(), p, c.presentation(), c.seed());
             return new EpCase(switched, q, tau, gate == 0 ? TraceGate.FREE_ONLY_NUDGED_TERM.ordinal() : gate, hold,
-                    nudged, free);
+                    nudged, free, false);
         }
 
         EquilibriumPropagation system(double beta) {
@@ -63,13 +69,14 @@ class GatedTraceProperties {
                             EquilibriumPropagation.Nudge.ONE_SIDED, beta)
                     .withSweepsPerStep(FlexiblePhaseEpProperties.TO_FIXED_POINT)
                     .withTrace(tau, TraceGate.values()[gate], hold);
-            return settleNudged + settleFree == 0 ? sys : sys.withPhaseSettle(settleNudged, settleFree);
+            sys = settleNudged + settleFree == 0 ? sys : sys.withPhaseSettle(settleNudged, settleFree);
+            return commit ? sys.withCommitAtSwitch(true) : sys;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s q=%.3f tau=%.2f gate=%s hold=%d settle=%d/%d", c, q, tau,
-                    TraceGate.values()[gate].key(), hold, settleNudged, settleFree);
+            return String.format(Locale.ROOT, "%s q=%.3f tau=%.2f gate=%s hold=%d settle=%d/%d%s", c, q, tau,
+                    TraceGate.values()[gate].key(), hold, settleNudged, settleFree, commit ? " commit-at-switch" : "");
         }
     }
 
@@ -345,6 +352,22 @@ class GatedTraceProperties {
                 / (2.0 * EP_BRIDGE_CASES * 60));
         Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(SETTLED_CASES).assuming(GatedTraceProperties::small)
                 .checkAssert(e -> bridge(e, beta, t, 12_000));
+    }
+
+    /**
+     * G4c: the commit-at-switch rule (nudged steps' increments summed and applied to the last nudged state when the
+     * next free step starts, dropped at a new example), with or without a phase-age condition: the production loop
+     * averages to {@link TraceMoments#meanUpdate}, which is the per-step rule's mean times the probability
+     * {@link TraceMoments#commitProbability} that a nudged phase ends before its example (0.2-0.9 here).
+     */
+    @Test
+    void epLoopCommittingAtTheSwitchAveragesToTheExactMeanUpdate() {
+        double beta = 0.5;
+        double t = new TDistribution(RUNS - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
+                / (2.0 * EP_BRIDGE_CASES * 60));
+        Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(SETTLED_CASES.zip(integers().between(0, 1),
+                        (e, plain) -> plain == 1 ? e.settled(e.c().p(), 0, 0).committed() : e.committed()))
+                .assuming(GatedTraceProperties::small).checkAssert(e -> bridge(e, beta, t, 12_000));
     }
 
     static void bridge(EpCase e, double beta, double t, long steps) {

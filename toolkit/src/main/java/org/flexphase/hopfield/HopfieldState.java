@@ -30,6 +30,11 @@ public final class HopfieldState {
     int phaseAge;
     /** The phase age of the last free step (the one the sample-and-hold trace holds); -1 before the first. */
     int lastFreeAge = -1;
+    /**
+     * The summed step weights of the current nudged phase's learning steps, not yet applied (commit-at-switch rule):
+     * applied to the last nudged state when the next free step starts, dropped when a new example is shown.
+     */
+    double pendingWeight;
     /** The phase type of the previous step: 1 free, 0 nudged, -1 before the first step. */
     private int lastPhase = -1;
     private boolean shown;
@@ -75,6 +80,7 @@ public final class HopfieldState {
         }
         driveVersion = Long.MIN_VALUE;
         freeStepsOfExample = 0;
+        pendingWeight = 0;
         shown = true;
         this.label = label;
     }
