@@ -356,9 +356,9 @@ class GatedTraceProperties {
 
     /**
      * G4c: the commit-at-switch rule (nudged steps' increments summed and applied to the last nudged state when the
-     * next free step starts, dropped at a new example), with or without a phase-age condition: the production loop
-     * averages to {@link TraceMoments#meanUpdate}, which is the per-step rule's mean times the probability
-     * {@link TraceMoments#commitProbability} that a nudged phase ends before its example (0.2-0.9 here).
+     * next free step starts or a new example is shown), with or without a phase-age condition: with equilibrated
+     * phases every increment is applied unchanged, so the production loop averages to the per-step rule's exact mean
+     * ({@link TraceMoments#meanUpdate}).
      */
     @Test
     void epLoopCommittingAtTheSwitchAveragesToTheExactMeanUpdate() {

@@ -143,11 +143,12 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * The same nudged-term system, with the nudged steps' increments applied at the end of their nudged phase instead
      * of at every step (docs/theory.md section 5.3): a learning nudged step adds its weight to a pending sum, and
      * the first free step after the phase applies the sum to the last nudged state, {@code pending (phi(s) - phi(r))},
-     * before its own sweeps; a new example drops the sum. The weights stay fixed while a nudged phase runs, so a
-     * step's update cannot push the current example's nudged state further from the held free state (through
-     * {@code W_1^T x}, amplified by {@code |x|^2}) before the next step learns from it. Storage: one number per
-     * network. With equilibrated phases the mean is the per-step rule's times the probability that a nudged phase
-     * ends before its example does.
+     * before its own sweeps, and so does a new example before its input replaces the old one (the hold condition
+     * already knows when the input changes). The weights stay fixed while a nudged phase runs, so a step's update
+     * cannot push the current example's nudged state further from the held free state (through {@code W_1^T x},
+     * amplified by {@code |x|^2}) before the next step learns from it. Storage: one number per network. With
+     * equilibrated phases every step's increment is applied unchanged (same fixed point, same held trace), so the
+     * mean update is the per-step rule's exactly.
      */
     public EquilibriumPropagation withCommitAtSwitch(boolean commit) {
         return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, traceTau, gate, holdAfter, nudgedSettle,
@@ -260,6 +261,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         boolean learns = gate.learns(traceTau > 0, free, state.freeStepsOfExample, holdAfter, settled);
         if (commitAtSwitch && !free) {
             state.pendingWeight += learns ? weight : 0;
+            state.pendingTarget = target;
             addStatistic(state, 0, target);
         } else {
             addStatistic(state, learns ? weight : 0, target);

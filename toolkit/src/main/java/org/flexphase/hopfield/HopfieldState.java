@@ -32,9 +32,11 @@ public final class HopfieldState {
     int lastFreeAge = -1;
     /**
      * The summed step weights of the current nudged phase's learning steps, not yet applied (commit-at-switch rule):
-     * applied to the last nudged state when the next free step starts, dropped when a new example is shown.
+     * applied to the last nudged state, into {@link #pendingTarget}, when the next free step starts or, before the
+     * input changes, when a new example is shown.
      */
     double pendingWeight;
+    double[] pendingTarget;
     /** The phase type of the previous step: 1 free, 0 nudged, -1 before the first step. */
     private int lastPhase = -1;
     private boolean shown;
@@ -59,9 +61,15 @@ public final class HopfieldState {
 
     /**
      * Shows example {@code (input, target)}: copies both, and marks the input drive for recomputation. The
-     * activations are kept. {@code label} is carried for bookkeeping (-1 if none).
+     * activations are kept. {@code label} is carried for bookkeeping (-1 if none). An increment the commit-at-switch
+     * rule still holds is applied first, while the state and the input are the previous example's.
      */
     public void show(double[] input, double[] target, int label) {
+        if (pendingWeight != 0) {
+            double w = pendingWeight;
+            pendingWeight = 0;
+            network.addStatistic(this, w, pendingTarget, true);
+        }
         if (input.length != x.length) {
             throw new IllegalArgumentException("input must have " + x.length + " entries: " + input.length);
         }

@@ -61,11 +61,9 @@ public final class TraceMoments {
      * settling steps) the chain also carries the previous step's phase age {@code a_{t-1}} (capped at
      * {@code max(n, f)}; the age of step t is {@code a_{t-1} + 1} if its phase type is the previous step's, else 0)
      * and, if {@code f > 0}, whether the last free step before t had age {@code >= f}; a nudged step learns only if
-     * its age is {@code >= n} and that last free step's was {@code >= f}. With the commit-at-switch rule
-     * ({@link EquilibriumPropagation#withCommitAtSwitch}) a learning nudged step's increment is applied, unchanged
-     * (same fixed point, same held trace), if its nudged phase ends before its example does, which from any nudged
-     * step has probability {@link #commitProbability} whatever came before (the future of a geometric phase process
-     * and of the redraws is independent of the past); otherwise it is dropped.
+     * its age is {@code >= n} and that last free step's was {@code >= f}. The commit-at-switch rule
+     * ({@link EquilibriumPropagation#withCommitAtSwitch}) applies every learning nudged step's increment unchanged at
+     * the end of its phase or example (same fixed point, same held trace), so its mean is the same.
      */
     public static double[] meanUpdate(EquilibriumPropagation sys, Examples ex, double b, double p, double q) {
         HopfieldNetwork net = sys.network();
@@ -190,9 +188,6 @@ public final class TraceMoments {
                 continue;
             }
             double w = sys.scale() * (z == 0 ? 1 / b : -1 / (1 - b));
-            if (z == 0 && sys.commitsAtSwitch()) {
-                w *= commitProbability(b, p, q);
-            }
             st.show(ex.inputs()[m], ex.targets()[m], ex.labels()[m]);
             st.setFlatActivations(fixed[z][m]);
             net.addStatistic(st, w * pi[s], h);
@@ -214,16 +209,6 @@ public final class TraceMoments {
             }
         }
         return h;
-    }
-
-    /**
-     * The probability that a nudged phase ends (the next free step starts) before its example is redrawn, from any of
-     * its steps: per step a redraw drops the pending sum with probability {@code q}, otherwise a free step follows
-     * with probability {@code p (1 - b)}, so {@code (1-q) p (1-b) / (q + (1-q) p (1-b))}.
-     */
-    public static double commitProbability(double b, double p, double q) {
-        double end = (1 - q) * p * (1 - b);
-        return end / (q + end);
     }
 
     /** The stationary law of an ergodic transition matrix ({@code pi P = pi}, {@code sum pi = 1}). */
