@@ -88,7 +88,6 @@ public final class HopfieldState {
         }
         driveVersion = Long.MIN_VALUE;
         freeStepsOfExample = 0;
-        pendingWeight = 0;
         shown = true;
         this.label = label;
     }
