@@ -37,23 +37,58 @@ import org.quicktheories.generators.Generate;
 class GatedTraceProperties {
     static final TraceGate[] GATED = {TraceGate.FREE_ONLY, TraceGate.FREE_ONLY_NUDGED_TERM};
 
-    /** A T12 case (network with strictly convex F, 1-4 examples, b, p) with a redraw probability q and trace tau. */
-    record EpCase(FlexiblePhaseEpProperties.Case c, double q, double tau, int gate, int hold) {
+    /**
+     * A T12 case (network with strictly convex F, 1-4 examples, b, p) with a redraw probability q, trace tau, gate,
+     * hold condition and phase-age condition ({@code settleNudged}, {@code settleFree}; 0, 0: none).
+     */
+    record EpCase(FlexiblePhaseEpProperties.Case c, double q, double tau, int gate, int hold, int settleNudged,
+                  int settleFree, boolean commit) {
+        EpCase(FlexiblePhaseEpProperties.Case c, double q, double tau, int gate, int hold) {
+            this(c, q, tau, gate, hold, 0, 0, false);
+        }
+
+        /** This case with the nudged-term rule applied at the end of each nudged phase. */
+        EpCase committed() {
+            return new EpCase(c, q, tau, TraceGate.FREE_ONLY_NUDGED_TERM.ordinal(), hold, settleNudged, settleFree,
+                    true);
+        }
+
+        /**
+         * This case with switching probability {@code p} and a phase-age condition, on a gated trace (the ungated
+         * gate becomes the nudged-term rule).
+         */
+        EpCase settled(double p, int nudged, int free) {
+            FlexiblePhaseEpProperties.Case switched = new FlexiblePhaseEpProperties.Case(c.net(), c.inputs(),
+                    c.targets(), c.b(), p, c.presentation(), c.seed());
+            return new EpCase(switched, q, tau, gate == 0 ? TraceGate.FREE_ONLY_NUDGED_TERM.ordinal() : gate, hold,
+                    nudged, free, false);
+        }
+
         EquilibriumPropagation system(double beta) {
-            return EquilibriumPropagation.of(c.net().network(), EquilibriumPropagation.Nudge.ONE_SIDED, beta)
+            EquilibriumPropagation sys = EquilibriumPropagation.of(c.net().network(),
+                            EquilibriumPropagation.Nudge.ONE_SIDED, beta)
                     .withSweepsPerStep(FlexiblePhaseEpProperties.TO_FIXED_POINT)
                     .withTrace(tau, TraceGate.values()[gate], hold);
+            sys = settleNudged + settleFree == 0 ? sys : sys.withPhaseSettle(settleNudged, settleFree);
+            return commit ? sys.withCommitAtSwitch(true) : sys;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s q=%.3f tau=%.2f gate=%s hold=%d", c, q, tau,
-                    TraceGate.values()[gate].key(), hold);
+            return String.format(Locale.ROOT, "%s q=%.3f tau=%.2f gate=%s hold=%d settle=%d/%d%s", c, q, tau,
+                    TraceGate.values()[gate].key(), hold, settleNudged, settleFree, commit ? " commit-at-switch" : "");
         }
     }
 
     static final Gen<EpCase> EP_CASES = FlexiblePhaseEpProperties.CASES.zip(doubles().between(0.05, 0.3),
             doubles().between(1, 6), integers().between(0, 2), integers().between(0, 2), EpCase::new);
+
+    /**
+     * {@link #EP_CASES} on a gated trace with a phase-age condition (each settling count 0-2, not both 0) and fast
+     * switching (p in [0.3, 0.7]), where the condition drops a large share of the nudged steps.
+     */
+    static final Gen<EpCase> SETTLED_CASES = EP_CASES.zip(doubles().between(0.3, 0.7), integers().between(0, 2),
+            integers().between(0, 2), (e, p, n, f) -> e.settled(p, n + f == 0 ? 1 : n, f));
 
     static boolean small(EpCase e) {
         return e.c().net().network().parameterCount() <= 60 && FlexiblePhaseEpProperties.convexForAll(e.c());
@@ -166,6 +201,48 @@ class GatedTraceProperties {
         });
     }
 
+    /**
+     * G2c: the phase-age condition with a valid sample-and-hold (tau = 1, hold >= 1) and equilibrated phases: it only
+     * drops nudged steps, so the exact mean update is still {@code kappa' u}, with {@code 0 < kappa' <= kappa} (the
+     * hold condition's alone), strictly below it when nudged steps of age 0 are dropped ({@code settleNudged >= 1}).
+     */
+    @Test
+    void settledSampleAndHoldIsThePairedEstimatorScaledDown() {
+        double beta = 0.5;
+        Proofs.qt(20).forAll(SETTLED_CASES).assuming(e -> small(e) && e.c().inputs().length >= 2).checkAssert(e -> {
+            Examples ex = e.c().examples();
+            EquilibriumPropagation held = EquilibriumPropagation.of(e.c().net().network(),
+                    EquilibriumPropagation.Nudge.ONE_SIDED, beta).withTrace(1, TraceGate.FREE_ONLY_NUDGED_TERM,
+                    Math.max(1, e.hold()));
+            double[] u = TraceMoments.pairedUpdate(held, ex);
+            double[] h0 = TraceMoments.meanUpdate(held, ex, e.c().b(), e.c().p(), e.q());
+            double[] h = TraceMoments.meanUpdate(held.withPhaseSettle(e.settleNudged(), e.settleFree()), ex,
+                    e.c().b(), e.c().p(), e.q());
+            double uu = 0;
+            double hu = 0;
+            double h0u = 0;
+            for (int k = 0; k < u.length; k++) {
+                uu += u[k] * u[k];
+                hu += h[k] * u[k];
+                h0u += h0[k] * u[k];
+            }
+            if (uu < 1e-20) {
+                return;
+            }
+            double kappa = hu / uu;
+            double kappa0 = h0u / uu;
+            double off = 0;
+            for (int k = 0; k < u.length; k++) {
+                off = Math.max(off, Math.abs(h[k] - kappa * u[k]));
+            }
+            assertTrue(off <= 1e-8 * (1 + maxAbs(u)), "mean update leaves the paired direction by " + off + ": "
+                    + Generators.fmt(h) + " against kappa = " + kappa + " times " + Generators.fmt(u) + " at " + e);
+            double ceiling = e.settleNudged() >= 1 ? kappa0 * (1 - 1e-6) : kappa0 * (1 + 1e-9);
+            assertTrue(kappa > 0 && kappa <= ceiling, "kappa " + kappa + " against the hold condition's " + kappa0
+                    + " at " + e);
+        });
+    }
+
     /** A small linear network (6 nodes, one or two examples) with relaxation, b, r, p, q, tau and a gate. */
     record CircuitCase(Circuit circuit, Relaxation.Kind kind, double b, double rate, double p, double q, double tau,
                        int gate, int seed) {
@@ -256,32 +333,65 @@ class GatedTraceProperties {
     @Test
     void epLoopWithTraceAveragesToTheExactMeanUpdate() {
         double beta = 0.5;
-        long burn = 300;
-        long steps = 1_500;
         double t = new TDistribution(RUNS - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
                 / (2.0 * EP_BRIDGE_CASES * 60));
-        Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(EP_CASES).assuming(GatedTraceProperties::small).checkAssert(e -> {
-            EquilibriumPropagation sys = e.system(beta);
-            Examples ex = e.c().examples();
-            double[] exact = TraceMoments.meanUpdate(sys, ex, e.c().b(), e.c().p(), e.q());
-            double[][] means = new double[RUNS][];
-            for (int r = 0; r < RUNS; r++) {
-                LocalLearning<HopfieldState> learning = new LocalLearning<>(sys,
-                        ExamplePresentation.redrawnWithProbability(ex.count(), e.q(),
-                                (st, k) -> st.show(ex.inputs()[k], ex.targets()[k], -1)),
-                        GeometricPhaseProcess.of(e.c().b(), e.c().p())).scale(sys.scale());
-                RandomGenerator rng = Rngs.create(e.c().seed() + r);
-                HopfieldState state = sys.newState();
-                learning.sumIncrements(state, burn, rng, new double[exact.length]);
-                double[] sum = new double[exact.length];
-                learning.sumIncrements(state, steps, rng, sum);
-                for (int k = 0; k < sum.length; k++) {
-                    sum[k] /= steps;
-                }
-                means[r] = sum;
+        Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(EP_CASES).assuming(GatedTraceProperties::small)
+                .checkAssert(e -> bridge(e, beta, t, 1_500));
+    }
+
+    /**
+     * G4b: as G4, with a phase-age condition on a gated trace: the production loop's phase ages (consecutive steps of a
+     * phase type) and the last free step's age decide which nudged steps learn as {@link TraceMoments#meanUpdate}'s
+     * chain says. Runs of 12,000 steps: the condition changes the mean by a factor (the share of nudged steps
+     * kept), which 1,500 steps do not resolve at this bound.
+     */
+    @Test
+    void epLoopWithPhaseSettleAveragesToTheExactMeanUpdate() {
+        double beta = 0.5;
+        double t = new TDistribution(RUNS - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
+                / (2.0 * EP_BRIDGE_CASES * 60));
+        Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(SETTLED_CASES).assuming(GatedTraceProperties::small)
+                .checkAssert(e -> bridge(e, beta, t, 12_000));
+    }
+
+    /**
+     * G4c: the commit-at-switch rule (nudged steps' increments summed and applied to the last nudged state when the
+     * next free step starts or a new example is shown), with or without a phase-age condition: with equilibrated
+     * phases every increment is applied unchanged, so the production loop averages to the per-step rule's exact mean
+     * ({@link TraceMoments#meanUpdate}).
+     */
+    @Test
+    void epLoopCommittingAtTheSwitchAveragesToTheExactMeanUpdate() {
+        double beta = 0.5;
+        double t = new TDistribution(RUNS - 1).inverseCumulativeProbability(1 - Tolerances.RUN_BUDGET
+                / (2.0 * EP_BRIDGE_CASES * 60));
+        Proofs.qtSimulation(EP_BRIDGE_CASES, 3).forAll(SETTLED_CASES.zip(integers().between(0, 1),
+                        (e, plain) -> plain == 1 ? e.settled(e.c().p(), 0, 0).committed() : e.committed()))
+                .assuming(GatedTraceProperties::small).checkAssert(e -> bridge(e, beta, t, 12_000));
+    }
+
+    static void bridge(EpCase e, double beta, double t, long steps) {
+        long burn = 300;
+        EquilibriumPropagation sys = e.system(beta);
+        Examples ex = e.c().examples();
+        double[] exact = TraceMoments.meanUpdate(sys, ex, e.c().b(), e.c().p(), e.q());
+        double[][] means = new double[RUNS][];
+        for (int r = 0; r < RUNS; r++) {
+            LocalLearning<HopfieldState> learning = new LocalLearning<>(sys,
+                    ExamplePresentation.redrawnWithProbability(ex.count(), e.q(),
+                            (st, k) -> st.show(ex.inputs()[k], ex.targets()[k], -1)),
+                    GeometricPhaseProcess.of(e.c().b(), e.c().p())).scale(sys.scale());
+            RandomGenerator rng = Rngs.create(e.c().seed() + r);
+            HopfieldState state = sys.newState();
+            learning.sumIncrements(state, burn, rng, new double[exact.length]);
+            double[] sum = new double[exact.length];
+            learning.sumIncrements(state, steps, rng, sum);
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] /= steps;
             }
-            checkMeans(means, exact, t, e.toString());
-        });
+            means[r] = sum;
+        }
+        checkMeans(means, exact, t, e.toString());
     }
 
     static void checkMeans(double[][] means, double[] exact, double t, String where) {

@@ -36,6 +36,9 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     private final double traceTau;
     private final TraceGate gate;
     private final int holdAfter;
+    private final int nudgedSettle;
+    private final int freeSettle;
+    private final boolean commitAtSwitch;
     private boolean updatedItself;
 
     /**
@@ -49,9 +52,21 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     }
 
     private EquilibriumPropagation(HopfieldNetwork network, Nudge nudge, double beta, int sweepsPerStep,
-                                   double traceTau, TraceGate gate, int holdAfter) {
+                                   double traceTau, TraceGate gate, int holdAfter, int nudgedSettle,
+                                   int freeSettle, boolean commitAtSwitch) {
         this.network = network;
         this.holdAfter = Checks.requireAtLeast(holdAfter, 0, "hold-after");
+        InvalidSetting.requireAtLeast("trace-settle-nudged", nudgedSettle, 0);
+        InvalidSetting.requireAtLeast("trace-settle-free", freeSettle, 0);
+        InvalidSetting.require(nudgedSettle + (long) freeSettle == 0 || traceTau > 0 && gate != TraceGate.ALWAYS,
+                "trace-settle", nudgedSettle + "," + freeSettle, "0,0 unless the trace is phase-gated (trace-tau > 0 "
+                        + "and gate free-only or free-only-nudged-term)");
+        InvalidSetting.require(!commitAtSwitch || traceTau > 0 && gate == TraceGate.FREE_ONLY_NUDGED_TERM,
+                "trace-commit", "at-switch", "only with the nudged-term rule (trace-tau > 0, gate "
+                        + "free-only-nudged-term)");
+        this.nudgedSettle = nudgedSettle;
+        this.freeSettle = freeSettle;
+        this.commitAtSwitch = commitAtSwitch;
         this.traceTau = traceTau;
         this.gate = java.util.Objects.requireNonNull(gate, "gate");
         requireTraceTau("trace-tau", traceTau);
@@ -65,7 +80,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
 
     /** One-sided EP with nudge {@code beta}, one sweep per time step. */
     public static EquilibriumPropagation of(HopfieldNetwork network, Nudge nudge, double beta) {
-        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS, 0);
+        return new EquilibriumPropagation(network, nudge, beta, 1, 0, TraceGate.ALWAYS, 0, 0, 0, false);
     }
 
     /**
@@ -73,7 +88,8 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * point within a step (the equilibrated setting of T12); one sweep is the persistent physical system.
      */
     public EquilibriumPropagation withSweepsPerStep(int sweeps) {
-        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate, holdAfter);
+        return new EquilibriumPropagation(network, nudge, beta, sweeps, traceTau, gate, holdAfter, nudgedSettle,
+                freeSettle, commitAtSwitch);
     }
 
     /**
@@ -83,7 +99,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * trace sees the current phase only through the last ~1/p steps, a bias of order 1/(tau p).
      */
     public EquilibriumPropagation withTrace(double tau) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS, 0);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, TraceGate.ALWAYS, 0, 0, 0, false);
     }
 
     /**
@@ -96,7 +112,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * Storage: one number per unit (the trace), the same as standard EP's held free state.
      */
     public EquilibriumPropagation withTrace(double tau, TraceGate gate) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, 0);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, 0, 0, 0, false);
     }
 
     /**
@@ -107,7 +123,51 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
      * the mean is the unconditioned one's without the stale-trace part, times that fraction (docs/theory.md 5.3).
      */
     public EquilibriumPropagation withTrace(double tau, TraceGate gate, int holdAfter) {
-        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, holdAfter);
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, tau, gate, holdAfter, 0, 0, false);
+    }
+
+    /**
+     * The same gated-trace system with a phase-age condition (docs/theory.md section 5.3): a nudged step learns only
+     * once {@code nudged} earlier steps of its nudged phase have run (the nudged state has relaxed towards
+     * {@code s^beta}) and only if the last free step, whose state the trace took in last, had {@code free} earlier
+     * steps of its free phase before it (the held state had relaxed back from {@code s^beta}). A phase's age counts
+     * the consecutive steps of the same phase type (a new phase of the same type changes no dynamics). Free steps
+     * are not affected. 0, 0: no condition (the default). Needs a phase-gated trace.
+     */
+    public EquilibriumPropagation withPhaseSettle(int nudged, int free) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, traceTau, gate, holdAfter, nudged,
+                free, commitAtSwitch);
+    }
+
+    /**
+     * The same nudged-term system, with the nudged steps' increments applied at the end of their nudged phase instead
+     * of at every step (docs/theory.md section 5.3): a learning nudged step adds its weight to a pending sum, and
+     * the first free step after the phase applies the sum to the last nudged state, {@code pending (phi(s) - phi(r))},
+     * before its own sweeps, and so does a new example before its input replaces the old one (the hold condition
+     * already knows when the input changes). The weights stay fixed while a nudged phase runs, so a step's update
+     * cannot push the current example's nudged state further from the held free state (through {@code W_1^T x},
+     * amplified by {@code |x|^2}) before the next step learns from it. Storage: one number per network. With
+     * equilibrated phases every step's increment is applied unchanged (same fixed point, same held trace), so the
+     * mean update is the per-step rule's exactly.
+     */
+    public EquilibriumPropagation withCommitAtSwitch(boolean commit) {
+        return new EquilibriumPropagation(network, nudge, beta, sweepsPerStep, traceTau, gate, holdAfter, nudgedSettle,
+                freeSettle, commit);
+    }
+
+    /** Whether nudged steps' increments are applied at the end of their phase ({@link #withCommitAtSwitch}). */
+    public boolean commitsAtSwitch() {
+        return commitAtSwitch;
+    }
+
+    /** Earlier steps of its nudged phase a nudged step waits for before it learns (0: none). */
+    public int nudgedSettle() {
+        return nudgedSettle;
+    }
+
+    /** Earlier steps of its free phase the held free step must have had for a nudged step to learn (0: none). */
+    public int freeSettle() {
+        return freeSettle;
     }
 
     /** Free steps of the current example a nudged step waits for before it learns (0: none). */
@@ -169,6 +229,7 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
         boolean clamp = phase.isPositive() && nudge == Nudge.CLAMPED;
         double b = nudgeOf(phase);
         if (traceTau > 0) {
+            state.advancePhaseAge(!phase.isPositive());
             if (gate == TraceGate.ALWAYS) {
                 state.updateTrace(traceTau);
             } else {
@@ -184,12 +245,27 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
     @Override
     public void stepAndAddStatistic(HopfieldState state, Phase phase, RandomGenerator rng, double weight,
                                     double[] target) {
-        step(state, phase, rng);
         boolean free = !phase.isPositive();
+        if (commitAtSwitch && free && state.pendingWeight != 0) {
+            // the state is still the last nudged one and the trace still holds the free sample it was contrasted with
+            double pending = state.pendingWeight;
+            state.pendingWeight = 0;
+            addStatistic(state, pending, target);
+        }
+        step(state, phase, rng);
         if (free) {
             state.freeStepsOfExample++;
+            state.lastFreeAge = state.phaseAge;
         }
-        addStatistic(state, gate.learns(traceTau > 0, free, state.freeStepsOfExample, holdAfter) ? weight : 0, target);
+        boolean settled = state.phaseAge >= nudgedSettle && (freeSettle == 0 || state.lastFreeAge >= freeSettle);
+        boolean learns = gate.learns(traceTau > 0, free, state.freeStepsOfExample, holdAfter, settled);
+        if (commitAtSwitch && !free) {
+            state.pendingWeight += learns ? weight : 0;
+            state.pendingTarget = target;
+            addStatistic(state, 0, target);
+        } else {
+            addStatistic(state, learns ? weight : 0, target);
+        }
     }
 
     @Override
@@ -216,6 +292,8 @@ public final class EquilibriumPropagation implements ContrastiveSystem<HopfieldS
                 + (nudge == Nudge.CLAMPED ? "" : ", beta=" + beta) + (sweepsPerStep == 1 ? "" : ", sweeps/step="
                 + sweepsPerStep) + (traceTau == 0 ? "" : ", trace-tau=" + traceTau)
                 + (traceTau == 0 || gate == TraceGate.ALWAYS ? "" : ", trace-gate=" + gate.key())
-                + (holdAfter == 0 ? "" : ", hold-after=" + holdAfter) + ")";
+                + (holdAfter == 0 ? "" : ", hold-after=" + holdAfter)
+                + (nudgedSettle + freeSettle == 0 ? "" : ", settle=" + nudgedSettle + "/" + freeSettle)
+                + (commitAtSwitch ? ", commit-at-switch" : "") + ")";
     }
 }

@@ -26,6 +26,19 @@ public final class HopfieldState {
     private boolean lastStepFree;
     /** Free steps run since the current example was shown (for the hold-valid condition of the gated trace). */
     int freeStepsOfExample;
+    /** Steps of the current phase run before the current one (consecutive steps of the same phase type). */
+    int phaseAge;
+    /** The phase age of the last free step (the one the sample-and-hold trace holds); -1 before the first. */
+    int lastFreeAge = -1;
+    /**
+     * The summed step weights of the current nudged phase's learning steps, not yet applied (commit-at-switch rule):
+     * applied to the last nudged state, into {@link #pendingTarget}, when the next free step starts or, before the
+     * input changes, when a new example is shown.
+     */
+    double pendingWeight;
+    double[] pendingTarget;
+    /** The phase type of the previous step: 1 free, 0 nudged, -1 before the first step. */
+    private int lastPhase = -1;
     private boolean shown;
     private int label = -1;
 
@@ -48,9 +61,15 @@ public final class HopfieldState {
 
     /**
      * Shows example {@code (input, target)}: copies both, and marks the input drive for recomputation. The
-     * activations are kept. {@code label} is carried for bookkeeping (-1 if none).
+     * activations are kept. {@code label} is carried for bookkeeping (-1 if none). An increment the commit-at-switch
+     * rule still holds is applied first, while the state and the input are the previous example's.
      */
     public void show(double[] input, double[] target, int label) {
+        if (pendingWeight != 0) {
+            double w = pendingWeight;
+            pendingWeight = 0;
+            network.addStatistic(this, w, pendingTarget, true);
+        }
         if (input.length != x.length) {
             throw new IllegalArgumentException("input must have " + x.length + " entries: " + input.length);
         }
@@ -161,6 +180,16 @@ public final class HopfieldState {
             updateTrace(tau);
         }
         lastStepFree = freeStep;
+    }
+
+    /**
+     * Counts the phase age for the step about to run: the steps of the same phase type run just before it (0 at a
+     * switch, and at the first step). A new phase of the same type is no switch: the dynamics do not change.
+     */
+    void advancePhaseAge(boolean freeStep) {
+        int phase = freeStep ? 1 : 0;
+        phaseAge = phase == lastPhase ? phaseAge + (phaseAge < Integer.MAX_VALUE ? 1 : 0) : 0;
+        lastPhase = phase;
     }
 
     void requireTrace() {

@@ -57,12 +57,24 @@ public final class TraceMoments {
      * {@link EquilibriumPropagation#withTrace(double, TraceGate, int)}), as in the class comment. With a hold condition
      * {@code k > 0} the chain also carries {@code c_t = min(k, free steps run since the current example was shown)},
      * reset by every draw (a redraw of the same example too), and a nudged step learns only if {@code c_t >= k}.
+     * With a phase-age condition ({@link EquilibriumPropagation#withPhaseSettle}, {@code n} nudged and {@code f} free
+     * settling steps) the chain also carries the previous step's phase age {@code a_{t-1}} (capped at
+     * {@code max(n, f)}; the age of step t is {@code a_{t-1} + 1} if its phase type is the previous step's, else 0)
+     * and, if {@code f > 0}, whether the last free step before t had age {@code >= f}; a nudged step learns only if
+     * its age is {@code >= n} and that last free step's was {@code >= f}. The commit-at-switch rule
+     * ({@link EquilibriumPropagation#withCommitAtSwitch}) applies every learning nudged step's increment unchanged at
+     * the end of its phase or example (same fixed point, same held trace), so its mean is the same.
      */
     public static double[] meanUpdate(EquilibriumPropagation sys, Examples ex, double b, double p, double q) {
         HopfieldNetwork net = sys.network();
         double tau = sys.traceTau();
         TraceGate gate = sys.traceGate();
         int hold = sys.holdAfter();
+        int settleNudged = sys.nudgedSettle();
+        int settleFree = sys.freeSettle();
+        int maxAge = Math.max(settleNudged, settleFree);
+        int ages = maxAge + 1;
+        int valids = settleFree > 0 ? 2 : 1;
         int examples = ex.count();
         int n = net.stateSize();
         double[][][] fixed = new double[2][examples][];
@@ -72,19 +84,26 @@ public final class TraceMoments {
         }
         int counts = hold + 1;
         int pairs = 4 * examples * examples;
-        int states = pairs * counts;
-        // state = pair * counts + c, pair = ((zp * M + mp) * 2 + z) * M + m; phase 0 is +, 1 is -
+        int perPair = ages * valids * counts;
+        int states = pairs * perPair;
+        // state = ((pair * ages + a_{t-1}) * valids + v) * counts + c, pair = ((zp * M + mp) * 2 + z) * M + m;
+        // phase 0 is +, 1 is -; v = 1: the last free step before t had settled (v is always 0 when f = 0)
         double[][] t = new double[states][states];
         for (int s = 0; s < states; s++) {
-            int pair = s / counts;
+            int pair = s / perPair;
             int c = s % counts;
+            int zp = pair / (2 * examples * examples);
             int z = pair / examples % 2;
             int m = pair % examples;
+            int age = z == zp ? Math.min(maxAge, s / (valids * counts) % ages + 1) : 0;
+            int v = s / counts % valids;
+            int v2 = z == 1 && valids == 2 ? (age >= settleFree ? 1 : 0) : v;
             for (int z2 = 0; z2 < 2; z2++) {
                 int free2 = z2 == 1 ? 1 : 0;
                 double pz = phaseStep(z, z2, b, p);
                 for (int m2 = 0; m2 < examples; m2++) {
-                    int base = (((z * examples + m) * 2 + z2) * examples + m2) * counts;
+                    int base = (((((z * examples + m) * 2 + z2) * examples + m2) * ages + age) * valids + v2)
+                            * counts;
                     t[s][base + Math.min(hold, free2)] += pz * q / examples;
                     if (m2 == m) {
                         t[s][base + Math.min(hold, c + free2)] += pz * (1 - q);
@@ -96,7 +115,7 @@ public final class TraceMoments {
         double[] alpha = new double[states];
         double[][] c = new double[states][n];
         for (int s = 0; s < states; s++) {
-            int pair = s / counts;
+            int pair = s / perPair;
             int zp = pair / (2 * examples * examples);
             int mp = pair / (2 * examples) % examples;
             // the gate, written out here rather than taken from TraceGate, so the solver is independent of production
@@ -158,10 +177,13 @@ public final class TraceMoments {
             offset[l] = offset[l - 1] + net.size(l - 1);
         }
         for (int s = 0; s < states; s++) {
-            int pair = s / counts;
+            int pair = s / perPair;
+            int zp = pair / (2 * examples * examples);
             int z = pair / examples % 2;
             int m = pair % examples;
-            boolean learns = z == 0 ? s % counts >= hold : gate != TraceGate.FREE_ONLY_NUDGED_TERM;
+            int age = z == zp ? Math.min(maxAge, s / (valids * counts) % ages + 1) : 0;
+            boolean settled = age >= settleNudged && (valids == 1 || s / counts % valids == 1);
+            boolean learns = z == 0 ? s % counts >= hold && settled : gate != TraceGate.FREE_ONLY_NUDGED_TERM;
             if (!learns || pi[s] == 0) {
                 continue;
             }

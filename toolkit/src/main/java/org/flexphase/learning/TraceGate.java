@@ -36,6 +36,15 @@ public enum TraceGate {
         return !traced || learnsIn(freeStep) && (freeStep || freeStepsOfExample >= holdAfter);
     }
 
+    /**
+     * As {@link #learns(boolean, boolean, int, int)}, and with a trace a nudged step also only if {@code settled}: the
+     * phase-age condition of docs/theory.md section 5.3 (the nudged phase and the free phase the held sample came
+     * from have run their settling steps), which keeps still relaxing states out of the contrast.
+     */
+    public boolean learns(boolean traced, boolean freeStep, int freeStepsOfExample, int holdAfter, boolean settled) {
+        return learns(traced, freeStep, freeStepsOfExample, holdAfter) && (!traced || freeStep || settled);
+    }
+
     /** Lower-case name with dashes, e.g. {@code free-only}. */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

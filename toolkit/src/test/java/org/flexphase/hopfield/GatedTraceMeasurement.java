@@ -15,8 +15,10 @@ import org.flexphase.util.Rngs;
  * "Phase-gated trace"), built as {@code runs/EpRun} and the trainer's LOCAL mode build it: 784-500-10 Glorot network
  * (seed stream 1), examples in shuffled passes of 24 sweeps each, b = 0.5 (unless given), one sweep per step, every step
  * {@code theta += (eta/24) w(z) phi / beta}, with the system's trace option. Not a test: run with
- * {@code java -cp ... org.flexphase.hopfield.GatedTraceMeasurement gate:tau:p:beta:lr:lrTauEpochs:epochs:seed[:length[:holdAfter[:b]]] ...}
- * ({@code gate} is none, always, free-only or free-only-nudged-term); prints one line per configuration.
+ * {@code java -cp ... org.flexphase.hopfield.GatedTraceMeasurement gate:tau:p:beta:lr:lrTauEpochs:epochs:seed[:length[:holdAfter[:b[:settleNudged[:settleFree[:commit]]]]]] ...}
+ * ({@code gate} is none, always, free-only or free-only-nudged-term; the settle counts are
+ * {@link EquilibriumPropagation#withPhaseSettle}'s, commit 1 is
+ * {@link EquilibriumPropagation#withCommitAtSwitch}); prints one line per configuration.
  */
 public final class GatedTraceMeasurement {
     private GatedTraceMeasurement() {
@@ -39,11 +41,20 @@ public final class GatedTraceMeasurement {
             int length = f.length > 8 ? Integer.parseInt(f[8]) : 24;
             int hold = f.length > 9 ? Integer.parseInt(f[9]) : 0;
             double b = f.length > 10 ? Double.parseDouble(f[10]) : 0.5;
+            int settleNudged = f.length > 11 ? Integer.parseInt(f[11]) : 0;
+            int settleFree = f.length > 12 ? Integer.parseInt(f[12]) : 0;
+            boolean commit = f.length > 13 && Integer.parseInt(f[13]) == 1;
             long epoch = 24L * train.count();
             HopfieldNetwork net = HopfieldNetwork.glorot(Rngs.stream(seed, 1), train.inputSize(), 500, 10);
             EquilibriumPropagation sys = EquilibriumPropagation.of(net, EquilibriumPropagation.Nudge.ONE_SIDED, beta);
             if (!gate.equals("none")) {
                 sys = sys.withTrace(tau, TraceGate.valueOf(gate.toUpperCase(Locale.ROOT).replace('-', '_')), hold);
+                if (settleNudged + settleFree > 0) {
+                    sys = sys.withPhaseSettle(settleNudged, settleFree);
+                }
+                if (commit) {
+                    sys = sys.withCommitAtSwitch(true);
+                }
             }
             LearningRateSchedule schedule = lrTauEpochs == 0 ? LearningRateSchedule.constant(lr)
                     : LearningRateSchedule.robbinsMonro(lr, (long) (lrTauEpochs * epoch), 1.0);
