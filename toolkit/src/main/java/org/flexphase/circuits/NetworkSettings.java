@@ -11,6 +11,7 @@ import static org.flexphase.util.InvalidSetting.label;
 
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.MemoryBudget;
+import org.flexphase.learning.TraceGate;
 import org.flexphase.util.Settings;
 
 /**
@@ -24,17 +25,81 @@ import org.flexphase.util.Settings;
  * example (twin and local); {@code b} and {@code switchProb} drive local mode's phases. The trainer draws its random
  * numbers from {@code seed}; a {@code network} run builds the network and task from its seed and hands the trainer a
  * stream mixed from it, so runs of different modes with the same seed learn the same network on the same task.
+ * {@code trace_tau} (local only; unset or 0: off) centres the statistic on a per-node potential trace of that time
+ * constant in steps, {@code trace_gate} says when the trace takes in the potentials and which phases learn (unset:
+ * always; {@link TraceGate}) and {@code trace_hold} how many free steps of an example a clamped step waits for
+ * (unset: 0) ({@link CoupledLearning#withTrace(double, TraceGate, int)}, docs/theory.md section 5.3).
  */
 public record NetworkSettings(TaskKind task, int nodes, double degree, int inputs, int outputs, int examples,
                               int trainSize, int testSize, CouplingMode mode, Relaxation.Kind relax,
                               double relaxRate,
                               double switchProb, double presentProb, double b, int phaseLength, double nudge,
-                              double lr, double kMin, double kMax, long steps, long evalEvery, long seed)
+                              double lr, double kMin, double kMax, long steps, long evalEvery, long seed,
+                              Double traceTau, TraceGate traceGate, Integer traceHold)
         implements Settings {
 
     public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
             100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3,
-            100_000, 5_000, 1);
+            100_000, 5_000, 1, null, null, null);
+
+    /**
+     * The defaults of {@code network --mode local}: the best flexible-phase setting measured on the 64-node regression
+     * task (docs/experiments.md, "Phase-gated trace": final cost 0.653 of the initial one, mean of seeds 1-3 at
+     * 200,000 steps): the phase-gated potential trace with both terms ({@code tau = 4}, free-only, no hold), p 0.2,
+     * a new example with probability p/5 = 0.04 per step, rate 0.001, and that budget of 200,000 steps (at 100,000,
+     * the standard default, the noisy flexible run has not yet moved: seed 1 ends at 0.99 of its initial cost).
+     * Every other setting is {@link #DEFAULTS}'.
+     */
+    public static final NetworkSettings LOCAL_DEFAULTS = DEFAULTS.withMode(CouplingMode.LOCAL).withSwitchProb(0.2)
+            .withPresentProb(0.04).withLr(0.001).withTraceTau(4.0).withTraceGate(TraceGate.FREE_ONLY)
+            .withSteps(200_000);
+
+    /**
+     * The command line's defaults for {@code mode}: {@link #LOCAL_DEFAULTS} in LOCAL mode, {@link #DEFAULTS} in the
+     * others. Specs lay their settings over {@link #DEFAULTS} whatever their mode, so an old spec keeps its run.
+     */
+    public static NetworkSettings defaults(CouplingMode mode) {
+        return mode == CouplingMode.LOCAL ? LOCAL_DEFAULTS : DEFAULTS.withMode(mode);
+    }
+
+    /**
+     * No trace ({@code traceTau} null or 0), the ungated trace ({@code traceGate} null or ALWAYS) and no hold
+     * ({@code traceHold} null or 0) are stored as {@code null}, left out of {@code spec.json}, so a run without them
+     * has the key it had before they existed.
+     */
+    public NetworkSettings {
+        traceTau = traceTau != null && traceTau == 0 ? null : traceTau;
+        traceGate = traceGate == TraceGate.ALWAYS ? null : traceGate;
+        traceHold = traceHold != null && traceHold == 0 ? null : traceHold;
+    }
+
+    /** The trace's gate: {@link TraceGate#ALWAYS} when unset. */
+    public TraceGate gate() {
+        return traceGate == null ? TraceGate.ALWAYS : traceGate;
+    }
+
+    /** Free steps of an example a clamped step waits for before it learns: 0 when unset. */
+    public int hold() {
+        return traceHold == null ? 0 : traceHold;
+    }
+
+    /** The trace, gate and hold act on local mode's statistic: refused in other modes, the hold shorter than an example. */
+    private void validateTrace() {
+        String needs = "only with mode local and trace_tau >= 1 (the gate and the hold act on the trace)";
+        if (traceTau != null) {
+            require(traceTau >= 1 && Double.isFinite(traceTau), "trace_tau", traceTau, "0 (off) or a finite value >= 1");
+            require(mode == CouplingMode.LOCAL, "trace_tau", traceTau, "0 (off) unless mode is local (the trace is "
+                    + "local mode's)");
+        }
+        boolean traced = mode == CouplingMode.LOCAL && traceTau != null;
+        require(traceGate == null || traced, "trace_gate", traceGate == null ? null : label(traceGate), needs);
+        if (traceHold != null) {
+            require(traced, "trace_hold", traceHold, needs);
+            require(traceHold >= 0 && traceHold * presentProb < 1, "trace_hold", traceHold, "0 <= value < "
+                    + 1 / presentProb + " (1 / present_prob, an example's mean length in steps: a longer hold rarely "
+                    + "learns)");
+        }
+    }
 
     @Override
     public void validate() {
@@ -75,6 +140,7 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
             require(2L * phaseLength <= steps, "phase_length", phaseLength, "1 <= integer <= steps / 2 = " + steps / 2
                     + " (one standard update costs 2 phase_length sweeps)");
         }
+        validateTrace();
         long needed = task == TaskKind.REGRESSION ? (long) inputs + outputs : task.terminals(inputs, outputs);
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
                 + "hidden node for task " + label(task) + ")");
@@ -130,90 +196,127 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
     public NetworkSettings withTask(TaskKind task) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withNodes(int nodes) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withDegree(double degree) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withInputs(int inputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withOutputs(int outputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withExamples(int examples) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withTrainSize(int trainSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withTestSize(int testSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withMode(CouplingMode mode) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withRelax(Relaxation.Kind relax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withRelaxRate(double relaxRate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withSwitchProb(double switchProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withPresentProb(double presentProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withB(double b) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withPhaseLength(int phaseLength) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withNudge(double nudge) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withLr(double lr) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withKMin(double kMin) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withKMax(double kMax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withSteps(long steps) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withEvalEvery(long evalEvery) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
     public NetworkSettings withSeed(long seed) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
-                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed);
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
+    }
+    public NetworkSettings withTraceTau(Double traceTau) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
+    }
+    public NetworkSettings withTraceGate(TraceGate traceGate) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
+    }
+    public NetworkSettings withTraceHold(Integer traceHold) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold);
     }
 }

@@ -8,6 +8,7 @@ import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.TaskKind;
 import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.learning.TraceGate;
 import org.flexphase.runs.NetworkRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,16 +41,18 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     int trainSize = D.trainSize();
     @Option(names = "--test-size", description = "mnist: test digits used (default: ${DEFAULT-VALUE})")
     int testSize = D.testSize();
-    @Option(names = "--mode", description = "standard | twin | local (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mode", description = "standard | twin | local (default: ${DEFAULT-VALUE}); local changes the "
+            + "defaults marked 'local:' to the best flexible-phase setting measured on 64 nodes (docs/experiments.md, "
+            + "Phase-gated trace); an option given on the command line always wins")
     String mode = label(D.mode());
     @Option(names = "--relax", description = "uniform (every mode at rate r toward the exact equilibrium) | jacobi "
             + "(one damped Jacobi sweep per step) (default: ${DEFAULT-VALUE})")
     String relax = label(D.relax());
     @Option(names = "--relax-rate", description = "relaxation rate r in (0,1] (default: ${DEFAULT-VALUE})")
     double relaxRate = D.relaxRate();
-    @Option(names = "--switch-prob", description = "local: phase switching probability p per step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--switch-prob", description = "local: phase switching probability p per step (default: ${DEFAULT-VALUE}; local: 0.2)")
     double switchProb = D.switchProb();
-    @Option(names = "--present-prob", description = "twin, local: probability per step of a new example (default: ${DEFAULT-VALUE})")
+    @Option(names = "--present-prob", description = "twin, local: probability per step of a new example (default: ${DEFAULT-VALUE}; local: 0.04)")
     double presentProb = D.presentProb();
     @Option(names = "--b", description = "local: probability that a new phase is clamped, in (0,1) (default: ${DEFAULT-VALUE})")
     double b = D.b();
@@ -57,13 +60,24 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     int phaseLength = D.phaseLength();
     @Option(names = "--nudge", description = "nudge amplitude eta_c in (0,1] (default: ${DEFAULT-VALUE})")
     double nudge = D.nudge();
-    @Option(names = "--lr", description = "learning rate alpha, per update (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", description = "learning rate alpha, per update (default: ${DEFAULT-VALUE}; local: 0.001)")
     double lr = D.lr();
+    @Option(names = "--trace-tau", description = "local: centre the statistic on a per-node potential trace of this "
+            + "time constant in steps, >= 1 (0: off) (default: 0; local: 4)")
+    double traceTau;
+    @Option(names = "--trace-gate", description = "local, with a trace: always (the ungated trace) | free-only (taken in "
+            + "during free phases, held through clamped ones; both phases learn) | free-only-nudged-term (held, and only "
+            + "clamped steps learn) (default: always; local: free-only)")
+    String traceGate;
+    @Option(names = "--trace-hold", description = "local, with a trace: free steps of an example a clamped step waits "
+            + "for before it learns, 0 <= value < 1 / present-prob (default: 0)")
+    int traceHold;
     @Option(names = "--k-min", description = "smallest conductance (default: ${DEFAULT-VALUE})")
     double kMin = D.kMin();
     @Option(names = "--k-max", description = "largest conductance (default: ${DEFAULT-VALUE})")
     double kMax = D.kMax();
-    @Option(names = "--steps", description = "relaxation steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", description = "relaxation steps (default: ${DEFAULT-VALUE}; local: 200000, the budget of the "
+            + "documented comparison)")
     long steps = D.steps();
     @Option(names = "--eval-every", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     long evalEvery = D.evalEvery();
@@ -87,14 +101,29 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
                 summary.stepsPerSecond(), output.out));
     }
 
-    /** The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting. */
+    /**
+     * The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting.
+     * The mode's defaults ({@link NetworkSettings#defaults}) fill what the command line does not give; with the trace
+     * turned off ({@code --trace-tau 0}) the mode's default gate and hold, which act on the trace, are dropped.
+     */
     NetworkSettings settings() {
-        return D.withTask(requireLabel("task", task, TaskKind.class)).withNodes(nodes).withDegree(degree)
+        CouplingMode m = requireLabel("mode", mode, CouplingMode.class);
+        NetworkSettings d = NetworkSettings.defaults(m);
+        double tau = ModeDefaults.pick(spec, "--trace-tau", traceTau, d.traceTau() == null ? 0 : d.traceTau());
+        boolean traced = tau != 0;
+        TraceGate gate = ModeDefaults.given(spec, "--trace-gate")
+                ? requireLabel("trace_gate", traceGate, TraceGate.class) : traced ? d.traceGate() : null;
+        Integer hold = ModeDefaults.given(spec, "--trace-hold") ? Integer.valueOf(traceHold)
+                : traced ? d.traceHold() : null;
+        return d.withTask(requireLabel("task", task, TaskKind.class)).withNodes(nodes).withDegree(degree)
                 .withInputs(inputs).withOutputs(outputs).withExamples(examples).withTrainSize(trainSize)
-                .withTestSize(testSize).withMode(requireLabel("mode", mode, CouplingMode.class))
-                .withRelax(requireLabel("relax", relax, Relaxation.Kind.class)).withRelaxRate(relaxRate)
-                .withSwitchProb(switchProb).withPresentProb(presentProb).withB(b).withPhaseLength(phaseLength)
-                .withNudge(nudge).withLr(lr).withKMin(kMin).withKMax(kMax).withSteps(steps).withEvalEvery(evalEvery)
-                .withSeed(seed);
+                .withTestSize(testSize).withRelax(requireLabel("relax", relax, Relaxation.Kind.class))
+                .withRelaxRate(relaxRate).withSwitchProb(ModeDefaults.pick(spec, "--switch-prob", switchProb,
+                        d.switchProb()))
+                .withPresentProb(ModeDefaults.pick(spec, "--present-prob", presentProb, d.presentProb())).withB(b)
+                .withPhaseLength(phaseLength).withNudge(nudge).withLr(ModeDefaults.pick(spec, "--lr", lr, d.lr()))
+                .withKMin(kMin).withKMax(kMax).withSteps(ModeDefaults.pick(spec, "--steps", steps, d.steps()))
+                .withEvalEvery(ModeDefaults.pick(spec, "--eval-every", evalEvery, d.evalEvery())).withSeed(seed)
+                .withTraceTau(tau).withTraceGate(gate).withTraceHold(hold);
     }
 }

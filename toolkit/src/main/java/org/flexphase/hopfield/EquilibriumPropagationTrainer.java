@@ -133,7 +133,8 @@ public final class EquilibriumPropagationTrainer {
         EquilibriumPropagation system = EquilibriumPropagation.of(network, settings.mode().nudge(),
                 settings.beta());
         return settings.mode() == Mode.LOCAL
-                ? system.withSweepsPerStep(settings.sweepsPerStep()).withTrace(settings.traceTau()) : system;
+                ? system.withSweepsPerStep(settings.sweepsPerStep())
+                        .withTrace(settings.traceTau(), settings.gate(), settings.hold()) : system;
     }
 
     /**

@@ -64,7 +64,8 @@ public final class NetworkRun {
         Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
         ResistorNetwork net = ResistorNetwork.withRandomRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         net.projectConductances();
-        return new Built(new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate()), cls);
+        CoupledLearning system = new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate());
+        return new Built(s.traceTau() == null ? system : system.withTrace(s.traceTau(), s.gate(), s.hold()), cls);
     }
 
     static Classification iris(long seed) {

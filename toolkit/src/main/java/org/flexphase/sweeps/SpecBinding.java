@@ -65,10 +65,10 @@ final class SpecBinding {
             for (var c : type.getRecordComponents()) {
                 if (snake(c.getName()).equals(key)) {
                     Class<?> t = c.getType();
-                    if (t == int.class || t == long.class) {
+                    if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
                         return "an integer";
                     }
-                    if (t == double.class) {
+                    if (t == double.class || t == Double.class) {
                         return "a number";
                     }
                     if (t == boolean.class) {

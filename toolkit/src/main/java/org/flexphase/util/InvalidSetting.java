@@ -106,9 +106,12 @@ public final class InvalidSetting extends IllegalArgumentException {
                 + (dir.isBlank() ? "empty" : file ? "a file" : "missing"));
     }
 
-    /** How a spec and the command line write {@code e}: its lower-case name ({@code LOCAL} is {@code local}). */
+    /**
+     * How a spec and the command line write {@code e}: its lower-case name with dashes ({@code LOCAL} is
+     * {@code local}, {@code FREE_ONLY} is {@code free-only}).
+     */
     public static String label(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Every constant of {@code type} as written, joined by {@code " | "}: the allowed list of its messages. */

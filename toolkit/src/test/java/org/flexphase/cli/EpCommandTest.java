@@ -33,7 +33,8 @@ class EpCommandTest {
     void aSmallRunWritesHistorySummaryAndFigureAndIsKeyed() throws Exception {
         Path out = tmp.resolve("ep");
         String[] args = {"ep", "--mode", "local", "--hidden", "12", "--free-steps", "2", "--nudge-steps", "1",
-            "--epochs", "1", "--eval-per-epoch", "2", "--eval-size", "50", "--lr", "0.001", "--out", out.toString()};
+            "--epochs", "1", "--eval-per-epoch", "2", "--eval-size", "50", "--lr", "0.001", "--trace-hold", "1", "--out",
+            out.toString()};
         FailureMessagesTest.Ran r = FailureMessagesTest.run(args);
         assertEquals(0, r.code(), r.err());
         List<String> history = Files.readAllLines(out.resolve("history.csv"));
@@ -42,6 +43,13 @@ class EpCommandTest {
         assertTrue(history.get(3).startsWith("24000,24000,"), history.get(3));
         JsonNode summary = RunFiles.readJson(out.resolve("summary.json"));
         assertEquals("local", summary.get("config").get("mode").asText());
+        // local mode's gated trace, its hold shortened to fit examples of 3 sweeps, in the summary and spec.json
+        assertEquals("free-only-nudged-term", summary.get("config").get("trace_gate").asText());
+        assertEquals(1, summary.get("config").get("trace_hold").asInt());
+        JsonNode spec = RunFiles.readJson(out.resolve("spec.json"));
+        assertEquals("free-only-nudged-term", spec.get("trace_gate").asText());
+        assertEquals(1, spec.get("trace_hold").asInt());
+        assertEquals(1.0, spec.get("trace_tau").asDouble());
         assertTrue(summary.get("final").get("test_error").asDouble() <= 1.0);
         assertTrue(summary.get("wall_seconds").asDouble() > 0);
         assertTrue(Files.size(out.resolve("history.png")) > 0);

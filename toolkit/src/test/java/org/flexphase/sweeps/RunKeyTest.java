@@ -29,12 +29,16 @@ class RunKeyTest {
         JsonNode v = tree.get(key);
         Class<?> type = componentType(settings, key);
         if (type.isEnum()) {
-            // Another constant: an enum setting takes only its labels.
-            Object other = java.util.Arrays.stream(type.getEnumConstants())
+            // Another constant: an enum setting takes only its labels (an unset one, the last: the first may be what
+            // unset means).
+            Object[] constants = type.getEnumConstants();
+            Object other = v == null ? constants[constants.length - 1] : java.util.Arrays.stream(constants)
                     .filter(e -> !InvalidSetting.label((Enum<?>) e).equals(v.asText())).findFirst().orElseThrow();
             tree.put(key, InvalidSetting.label((Enum<?>) other));
         } else if ((v == null || v.isNull()) && isInteger(settings, key)) {
             tree.put(key, 7);
+        } else if ((v == null || v.isNull()) && componentType(settings, key) == Double.class) {
+            tree.put(key, 7.0);
         } else if (v == null || v.isNull()) {
             tree.put(key, "/elsewhere");
         } else if (v.isTextual()) {

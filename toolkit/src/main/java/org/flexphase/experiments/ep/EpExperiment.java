@@ -29,12 +29,19 @@ import tech.tablesaw.api.Table;
 
 /**
  * The Equilibrium Propagation extension (docs/experiments.md): (a) standard EP, symmetric EP, CHL and flexible-phase
- * EP on the MNIST subset at equal relaxation sweeps, test error against sweeps and epochs, mean and min-max over
+ * EP (with the ungated activity trace, and with the phase-gated sample-and-hold trace of {@code ep --mode local}'s
+ * defaults) on the MNIST subset at equal relaxation sweeps, test error against sweeps and epochs, mean and min-max over
  * seeds, and a table of final errors; (b) a map of flexible-phase EP's final test error over switching probability
  * and rate (one seed, {@code mapEpochs}); (c) T13's bias against switching probability on a small network, log-log.
  */
 public final class EpExperiment implements Experiment {
     static final String[] MODES = {"standard", "symmetric", "chl", "local"};
+    /**
+     * (a)'s groups: the modes, and flexible phases with the phase-gated sample-and-hold trace at
+     * {@link EpSettings#LOCAL_DEFAULTS} (docs/experiments.md, "Phase-gated trace").
+     */
+    static final String GATED = "local-gated";
+    static final String[] GROUPS = {"standard", "symmetric", "chl", "local", GATED};
     /** Flexible-phase settings of (a): fast switching, a decaying rate and the activity trace (docs/experiments.md). */
     static final double LOCAL_SWITCH_PROB = 0.5;
     static final double LOCAL_RATE = 0.002;
@@ -91,6 +98,7 @@ public final class EpExperiment implements Experiment {
                         : mode.equals("symmetric") ? SYMMETRIC_BETA : EpSettings.DEFAULTS.beta(),
                         s, local ? LOCAL_TRACE_TAU : 0)));
             }
+            specs.add(new RunSpec("a:" + GATED, gated(epochs, s)));
         }
         if (mapEpochs > 0) {
             for (double p : MAP_SWITCH_PROBS) {
@@ -102,6 +110,11 @@ public final class EpExperiment implements Experiment {
         }
         specs.forEach(r -> r.settings().validate());
         return specs;
+    }
+
+    /** The gated flexible-phase run of (a): {@code ep --mode local}'s defaults, {@code epochs} epochs. */
+    static EpSettings gated(int epochs, long seed) {
+        return EpSettings.LOCAL_DEFAULTS.withData("mnist").withEpochs(epochs).withSeed(seed);
     }
 
     static EpSettings settings(String mode, int epochs, double switchProb, double lr, double lrTauEpochs, double beta,
@@ -124,7 +137,7 @@ public final class EpExperiment implements Experiment {
         Table curves = Table.create("ep_error_vs_sweeps", StringColumn.create("mode"), DoubleColumn.create("step"),
                 DoubleColumn.create("epoch"), DoubleColumn.create("mean"), DoubleColumn.create("min"),
                 DoubleColumn.create("max"));
-        for (String mode : MODES) {
+        for (String mode : GROUPS) {
             List<Table> hs = new ArrayList<>();
             for (Sweep.JobResult r : done) {
                 if (r.job().group().equals("a:" + mode) && !r.diverged()) {

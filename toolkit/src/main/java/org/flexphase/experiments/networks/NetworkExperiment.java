@@ -38,14 +38,18 @@ import tech.tablesaw.api.Table;
 /**
  * Coupled learning in resistor networks after Stern et al. 2021 (docs/experiments.md, "Physical networks"): random
  * geometric networks of 64, 512 and 2,048 nodes learning a random linear map (3 inputs, 2 outputs, 5 examples) with
- * standard coupled learning, twin networks and flexible phases (p = 0.2, 0.05, 0.01) at relaxation rate 0.5
- * (uniform relaxation), all on the same network per size; Iris at 64 nodes; and the exact relative bias of the
+ * standard coupled learning, twin networks and flexible phases (p = 0.2, 0.05, 0.01, and at 64 and 512 nodes with the
+ * phase-gated trace of {@code network --mode local}'s defaults) at relaxation rate 0.5 (uniform relaxation), all on
+ * the same network per size; Iris at 64 nodes; and the exact relative bias of the
  * flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, a 12-node network);
  * and the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}).
  */
 public final class NetworkExperiment implements Experiment {
     static final int[] SIZES = {64, 512, 2048};
     static final double[] PS = {0.2, 0.05, 0.01};
+    /** Sizes that also run flexible phases with the phase-gated trace at {@code network --mode local}'s defaults. */
+    static final int[] GATED_SIZES = {64, 512};
+    static final String GATED = "local gated p=0.2";
     static final double RELAX = 0.5;
     /** Iris: a 128-node network of mean degree 16 trained for 2,000,000 steps at standard rate 0.01 per update. */
     static final int IRIS_NODES = 128;
@@ -83,6 +87,16 @@ public final class NetworkExperiment implements Experiment {
                 .withLr(lr).withSteps(steps).withEvalEvery(Math.max(1, steps / 20)).withSeed(1);
     }
 
+    /**
+     * Flexible phases with the phase-gated potential trace at {@code network --mode local}'s defaults
+     * ({@link NetworkSettings#LOCAL_DEFAULTS}: free-only gate, tau 4, p 0.2, q 0.04, rate 0.001) on the curves'
+     * network and task, {@code steps} steps.
+     */
+    static NetworkSettings gated(int nodes, long steps) {
+        return NetworkSettings.LOCAL_DEFAULTS.withNodes(nodes).withRelax(Relaxation.Kind.UNIFORM).withRelaxRate(RELAX)
+                .withSteps(steps).withEvalEvery(Math.max(1, steps / 20)).withSeed(1);
+    }
+
     /** Every run, as validated settings. */
     public List<RunSpec> specs() {
         List<RunSpec> specs = new ArrayList<>();
@@ -91,6 +105,9 @@ public final class NetworkExperiment implements Experiment {
             specs.add(new RunSpec("curve:" + n + ":twin", settings("regression", n, "twin", 0, steps(n))));
             for (double p : PS) {
                 specs.add(new RunSpec("curve:" + n + ":local p=" + p, settings("regression", n, "local", p, steps(n))));
+            }
+            if (java.util.Arrays.stream(GATED_SIZES).anyMatch(g -> g == n)) {
+                specs.add(new RunSpec("curve:" + n + ":" + GATED, gated(n, steps(n))));
             }
         }
         specs.add(new RunSpec("iris:standard", settings("iris", IRIS_NODES, "standard", 0, IRIS_STEPS)));

@@ -22,17 +22,25 @@ class EpExperimentTest {
     @Test
     void fullProfileRunsEveryModeOverThreeSeedsAndTheFlexibleMap() {
         List<RunSpec> specs = EpExperiment.of("full").specs();
-        assertEquals(4 * 3 + 4 * 2, specs.size());
+        assertEquals(5 * 3 + 4 * 2, specs.size());
         assertEquals(specs.size(), new HashSet<>(specs.stream().map(RunSpec::key).toList()).size(), "keys are unique");
         for (RunSpec s : specs) {
             EpSettings e = (EpSettings) s.settings();
             assertEquals(s.group().startsWith("b:") ? 2 : 8, e.epochs(), s.group());
             boolean map = s.group().startsWith("b:");
             assertEquals(map ? 0.0 : 1.0, e.lrTauEpochs(), s.group());
+            if (s.group().equals("a:local-gated")) {
+                // the gated rule at ep --mode local's defaults, the run's epochs and seed
+                assertEquals(EpSettings.LOCAL_DEFAULTS.withEpochs(8).withSeed(e.seed()), e);
+                continue;
+            }
             // (a)'s flexible-phase runs use the activity trace; the map and the other modes do not.
             assertEquals(!map && e.mode() == EquilibriumPropagationTrainer.Mode.LOCAL ? 8.0 : 0.0, e.traceTau(), s.group());
+            assertEquals(null, e.traceGate(), s.group());
         }
-        assertEquals(4, EpExperiment.of("quick").specs().size());
+        List<RunSpec> quick = EpExperiment.of("quick").specs();
+        assertEquals(5, quick.size());
+        assertEquals(EpSettings.LOCAL_DEFAULTS.withEpochs(1), quick.get(4).settings());
     }
 
     @Test
