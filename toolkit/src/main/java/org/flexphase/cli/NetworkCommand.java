@@ -43,10 +43,18 @@ public final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--mode", description = "standard | twin | local (default: ${DEFAULT-VALUE})")
     String mode = label(D.mode());
     @Option(names = "--relax", description = "uniform (every mode at rate r toward the exact equilibrium) | jacobi "
-            + "(one damped Jacobi sweep per step) (default: ${DEFAULT-VALUE})")
+            + "(one damped Jacobi sweep per step) | ode (continuous time at rate --gamma, backward-Euler steps of "
+            + "length --dt; --lr is then alpha per unit time) (default: ${DEFAULT-VALUE})")
     String relax = label(D.relax());
     @Option(names = "--relax-rate", description = "relaxation rate r in (0,1] (default: ${DEFAULT-VALUE})")
     double relaxRate = D.relaxRate();
+    @Option(names = "--gamma", description = "ode: relaxation rate gamma per unit time (default: ${DEFAULT-VALUE})")
+    double gamma = D.gamma();
+    @Option(names = "--dt", description = "ode: physical length of a step (default: ${DEFAULT-VALUE})")
+    double dt = D.dt();
+    @Option(names = "--unstable-factor", description = "report the run unstable (exit 1) when its cost rises above "
+            + "this multiple of its start (default: ${DEFAULT-VALUE})")
+    double unstableFactor = D.unstableFactor();
     @Option(names = "--switch-prob", description = "local: phase switching probability p per step (default: ${DEFAULT-VALUE})")
     double switchProb = D.switchProb();
     @Option(names = "--present-prob", description = "twin, local: probability per step of a new example (default: ${DEFAULT-VALUE})")
@@ -90,6 +98,6 @@ public final class NetworkCommand implements Callable<Integer> {
                 .withRelax(requireLabel("relax", relax, Relaxation.Kind.class)).withRelaxRate(relaxRate)
                 .withSwitchProb(switchProb).withPresentProb(presentProb).withB(b).withPhaseLength(phaseLength)
                 .withNudge(nudge).withLr(lr).withKMin(kMin).withKMax(kMax).withSteps(steps).withEvalEvery(evalEvery)
-                .withSeed(seed);
+                .withSeed(seed).withGamma(gamma).withDt(dt).withUnstableFactor(unstableFactor);
     }
 }

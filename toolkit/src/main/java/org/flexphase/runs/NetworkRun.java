@@ -62,7 +62,7 @@ public final class NetworkRun {
         Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
         ResistorNetwork net = ResistorNetwork.withRandomRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         net.projectConductances();
-        return new Built(new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate()), cls);
+        return new Built(new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gamma(), s.dt()), cls);
     }
 
     static Classification iris(long seed) {
