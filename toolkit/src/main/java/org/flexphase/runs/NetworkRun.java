@@ -8,6 +8,8 @@ import org.flexphase.circuits.CouplingTrainer;
 import org.flexphase.circuits.Graph;
 import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.circuits.Relaxation;
+import org.flexphase.circuits.Stability;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 import org.flexphase.circuits.ResistorNetwork;
@@ -103,9 +105,10 @@ public final class NetworkRun {
                 sys.network().inputCount(), sys.network().outputCount(), sys.task().size());
         var fin = new NetworkSummary.Final(h.longColumn("step").get(h.rowCount() - 1), sys.cost(),
                 cls == null ? null : cls.trainError(sys), cls == null ? null : cls.testError(sys));
+        String instability = instability(s, h);
         var summary = new NetworkSummary(SettingsJson.describe(s), s.seed(), network, h.doubleColumn("cost").get(0), fin,
                 loop.step(), loop.updates(), wall, loop.step() / Math.max(wall, 1e-9), loop.divergence() != null,
-                loop.divergence());
+                loop.divergence(), instability != null, instability);
         if (out != null) {
             RunFiles.writeSummary(summary, out.resolve("summary.json"));
             String title = InvalidSetting.label(s.task()) + ", " + sys.network().graph().nodeCount()
@@ -116,6 +119,24 @@ public final class NetworkRun {
             RunFiles.atomically(out.resolve("network.png"), o -> javax.imageio.ImageIO.write(figure, "png", o));
         }
         return new Outcome(h, summary, sys);
+    }
+
+    /**
+     * Why the run's cost history is unstable ({@link Stability}), prefixed with the rates it ran at ({@code lr} and
+     * {@code relax_rate}, or {@code alpha}, {@code gamma} and {@code R = alpha / gamma} for ode), or null.
+     */
+    static String instability(NetworkSettings s, Table h) {
+        String why = Stability.assess(h.doubleColumn("cost").asDoubleArray(), h.longColumn("step").asLongArray(),
+                s.unstableFactor());
+        if (why == null) {
+            return null;
+        }
+        String rates = s.relax() == Relaxation.Kind.ODE
+                ? String.format(java.util.Locale.ROOT, "alpha %s, gamma %s, R = alpha/gamma = %.3g, dt %s", s.lr(),
+                        s.gamma(), s.lr() / s.gamma(), s.dt())
+                : String.format(java.util.Locale.ROOT, "lr %s, relax_rate %s (lr/r = %.3g, relax %s)", s.lr(),
+                        s.relaxRate(), s.lr() / s.relaxRate(), InvalidSetting.label(s.relax()));
+        return InvalidSetting.label(s.mode()) + " unstable at " + rates + ", nudge " + s.nudge() + ": " + why;
     }
 
     /** A run of the {@code network} kind: validated, trained and written under {@code out} (nothing when null). */
