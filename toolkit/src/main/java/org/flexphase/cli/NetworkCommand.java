@@ -24,17 +24,18 @@ public final class NetworkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", description = "regression (a random linear map) | iris | mnist (default: ${DEFAULT-VALUE})")
+    @Option(names = "--task", description = "regression (a random linear map) | iris | mnist | teacher (targets from a teacher network "
+            + "on the same graph, realisable) (default: ${DEFAULT-VALUE})")
     String task = label(D.task());
     @Option(names = "--nodes", description = "nodes of the random geometric network (default: ${DEFAULT-VALUE})")
     int nodes = D.nodes();
     @Option(names = "--degree", description = "mean degree (default: ${DEFAULT-VALUE})")
     double degree = D.degree();
-    @Option(names = "--inputs", description = "regression: input nodes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--inputs", description = "regression, teacher: input nodes (default: ${DEFAULT-VALUE})")
     int inputs = D.inputs();
-    @Option(names = "--outputs", description = "regression: output nodes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--outputs", description = "regression, teacher: output nodes (default: ${DEFAULT-VALUE})")
     int outputs = D.outputs();
-    @Option(names = "--examples", description = "regression: input vectors to map (default: ${DEFAULT-VALUE})")
+    @Option(names = "--examples", description = "regression, teacher: input vectors to map (default: ${DEFAULT-VALUE})")
     int examples = D.examples();
     @Option(names = "--train-size", description = "mnist: training digits used (default: ${DEFAULT-VALUE})")
     int trainSize = D.trainSize();

@@ -47,24 +47,37 @@ public final class NetworkRun {
         }
     }
 
-    /** The system a settings record describes (network, roles, task) before training, and its classification data. */
-    public record Built(CoupledLearning system, Classification classification) {
+    /**
+     * The system a settings record describes (network, roles, task) before training, its classification data, and how
+     * many role draws were refused because an output reached the inputs only through the ground.
+     */
+    public record Built(CoupledLearning system, Classification classification, int redraws) {
     }
+
+    /** A teacher's conductances lie within a factor of this of the student's starting 1. */
+    public static final double TEACHER_SPREAD = 10;
 
     /** The system and task of {@code s}, before training; {@code classification} is null for regression. */
     public static Built system(NetworkSettings s) {
         Classification cls = switch (s.task()) {
             case IRIS -> iris(s.seed());
             case MNIST -> mnist(s.trainSize(), s.testSize());
-            case REGRESSION -> null;
+            case REGRESSION, TEACHER -> null;
         };
         int nIn = cls == null ? s.inputs() : cls.inputNodes();
         int nOut = cls == null ? s.outputs() : cls.classes();
-        CouplingTask task = cls == null ? CouplingTask.randomLinear(nIn, nOut, s.examples(), s.seed() + 2) : cls.train();
         Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
-        ResistorNetwork net = ResistorNetwork.withRandomRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
+        ResistorNetwork.Drawn drawn = ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(),
+                s.seed() + 1);
+        ResistorNetwork net = drawn.network();
         net.projectConductances();
-        return new Built(new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gamma(), s.dt()), cls);
+        CouplingTask task = switch (s.task()) {
+            case REGRESSION -> CouplingTask.randomLinear(nIn, nOut, s.examples(), s.seed() + 2);
+            case TEACHER -> CouplingTask.teacher(net, s.examples(), TEACHER_SPREAD, s.seed() + 2);
+            default -> cls.train();
+        };
+        return new Built(new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gamma(), s.dt()), cls,
+                drawn.redraws());
     }
 
     static Classification iris(long seed) {
@@ -102,7 +115,7 @@ public final class NetworkRun {
         double wall = (System.nanoTime() - start) / 1e9;
         Table h = recorder.table();
         var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),
-                sys.network().inputCount(), sys.network().outputCount(), sys.task().size());
+                sys.network().inputCount(), sys.network().outputCount(), sys.task().size(), built.redraws());
         var fin = new NetworkSummary.Final(h.longColumn("step").get(h.rowCount() - 1), sys.cost(),
                 cls == null ? null : cls.trainError(sys), cls == null ? null : cls.testError(sys));
         String instability = instability(s, h);

@@ -15,8 +15,11 @@ public record NetworkSummary(Map<String, Object> config, long seed, Network netw
                              boolean unstable, String instability)
         implements RunSummary {
 
-    /** The network as built: its nodes and edges, input and output nodes, and training examples. */
-    public record Network(int nodes, int edges, int inputs, int outputs, int examples) {
+    /**
+     * The network as built: its nodes and edges, input and output nodes, training examples, and the role draws refused
+     * because an output reached the inputs only through the ground.
+     */
+    public record Network(int nodes, int edges, int inputs, int outputs, int examples, int redraws) {
     }
 
     /** The last checkpoint's step and the cost on the training set; the errors of classification tasks. */
