@@ -10,13 +10,16 @@ import java.util.Locale;
  *   descending; values stay finite, so divergence does not catch it), or</li>
  *   <li>it oscillates without trend over the second half of its checkpoints (at least 4 of them): the differences of
  *   successive costs change sign at least half of the time, the swing {@code max - min} is at least a quarter of the
- *   starting cost (noise at a floor near 0 is far smaller), and the half ends no lower than it began.</li>
+ *   starting cost (noise at a floor near 0 is far smaller), the half ends no lower than it began, and its mean is at
+ *   least half the start (no net progress: a run that swings between examples well below its start has learned).</li>
  * </ul>
  * Expected numerical outcomes come back as a result, as divergence does: {@link #assess} returns null when stable.
  */
 public final class Stability {
     /** Fraction of the starting cost the second half must swing by to count as oscillating. */
     static final double SWING = 0.25;
+    /** An oscillating second half whose mean is below this fraction of the start has made net progress. */
+    static final double PROGRESS = 0.5;
 
     private Stability() {
     }
@@ -46,9 +49,11 @@ public final class Stability {
             return null;
         }
         int reversals = 0;
+        double mean = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = from; i < cost.length; i++) {
+            mean += cost[i] / n;
             lo = Math.min(lo, cost[i]);
             hi = Math.max(hi, cost[i]);
             if (i >= from + 2) {
@@ -59,11 +64,12 @@ public final class Stability {
                 }
             }
         }
-        boolean oscillates = 2 * reversals >= n - 2 && hi - lo >= SWING * c0 && cost[cost.length - 1] >= cost[from];
+        boolean oscillates = 2 * reversals >= n - 2 && hi - lo >= SWING * c0 && cost[cost.length - 1] >= cost[from]
+                && mean >= PROGRESS * c0;
         if (oscillates) {
             return String.format(Locale.ROOT, "cost oscillates without trend over steps %d-%d (%d reversals in %d "
-                    + "checkpoints, between %.4g and %.4g, start %.4g)", step[from], step[cost.length - 1], reversals, n,
-                    lo, hi, c0);
+                    + "checkpoints, between %.4g and %.4g, mean %.4g, start %.4g)", step[from], step[cost.length - 1],
+                    reversals, n, lo, hi, mean, c0);
         }
         return null;
     }

@@ -33,5 +33,9 @@ class StabilityTest {
         assertNull(Stability.assess(floor, steps(floor.length), 10), "noise at a floor near 0 is stable");
         double[] falling = {1, 0.9, 0.8, 0.85, 0.6, 0.65, 0.4, 0.45, 0.2, 0.25};
         assertNull(Stability.assess(falling, steps(falling.length), 10), "a falling zig-zag has a trend");
+        // twin, 64 nodes, seed 2, lr 0.1: swings between examples at 0.12-0.46 of its start after learning
+        double[] learned = {0.144, 0.093, 0.042, 0.036, 0.030, 0.065, 0.020, 0.066, 0.018, 0.022, 0.017, 0.056, 0.026,
+            0.055};
+        assertNull(Stability.assess(learned, steps(learned.length), 10), "a swing well below the start has learned");
     }
 }
