@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Learning beyond the quasistatic limit (docs/experiments.md, "The R sweep"): the learning time {@code alpha t} to
- * bring the cost to {@link #THRESHOLD} of its start, against {@code R = alpha / gamma}, for standard coupled
+ * bring the cost to {@link #THRESHOLD} of its start and keep it there, against {@code R = alpha / gamma}, for standard coupled
  * learning, twin networks and flexible phases, with continuous-time relaxation ({@code relax ode}, {@code gamma = 1})
  * on the anchor's task shape: 64 nodes, 5 inputs, 3 outputs, one example, nudge 1e-3, a teacher task (realisable, so
  * the threshold is reachable). Each seed is its own network, teacher and run. The step is {@code dt =
@@ -84,16 +84,16 @@ final class NetworkRSweep {
     }
 
     /**
-     * The learning time {@code alpha t} at the first checkpoint whose cost is at most {@code THRESHOLD} of the
-     * start, or NaN when none is.
+     * The learning time {@code alpha t} at the first checkpoint from which the cost stays at most {@code THRESHOLD} of
+     * the start to the end of the run, or NaN when there is none (a transient dip through the threshold in a run that
+     * climbs back is not learning).
      */
     static double learningTime(double[] cost, long[] step, double alphaDt) {
-        for (int i = 0; i < cost.length; i++) {
-            if (cost[i] <= THRESHOLD * cost[0]) {
-                return step[i] * alphaDt;
-            }
+        int first = -1;
+        for (int i = cost.length - 1; i >= 0 && cost[i] <= THRESHOLD * cost[0]; i--) {
+            first = i;
         }
-        return Double.NaN;
+        return first < 0 ? Double.NaN : step[first] * alphaDt;
     }
 
     /** One row per run ({@code network_r_sweep.csv}) and the figure of learning time against R, seed bands. */

@@ -38,10 +38,12 @@ class NetworkRSweepTest {
     }
 
     @Test
-    void theLearningTimeIsTheFirstCheckpointAtTheThreshold() {
-        double[] cost = {1, 0.5, 0.09, 0.2, 0.01};
-        long[] step = {0, 10, 20, 30, 40};
-        assertEquals(20 * 0.5, NetworkRSweep.learningTime(cost, step, 0.5), 0);
+    void theLearningTimeIsTheFirstCheckpointFromWhichTheCostStaysAtTheThreshold() {
+        double[] cost = {1, 0.5, 0.09, 0.2, 0.01, 0.05};
+        long[] step = {0, 10, 20, 30, 40, 50};
+        assertEquals(40 * 0.5, NetworkRSweep.learningTime(cost, step, 0.5), 0, "the dip at step 20 does not count");
+        assertTrue(Double.isNaN(NetworkRSweep.learningTime(new double[]{1, 0.05, 0.3}, new long[]{0, 1, 2}, 1)),
+                "a dip that climbs back is not learning");
         assertTrue(Double.isNaN(NetworkRSweep.learningTime(new double[]{1, 0.5, 0.2}, new long[]{0, 1, 2}, 1)));
     }
 }
