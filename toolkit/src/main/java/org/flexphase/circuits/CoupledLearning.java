@@ -45,6 +45,16 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
      */
     public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, Relaxation.Kind relax,
                            double relaxRate) {
+        this(net, task, nudge, relax, relaxRate, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Coupled learning of {@code net} on {@code task} with nudge amplitude {@code nudge} in (0, 1] and relaxation of the
+     * given kind: {@code relaxRate} is read by uniform and Jacobi relaxation, {@code gamma} and {@code dt} by the
+     * continuous-time {@link Relaxation.Kind#ODE} ({@link Relaxation#of}).
+     */
+    public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, Relaxation.Kind relax,
+                           double relaxRate, double gamma, double dt) {
         if (task.inputs()[0].length != net.inputCount() || task.targets()[0].length != net.outputCount()) {
             throw new IllegalArgumentException("the task has " + task.inputs()[0].length + " inputs and "
                     + task.targets()[0].length + " targets per example; the network has " + net.inputCount()
@@ -53,7 +63,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         this.net = net;
         this.task = task;
         this.nudge = Checks.requireInRange(nudge, Double.MIN_NORMAL, 1.0, "nudge");
-        this.relaxation = new Relaxation(net, relax, relaxRate);
+        this.relaxation = Relaxation.of(net, relax, relaxRate, gamma, dt);
         freeSolver = EquilibriumSolver.free(net);
         clampedSolver = EquilibriumSolver.clamped(net);
         heldFree = net.heldNodes(false);
@@ -83,7 +93,8 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         if (!(tau >= 1 && Double.isFinite(tau))) {
             throw new IllegalArgumentException("trace-tau must be a finite value >= 1: " + tau);
         }
-        CoupledLearning c = new CoupledLearning(net, task, nudge, relaxation.kind(), relaxation.rate());
+        CoupledLearning c = new CoupledLearning(net, task, nudge, relaxation.kind(), relaxation.rate(),
+                relaxation.gamma(), relaxation.dt());
         c.traceTau = tau;
         c.gate = java.util.Objects.requireNonNull(gate, "gate");
         c.holdAfter = holdAfter;

@@ -54,6 +54,49 @@ public record CouplingTask(double[][] inputs, double[][] targets) {
         return new CouplingTask(x, t);
     }
 
+    /**
+     * A task the network can realise exactly (a teacher task): {@code examples} input vectors uniform in
+     * {@code [-1, 1]^nIn}, and targets the free outputs of a teacher, the same graph and roles as {@code student}
+     * with conductances drawn log-uniformly in {@code [k0 / spread, k0 spread]} ({@code k0 = 1}, clipped to the
+     * student's box). The student's conductances are then a point of zero cost inside its box, so the floor of exact
+     * gradient descent is 0 and costs can fall by orders of magnitude. Draws the inputs first, then the conductances,
+     * from {@code seed}.
+     */
+    public static CouplingTask teacher(ResistorNetwork student, int examples, double spread, long seed) {
+        Checks.requireAtLeast(examples, 1, "examples");
+        if (!(spread >= 1 && spread < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("spread must be a finite value >= 1: " + spread);
+        }
+        RandomGenerator rng = Rngs.create(seed);
+        int nIn = student.inputCount();
+        double[][] x = new double[examples][nIn];
+        for (double[] row : x) {
+            for (int s = 0; s < nIn; s++) {
+                row[s] = 2 * rng.nextDouble() - 1;
+            }
+        }
+        double[] k = new double[student.graph().edgeCount()];
+        double log = Math.log(spread);
+        for (int e = 0; e < k.length; e++) {
+            k[e] = Math.min(student.kMax(), Math.max(student.kMin(), Math.exp(log * (2 * rng.nextDouble() - 1))));
+        }
+        ResistorNetwork teacher = student.withConductances(k);
+        EquilibriumSolver solver = EquilibriumSolver.free(teacher);
+        double[] p = new double[teacher.graph().nodeCount()];
+        double[][] t = new double[examples][student.outputCount()];
+        for (int m = 0; m < examples; m++) {
+            for (int s = 0; s < nIn; s++) {
+                p[teacher.input(s)] = x[m][s];
+            }
+            p[teacher.ground()] = 0;
+            solver.solve(p);
+            for (int o = 0; o < t[m].length; o++) {
+                t[m][o] = p[teacher.output(o)];
+            }
+        }
+        return new CouplingTask(x, t);
+    }
+
     /** Number of examples. */
     public int size() {
         return inputs.length;

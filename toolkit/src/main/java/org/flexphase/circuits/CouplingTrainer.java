@@ -39,13 +39,28 @@ public final class CouplingTrainer {
      * end. Returns the finished loop (steps, updates, divergence message or null).
      */
     public LearningLoop train(CoupledLearning sys, LearningLoop.CheckpointListener listener) {
-        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(settings.lr()),
+        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(updateRate()),
                 settings.steps(), settings.evalEvery(), Long.MAX_VALUE, 1, listener);
         if (loop.begin()) {
             run(sys, loop);
         }
         loop.finish();
         return loop;
+    }
+
+    /**
+     * The learning rate per update: {@code lr} itself, or with continuous-time relaxation ({@code relax} ode, where
+     * {@code lr} is alpha per unit time) alpha times the physical time an update stands for: {@code dt} per step in
+     * twin and local, {@code 2 T dt} per pair of phases in standard. So {@code alpha t} is the same learning time in
+     * every mode, and {@code R = alpha / gamma}.
+     */
+    public double updateRate() {
+        if (settings.relax() != Relaxation.Kind.ODE) {
+            return settings.lr();
+        }
+        double time = settings.mode() == CouplingMode.STANDARD ? 2.0 * settings.phaseLength() * settings.dt()
+                : settings.dt();
+        return settings.lr() * time;
     }
 
     /**

@@ -14,6 +14,10 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  * it is factorised by EJML's sparse Cholesky in reverse Cuthill-McKee order. The sparsity pattern never changes, so the
  * symbolic factorisation is done once and locked; when the conductances change only the values are refilled and
  * refactorised (detected by comparing with the conductances last factorised). Not thread-safe.
+ *
+ * <p>With a diagonal shift {@code s > 0} the same solver takes one backward-Euler step of the continuous relaxation
+ * {@code dp_f/dt = -gamma (L_ff p_f + L_fh p_h)} with {@code s = 1/(gamma dt)}: {@code (L_ff + s I) p_f' = -L_fh p_h +
+ * s p_f} (docs/theory.md section 5.2, continuous-time relaxation). {@code s = 0} is the equilibrium solve.
  */
 public final class EquilibriumSolver {
     private final ResistorNetwork net;
@@ -29,11 +33,26 @@ public final class EquilibriumSolver {
     private final double[] factored;
     private final DMatrixRMaj rhs;
     private final DMatrixRMaj solution;
+    private final double shift;
+    /** The diagonal's value slots, for the shift. */
+    private final int[] diagonal;
     private boolean locked;
     private long factorisations;
 
     /** A solver for the phase in which exactly the nodes with {@code held[i]} are held. */
     public EquilibriumSolver(ResistorNetwork net, boolean[] held) {
+        this(net, held, 0);
+    }
+
+    /**
+     * A solver of {@code (L_ff + shift I) p_f = -L_fh p_h + shift p_f} for the phase in which exactly the nodes with
+     * {@code held[i]} are held; {@code shift >= 0} (0: the equilibrium).
+     */
+    public EquilibriumSolver(ResistorNetwork net, boolean[] held, double shift) {
+        if (!(shift >= 0 && shift < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("shift must be a finite value >= 0: " + shift);
+        }
+        this.shift = shift;
         this.net = net;
         this.held = held.clone();
         Graph g = net.graph();
@@ -86,6 +105,10 @@ public final class EquilibriumSolver {
             plusSlots[e] = new int[]{a < 0 ? -1 : slot(a, a), b < 0 ? -1 : slot(b, b)};
             minusSlots[e] = a < 0 || b < 0 ? new int[]{-1, -1} : new int[]{slot(a, b), slot(b, a)};
         }
+        diagonal = new int[n];
+        for (int c = 0; c < n; c++) {
+            diagonal[c] = slot(c, c);
+        }
         solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
         factored = new double[g.edgeCount()];
         Arrays.fill(factored, Double.NaN);
@@ -132,6 +155,11 @@ public final class EquilibriumSolver {
                 }
             }
         }
+        if (shift > 0) {
+            for (int d : diagonal) {
+                matrix.nz_values[d] += shift;
+            }
+        }
         if (!solver.setA(matrix)) {
             throw new IllegalStateException("the reduced Laplacian is not positive definite (is a held node missing?)");
         }
@@ -145,13 +173,19 @@ public final class EquilibriumSolver {
 
     /**
      * Sets the free entries of {@code p} to the equilibrium given its held entries (read, left unchanged); the
-     * conductances are the network's current ones.
+     * conductances are the network's current ones. With a shift {@code s}, to the backward-Euler step from the free
+     * entries' current values instead.
      */
     public void solve(double[] p) {
         refresh();
         double[] k = net.conductances();
         Graph g = net.graph();
         Arrays.fill(rhs.data, 0.0);
+        if (shift > 0) {
+            for (int r = 0; r < free.length; r++) {
+                rhs.data[r] = shift * p[free[r]];
+            }
+        }
         for (int e = 0; e < k.length; e++) {
             int a = g.from(e);
             int b = g.to(e);

@@ -29,18 +29,25 @@ import org.flexphase.util.Settings;
  * constant in steps, {@code trace_gate} says when the trace takes in the potentials and which phases learn (unset:
  * always; {@link TraceGate}) and {@code trace_hold} how many free steps of an example a clamped step waits for
  * (unset: 0) ({@link CoupledLearning#withTrace(double, TraceGate, int)}, docs/theory.md section 5.3).
+ *
+ * <p>With {@code relax} {@code ode} the network relaxes in continuous time at rate {@code gamma} per unit time, a step
+ * lasting {@code dt}, and {@code lr} is the learning rate {@code alpha} per unit time: an update takes
+ * {@code alpha dt} (twin, local) or {@code alpha 2 T dt} (standard, one update per {@code 2 T} steps), so
+ * {@code R = alpha / gamma} is the ratio of learning to relaxation rates (docs/theory.md section 5.2). A run whose
+ * cost rises above {@code unstableFactor} times its start, or oscillates without trend, is reported unstable.
  */
 public record NetworkSettings(TaskKind task, int nodes, double degree, int inputs, int outputs, int examples,
                               int trainSize, int testSize, CouplingMode mode, Relaxation.Kind relax,
                               double relaxRate,
                               double switchProb, double presentProb, double b, int phaseLength, double nudge,
                               double lr, double kMin, double kMax, long steps, long evalEvery, long seed,
-                              Double traceTau, TraceGate traceGate, Integer traceHold)
+                              Double traceTau, TraceGate traceGate, Integer traceHold,
+                              double gamma, double dt, double unstableFactor)
         implements Settings {
 
     public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
             100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3,
-            100_000, 5_000, 1, null, null, null);
+            100_000, 5_000, 1, null, null, null, 1.0, 0.1, 10.0);
 
     /**
      * The defaults of {@code network --mode local}: the best flexible-phase setting measured on the 64-node regression
@@ -135,6 +142,12 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         }
         requireAtLeast("steps", steps, 1);
         requireAtLeast("eval_every", evalEvery, 1);
+        requirePositive("gamma", gamma);
+        requirePositive("dt", dt);
+        require(gamma * dt > 0 && 1 / (gamma * dt) < Double.POSITIVE_INFINITY, "dt", dt,
+                "value with gamma * dt > 0 and 1 / (gamma * dt) finite");
+        require(unstableFactor > 1 && unstableFactor < Double.POSITIVE_INFINITY, "unstable_factor", unstableFactor,
+                "finite value > 1");
         if (mode == CouplingMode.STANDARD) {
             // One standard update costs 2 phase_length sweeps: a longer phase than steps / 2 would end before any.
             require(2L * phaseLength <= steps, "phase_length", phaseLength, "1 <= integer <= steps / 2 = " + steps / 2
@@ -197,126 +210,142 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     public NetworkSettings withTask(TaskKind task) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withNodes(int nodes) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withDegree(double degree) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withInputs(int inputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withOutputs(int outputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withExamples(int examples) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withTrainSize(int trainSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withTestSize(int testSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withMode(CouplingMode mode) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withRelax(Relaxation.Kind relax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withRelaxRate(double relaxRate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withSwitchProb(double switchProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withPresentProb(double presentProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withB(double b) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withPhaseLength(int phaseLength) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withNudge(double nudge) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withLr(double lr) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withKMin(double kMin) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withKMax(double kMax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withSteps(long steps) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withEvalEvery(long evalEvery) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withSeed(long seed) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withTraceTau(Double traceTau) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withTraceGate(TraceGate traceGate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withTraceHold(Integer traceHold) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+    }
+    public NetworkSettings withGamma(double gamma) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+    }
+    public NetworkSettings withDt(double dt) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+    }
+    public NetworkSettings withUnstableFactor(double unstableFactor) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
 }

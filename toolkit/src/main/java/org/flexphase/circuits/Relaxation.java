@@ -2,11 +2,12 @@ package org.flexphase.circuits;
 
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.flexphase.util.Checks;
 
 /**
- * Relaxation of the potentials at a finite rate {@code r} in (0, 1], one step per time step toward the current phase's
- * equilibrium (held nodes keep the values the caller wrote before the step). Two dynamics, both linear,
+ * Relaxation of the potentials at a finite rate, one step per time step toward the current phase's equilibrium (held
+ * nodes keep the values the caller wrote before the step). Three dynamics, all linear,
  * {@code p_t = A p_{t-1} + c}, with {@link #affineMap} giving that map exactly (docs/theory.md T16):
  * <ul>
  *   <li>{@link Kind#JACOBI}: local physics, one damped Jacobi sweep, {@code p_i <- (1-r) p_i + r (sum_j k_ij p_j) /
@@ -16,6 +17,12 @@ import org.flexphase.util.Checks;
  *   <li>{@link Kind#UNIFORM}: every mode relaxes at the same rate, {@code p <- (1-r) p + r p*}, with {@code p*} the exact
  *   equilibrium of the phase (a sparse solve per step). The distance to equilibrium shrinks by {@code 1-r} per step, so
  *   {@code p / r} measures switching against relaxation.</li>
+ *   <li>{@link Kind#ODE}: continuous time, {@code dp_f/dt = -gamma (L p)_f} at the free nodes (each free node's
+ *   potential moves at rate {@code gamma} times the net current into it), one step of physical length {@code dt} by
+ *   backward Euler, {@code (I + gamma dt L_ff) p_f' = p_f - gamma dt L_fh p_h}: unconditionally stable (every mode of
+ *   {@code L_ff}, eigenvalue {@code lambda}, shrinks by {@code 1 / (1 + gamma dt lambda)}, in (0, 1)), first-order
+ *   accurate in {@code gamma dt lambda}, exact at equilibrium. A sparse Cholesky solve per step, factorised again
+ *   when the conductances change.</li>
  * </ul>
  */
 public final class Relaxation {
@@ -24,7 +31,9 @@ public final class Relaxation {
         /** Uniform-rate approach to the exact equilibrium. */
         UNIFORM,
         /** One damped Jacobi sweep per step (local). */
-        JACOBI;
+        JACOBI,
+        /** Continuous time at rate gamma, one backward-Euler step of length dt per step. */
+        ODE;
 
         /** Lower-case name. */
         public String key() {
@@ -35,19 +44,70 @@ public final class Relaxation {
     private final ResistorNetwork net;
     private final Kind kind;
     private final double rate;
+    private final double gamma;
+    private final double dt;
     private final double[] scratch;
     private final EquilibriumSolver freeSolver;
     private final EquilibriumSolver clampedSolver;
 
-    /** Relaxation of {@code net} at rate {@code rate} in (0, 1]. */
+    /** Relaxation of {@code net} at rate {@code rate} in (0, 1] ({@link Kind#UNIFORM} or {@link Kind#JACOBI}). */
     public Relaxation(ResistorNetwork net, Kind kind, double rate) {
+        this(net, kind, rate, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Continuous-time relaxation of {@code net} at rate {@code gamma > 0} (per unit time), steps of length
+     * {@code dt > 0} ({@link Kind#ODE}).
+     */
+    public static Relaxation continuous(ResistorNetwork net, double gamma, double dt) {
+        return new Relaxation(net, Kind.ODE, 1.0, gamma, dt);
+    }
+
+    /** Relaxation of the given kind: {@code rate} is read by uniform and Jacobi, {@code gamma} and {@code dt} by ode. */
+    public static Relaxation of(ResistorNetwork net, Kind kind, double rate, double gamma, double dt) {
+        return kind == Kind.ODE ? continuous(net, gamma, dt) : new Relaxation(net, kind, rate);
+    }
+
+    private Relaxation(ResistorNetwork net, Kind kind, double rate, double gamma, double dt) {
         this.net = net;
         this.kind = kind;
         this.rate = Checks.requireInRange(rate, Double.MIN_NORMAL, 1.0, "relax-rate");
         scratch = new double[net.graph().nodeCount()];
-        freeSolver = kind == Kind.UNIFORM ? EquilibriumSolver.free(net) : null;
-        clampedSolver = kind == Kind.UNIFORM ? EquilibriumSolver.clamped(net) : null;
+        if (kind == Kind.ODE) {
+            this.gamma = requireFinitePositive(gamma, "gamma");
+            this.dt = requireFinitePositive(dt, "dt");
+            double shift = 1 / (gamma * dt);
+            if (!(shift > 0 && shift < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("gamma * dt must be a finite positive number whose inverse is "
+                        + "finite: " + gamma + " * " + dt);
+            }
+            freeSolver = new EquilibriumSolver(net, net.heldNodes(false), shift);
+            clampedSolver = new EquilibriumSolver(net, net.heldNodes(true), shift);
+        } else {
+            this.gamma = Double.NaN;
+            this.dt = Double.NaN;
+            freeSolver = kind == Kind.UNIFORM ? EquilibriumSolver.free(net) : null;
+            clampedSolver = kind == Kind.UNIFORM ? EquilibriumSolver.clamped(net) : null;
+        }
     }
+
+    private static double requireFinitePositive(double v, String name) {
+        if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " must be a finite value > 0: " + v);
+        }
+        return v;
+    }
+
+    /** The relaxation rate gamma per unit time (ode; NaN otherwise). */
+    public double gamma() {
+        return gamma;
+    }
+
+    /** The physical length of a step (ode; NaN otherwise). */
+    public double dt() {
+        return dt;
+    }
+
 
     /** The rate r. */
     public double rate() {
@@ -64,6 +124,10 @@ public final class Relaxation {
      * phase) move toward the phase's equilibrium.
      */
     public void sweep(double[] p, boolean[] held) {
+        if (kind == Kind.ODE) {
+            solverFor(held).solve(p);
+            return;
+        }
         if (kind == Kind.UNIFORM) {
             System.arraycopy(p, 0, scratch, 0, p.length);
             solverFor(held).solve(scratch);
@@ -107,6 +171,9 @@ public final class Relaxation {
         double[] k = net.conductances();
         int n = g.nodeCount();
         DMatrixRMaj a = new DMatrixRMaj(n, n);
+        if (kind == Kind.ODE) {
+            return continuousMap(held, heldValues, c);
+        }
         double[] eq = null;
         if (kind == Kind.UNIFORM) {
             eq = heldValues.clone();
@@ -135,6 +202,56 @@ public final class Relaxation {
                     c[i] += w * heldValues[j];
                 } else {
                     a.add(i, j, w);
+                }
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The backward-Euler step as a dense affine map: {@code p_f' = M^{-1} (s p_f + K_fh p_h)} with
+     * {@code M = L_ff + s I}, {@code s = 1/(gamma dt)}; held nodes map to their held values.
+     */
+    private DMatrixRMaj continuousMap(boolean[] held, double[] heldValues, double[] c) {
+        Graph g = net.graph();
+        double[] k = net.conductances();
+        int n = g.nodeCount();
+        double s = 1 / (gamma * dt);
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (held[i]) {
+                m.set(i, i, 1);
+                continue;
+            }
+            m.add(i, i, s);
+            for (int q = 0; q < g.degree(i); q++) {
+                int e = g.incidentEdge(i, q);
+                int j = g.other(e, i);
+                m.add(i, i, k[e]);
+                if (held[j]) {
+                    b[i] += k[e] * heldValues[j];
+                } else {
+                    m.add(i, j, -k[e]);
+                }
+            }
+        }
+        DMatrixRMaj inv = new DMatrixRMaj(n, n);
+        if (!CommonOps_DDRM.invert(m, inv)) {
+            throw new IllegalStateException("the backward-Euler matrix is singular");
+        }
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            c[i] = 0;
+            if (held[i]) {
+                c[i] = heldValues[i];
+                continue;
+            }
+            // M is block diagonal (held rows are the identity, free rows carry the held terms in b).
+            for (int j = 0; j < n; j++) {
+                if (!held[j]) {
+                    c[i] += inv.get(i, j) * b[j];
+                    a.set(i, j, inv.get(i, j) * s);
                 }
             }
         }

@@ -91,6 +91,67 @@ public final class ResistorNetwork {
                 Arrays.copyOfRange(order, nInputs + 1, nInputs + 1 + nOutputs));
     }
 
+    /** A network and how many role draws were refused before it ({@link #withReachableRoles}). */
+    public record Drawn(ResistorNetwork network, int redraws) {
+    }
+
+    /** Role draws {@link #withReachableRoles} tries before it gives up on a graph. */
+    public static final int MAX_ROLE_DRAWS = 1000;
+
+    /**
+     * As {@link #withRandomRoles}, redrawn until every output reaches an input without passing through the ground: an
+     * output that reaches the inputs only through the ground sits at 0 in every equilibrium, whatever the
+     * conductances, so no learning can move it (docs/theory.md section 5.2, reachable tasks). The first draw uses
+     * {@code seed}, so a network that was reachable is the same network; draw {@code a > 0} uses
+     * {@code Rngs.mix(seed, a)}. Throws when {@link #MAX_ROLE_DRAWS} draws all fail.
+     */
+    public static Drawn withReachableRoles(Graph graph, int nInputs, int nOutputs, double k0, double kMin,
+                                           double kMax, long seed) {
+        for (int a = 0; a < MAX_ROLE_DRAWS; a++) {
+            ResistorNetwork net = withRandomRoles(graph, nInputs, nOutputs, k0, kMin, kMax,
+                    a == 0 ? seed : Rngs.mix(seed, a));
+            if (net.outputsReachInputs()) {
+                return new Drawn(net, a);
+            }
+        }
+        throw new IllegalArgumentException("no draw of " + nInputs + " inputs, a ground and " + nOutputs + " outputs "
+                + "on this " + graph.nodeCount() + "-node graph lets every output reach an input except through the "
+                + "ground (" + MAX_ROLE_DRAWS + " draws); use a denser graph (degree) or fewer terminals");
+    }
+
+    /** Whether every output node reaches some input node by a path that avoids the ground. */
+    public boolean outputsReachInputs() {
+        int n = graph.nodeCount();
+        boolean[] reached = new boolean[n];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int i : inputs) {
+            reached[i] = true;
+            queue.add(i);
+        }
+        reached[ground] = true;
+        while (!queue.isEmpty()) {
+            int i = queue.poll();
+            for (int m = 0; m < graph.degree(i); m++) {
+                int j = graph.other(graph.incidentEdge(i, m), i);
+                if (!reached[j]) {
+                    reached[j] = true;
+                    queue.add(j);
+                }
+            }
+        }
+        for (int o : outputs) {
+            if (!reached[o]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A copy on the same graph and roles with other conductances (each in {@code [kMin, kMax]}). */
+    public ResistorNetwork withConductances(double[] k) {
+        return new ResistorNetwork(graph, k, kMin, kMax, inputs, ground, outputs);
+    }
+
     /** The conductances, live: the learner writes into this array, then calls {@link #projectConductances()}. */
     public double[] conductances() {
         return conductances;

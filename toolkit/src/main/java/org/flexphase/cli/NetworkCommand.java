@@ -25,17 +25,18 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", description = "regression (a random linear map) | iris | mnist (default: ${DEFAULT-VALUE})")
+    @Option(names = "--task", description = "regression (a random linear map) | iris | mnist | teacher (targets from a teacher network "
+            + "on the same graph, realisable) (default: ${DEFAULT-VALUE})")
     String task = label(D.task());
     @Option(names = "--nodes", description = "nodes of the random geometric network (default: ${DEFAULT-VALUE})")
     int nodes = D.nodes();
     @Option(names = "--degree", description = "mean degree (default: ${DEFAULT-VALUE})")
     double degree = D.degree();
-    @Option(names = "--inputs", description = "regression: input nodes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--inputs", description = "regression, teacher: input nodes (default: ${DEFAULT-VALUE})")
     int inputs = D.inputs();
-    @Option(names = "--outputs", description = "regression: output nodes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--outputs", description = "regression, teacher: output nodes (default: ${DEFAULT-VALUE})")
     int outputs = D.outputs();
-    @Option(names = "--examples", description = "regression: input vectors to map (default: ${DEFAULT-VALUE})")
+    @Option(names = "--examples", description = "regression, teacher: input vectors to map (default: ${DEFAULT-VALUE})")
     int examples = D.examples();
     @Option(names = "--train-size", description = "mnist: training digits used (default: ${DEFAULT-VALUE})")
     int trainSize = D.trainSize();
@@ -46,10 +47,18 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
             + "Phase-gated trace); an option given on the command line always wins")
     String mode = label(D.mode());
     @Option(names = "--relax", description = "uniform (every mode at rate r toward the exact equilibrium) | jacobi "
-            + "(one damped Jacobi sweep per step) (default: ${DEFAULT-VALUE})")
+            + "(one damped Jacobi sweep per step) | ode (continuous time at rate --gamma, backward-Euler steps of "
+            + "length --dt; --lr is then alpha per unit time) (default: ${DEFAULT-VALUE})")
     String relax = label(D.relax());
     @Option(names = "--relax-rate", description = "relaxation rate r in (0,1] (default: ${DEFAULT-VALUE})")
     double relaxRate = D.relaxRate();
+    @Option(names = "--gamma", description = "ode: relaxation rate gamma per unit time (default: ${DEFAULT-VALUE})")
+    double gamma = D.gamma();
+    @Option(names = "--dt", description = "ode: physical length of a step (default: ${DEFAULT-VALUE})")
+    double dt = D.dt();
+    @Option(names = "--unstable-factor", description = "report the run unstable (exit 1) when its cost rises above "
+            + "this multiple of its start (default: ${DEFAULT-VALUE})")
+    double unstableFactor = D.unstableFactor();
     @Option(names = "--switch-prob", description = "local: phase switching probability p per step (default: ${DEFAULT-VALUE}; local: 0.2)")
     double switchProb = D.switchProb();
     @Option(names = "--present-prob", description = "twin, local: probability per step of a new example (default: ${DEFAULT-VALUE}; local: 0.04)")
@@ -124,6 +133,7 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
                 .withPhaseLength(phaseLength).withNudge(nudge).withLr(ModeDefaults.pick(spec, "--lr", lr, d.lr()))
                 .withKMin(kMin).withKMax(kMax).withSteps(ModeDefaults.pick(spec, "--steps", steps, d.steps()))
                 .withEvalEvery(ModeDefaults.pick(spec, "--eval-every", evalEvery, d.evalEvery())).withSeed(seed)
-                .withTraceTau(tau).withTraceGate(gate).withTraceHold(hold);
+                .withTraceTau(tau).withTraceGate(gate).withTraceHold(hold)
+                .withGamma(gamma).withDt(dt).withUnstableFactor(unstableFactor);
     }
 }

@@ -36,7 +36,8 @@ final class OutputFolder {
      * The body every single-run command shares ({@code train}, {@code ff}, {@code ep}, {@code network}): reads the
      * settings from the options and validates them (an unknown label or a value out of range exits 2 naming its
      * option, value and range), claims {@code out}, runs, prints the line {@code report} makes from the run's summary,
-     * and returns the exit code: 1 when the run diverged (after writing what it had), else 0.
+     * and returns the exit code: 1 when the run diverged (after writing what it had) or finished unstable (a network
+     * whose cost rose above its unstable factor times the start or oscillated without trend), else 0.
      */
     static <S extends Settings, R extends RunSummary> int runCommand(
             CommandSpec spec, Supplier<S> options, RunOutput output, BiFunction<S, Path, RunOutcome<R>> run,
@@ -54,6 +55,10 @@ final class OutputFolder {
         System.out.println(report.apply(outcome.summary()));
         if (outcome.diverged()) {
             System.err.println("flexphase: run diverged: " + outcome.divergence());
+            return 1;
+        }
+        if (outcome.summary().unstable()) {
+            System.err.println("flexphase: run unstable: " + outcome.summary().instability());
             return 1;
         }
         return 0;

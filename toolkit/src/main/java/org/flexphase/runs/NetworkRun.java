@@ -9,6 +9,8 @@ import org.flexphase.circuits.CouplingTrainer;
 import org.flexphase.circuits.Graph;
 import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.circuits.Relaxation;
+import org.flexphase.circuits.Stability;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 import org.flexphase.circuits.ResistorNetwork;
@@ -46,9 +48,15 @@ public final class NetworkRun {
         }
     }
 
-    /** The system a settings record describes (network, roles, task) before training, and its classification data. */
-    public record Built(CoupledLearning system, Classification classification) {
+    /**
+     * The system a settings record describes (network, roles, task) before training, its classification data, and how
+     * many role draws were refused because an output reached the inputs only through the ground.
+     */
+    public record Built(CoupledLearning system, Classification classification, int redraws) {
     }
+
+    /** A teacher's conductances lie within a factor of this of the student's starting 1. */
+    public static final double TEACHER_SPREAD = 10;
 
     /** The system and task of {@code s}, before training; {@code classification} is null for regression. */
     public static Built system(NetworkSettings s) {
@@ -56,16 +64,23 @@ public final class NetworkRun {
         Classification cls = switch (s.task()) {
             case IRIS -> iris(s.seed());
             case MNIST -> mnist(s.trainSize(), s.testSize());
-            case REGRESSION -> null;
+            case REGRESSION, TEACHER -> null;
         };
         int nIn = cls == null ? s.inputs() : cls.inputNodes();
         int nOut = cls == null ? s.outputs() : cls.classes();
-        CouplingTask task = cls == null ? CouplingTask.randomLinear(nIn, nOut, s.examples(), s.seed() + 2) : cls.train();
         Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
-        ResistorNetwork net = ResistorNetwork.withRandomRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
+        ResistorNetwork.Drawn drawn = ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(),
+                s.seed() + 1);
+        ResistorNetwork net = drawn.network();
         net.projectConductances();
-        CoupledLearning system = new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate());
-        return new Built(s.traceTau() == null ? system : system.withTrace(s.traceTau(), s.gate(), s.hold()), cls);
+        CouplingTask task = switch (s.task()) {
+            case REGRESSION -> CouplingTask.randomLinear(nIn, nOut, s.examples(), s.seed() + 2);
+            case TEACHER -> CouplingTask.teacher(net, s.examples(), TEACHER_SPREAD, s.seed() + 2);
+            default -> cls.train();
+        };
+        CoupledLearning system = new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gamma(), s.dt());
+        return new Built(s.traceTau() == null ? system : system.withTrace(s.traceTau(), s.gate(), s.hold()), cls,
+                drawn.redraws());
     }
 
     static Classification iris(long seed) {
@@ -104,12 +119,13 @@ public final class NetworkRun {
         double wall = (System.nanoTime() - start) / 1e9;
         Table h = recorder.table();
         var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),
-                sys.network().inputCount(), sys.network().outputCount(), sys.task().size());
+                sys.network().inputCount(), sys.network().outputCount(), sys.task().size(), built.redraws());
         var fin = new NetworkSummary.Final(h.longColumn("step").get(h.rowCount() - 1), sys.cost(),
                 cls == null ? null : cls.trainError(sys), cls == null ? null : cls.testError(sys));
+        String instability = instability(s, h);
         var summary = new NetworkSummary(SettingsJson.describe(s), s.seed(), network, h.doubleColumn("cost").get(0), fin,
                 loop.step(), loop.updates(), wall, loop.step() / Math.max(wall, 1e-9), loop.divergence() != null,
-                loop.divergence());
+                loop.divergence(), instability != null, instability);
         if (out != null) {
             RunFiles.writeSummary(summary, out.resolve("summary.json"));
             String title = InvalidSetting.label(s.task()) + ", " + sys.network().graph().nodeCount()
@@ -120,6 +136,24 @@ public final class NetworkRun {
             RunFiles.atomically(out.resolve("network.png"), o -> javax.imageio.ImageIO.write(figure, "png", o));
         }
         return new Outcome(h, summary, sys);
+    }
+
+    /**
+     * Why the run's cost history is unstable ({@link Stability}), prefixed with the rates it ran at ({@code lr} and
+     * {@code relax_rate}, or {@code alpha}, {@code gamma} and {@code R = alpha / gamma} for ode), or null.
+     */
+    static String instability(NetworkSettings s, Table h) {
+        String why = Stability.assess(h.doubleColumn("cost").asDoubleArray(), h.longColumn("step").asLongArray(),
+                s.unstableFactor());
+        if (why == null) {
+            return null;
+        }
+        String rates = s.relax() == Relaxation.Kind.ODE
+                ? String.format(java.util.Locale.ROOT, "alpha %s, gamma %s, R = alpha/gamma = %.3g, dt %s", s.lr(),
+                        s.gamma(), s.lr() / s.gamma(), s.dt())
+                : String.format(java.util.Locale.ROOT, "lr %s, relax_rate %s (lr/r = %.3g, relax %s)", s.lr(),
+                        s.relaxRate(), s.lr() / s.relaxRate(), InvalidSetting.label(s.relax()));
+        return InvalidSetting.label(s.mode()) + " unstable at " + rates + ", nudge " + s.nudge() + ": " + why;
     }
 
     /** A run of the {@code network} kind: validated, trained and written under {@code out} (nothing when null). */

@@ -14,4 +14,14 @@ public interface RunSummary {
     String divergence();
 
     double wallSeconds();
+
+    /** Whether the run finished but its learning was unstable (reported like divergence; only networks judge it). */
+    default boolean unstable() {
+        return false;
+    }
+
+    /** Why the run is unstable, with the rates it ran at, or null. */
+    default String instability() {
+        return null;
+    }
 }

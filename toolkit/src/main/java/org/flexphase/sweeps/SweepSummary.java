@@ -39,7 +39,28 @@ public final class SweepSummary {
         }
         t.addColumns(wall);
         addFinalMetrics(t, out);
+        addUnstable(t, out);
         return t;
+    }
+
+    /**
+     * Runs that judge their stability (networks: {@code unstable} in {@code summary.json}) get an {@code unstable}
+     * column: finished, finite, but the cost rose above the run's unstable factor times its start or oscillated
+     * without trend. Other sweeps' tables keep their columns.
+     */
+    private static void addUnstable(Table t, Path out) {
+        BooleanColumn unstable = BooleanColumn.create("unstable");
+        boolean any = false;
+        for (int r = 0; r < t.rowCount(); r++) {
+            Path summary = out.resolve("runs").resolve(t.stringColumn("key").get(r)).resolve("summary.json");
+            com.fasterxml.jackson.databind.JsonNode u = Files.exists(summary)
+                    ? RunFiles.readJson(summary).path("unstable") : null;
+            any |= u != null && u.isBoolean();
+            unstable.append(u != null && u.asBoolean(false));
+        }
+        if (any) {
+            t.addColumns(unstable);
+        }
     }
 
     /**

@@ -17,7 +17,8 @@ class EquilibriumAndRelaxationTest {
         for (int e = 0; e < k.length; e++) {
             k[e] = 0.5 + (e % 7) * 0.3;
         }
-        return new CoupledLearning(net, CouplingTask.randomLinear(3, 2, 4, 13), 0.3, kind, rate);
+        // gamma dt = 0.5 for the continuous-time relaxation (ode): read only by that kind
+        return new CoupledLearning(net, CouplingTask.randomLinear(3, 2, 4, 13), 0.3, kind, rate, 2.0, 0.25);
     }
 
     @Test
@@ -69,7 +70,7 @@ class EquilibriumAndRelaxationTest {
     }
 
     @Test
-    void bothDynamicsRelaxToTheEquilibriumAndAreTheirAffineMaps() {
+    void everyDynamicsRelaxesToTheEquilibriumAndIsItsAffineMap() {
         for (Relaxation.Kind kind : Relaxation.Kind.values()) {
             CoupledLearning sys = system(kind, 0.7);
             CircuitState s = sys.newState();

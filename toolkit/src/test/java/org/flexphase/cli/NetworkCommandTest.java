@@ -26,7 +26,7 @@ class NetworkCommandTest {
             {"--nudge", "2", "'--nudge': 2.0 (allowed: 0 < value <= 1)"},
             {"--relax-rate", "0", "'--relax-rate': 0.0 (allowed: 0 < value <= 1)"},
             {"--mode", "isd", "'--mode': isd (allowed: standard | twin | local)"},
-            {"--relax", "fast", "'--relax': fast (allowed: uniform | jacobi)"},
+            {"--relax", "fast", "'--relax': fast (allowed: uniform | jacobi | ode)"},
             {"--switch-prob", "1.5", "'--switch-prob': 1.5"},
             {"--nodes", "6", "'--nodes': 6 (allowed: integer >= 8)"},
             {"--k-max", "1e-4", "'--k-max': 1.0E-4"},

@@ -101,7 +101,7 @@ class EnumSettingsHostileInputTest {
     @Test
     void theLabelsAreTheLowerCaseNamesInDeclarationOrderAndReadBack() {
         assertEquals("standard | isd | local | exact", InvalidSetting.labels(TrainingMode.class));
-        assertEquals("uniform | jacobi", InvalidSetting.labels(Relaxation.Kind.class));
+        assertEquals("uniform | jacobi | ode", InvalidSetting.labels(Relaxation.Kind.class));
         for (Setting s : SETTINGS) {
             for (Enum<?> e : s.type().getEnumConstants()) {
                 assertEquals(e, readBack(s, InvalidSetting.label(e)));

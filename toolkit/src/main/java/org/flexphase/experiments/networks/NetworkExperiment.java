@@ -42,7 +42,8 @@ import tech.tablesaw.api.Table;
  * phase-gated trace of {@code network --mode local}'s defaults) at relaxation rate 0.5 (uniform relaxation), all on
  * the same network per size; Iris at 64 nodes; and the exact relative bias of the
  * flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, a 12-node network);
- * and the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}).
+ * the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}); and the learning
+ * time against R = alpha / gamma with continuous-time relaxation on a teacher task ({@link NetworkRSweep}).
  */
 public final class NetworkExperiment implements Experiment {
     static final int[] SIZES = {64, 512, 2048};
@@ -56,6 +57,18 @@ public final class NetworkExperiment implements Experiment {
     static final double IRIS_DEGREE = 16.0;
     static final double IRIS_RATE = 0.01;
     static final long IRIS_STEPS = 2_000_000;
+
+    private final NetworkRSweep rSweep;
+
+    /** The experiment with the full R sweep. */
+    public NetworkExperiment() {
+        this("full");
+    }
+
+    /** The experiment whose R sweep ({@link NetworkRSweep}) has the grid of {@code profile} (quick or full). */
+    public NetworkExperiment(String profile) {
+        rSweep = new NetworkRSweep(profile);
+    }
 
     @Override
     public String name() {
@@ -114,6 +127,7 @@ public final class NetworkExperiment implements Experiment {
         specs.add(new RunSpec("iris:twin", settings("iris", IRIS_NODES, "twin", 0, IRIS_STEPS)));
         specs.add(new RunSpec("iris:local p=0.05", settings("iris", IRIS_NODES, "local", 0.05, IRIS_STEPS)));
         specs.addAll(NetworkPhaseRatio.specs());
+        specs.addAll(rSweep.specs());
         return specs;
     }
 
@@ -135,7 +149,7 @@ public final class NetworkExperiment implements Experiment {
         Map<String, List<Charts.Curve>> bySize = new LinkedHashMap<>();
         for (Sweep.JobResult r : done) {
             String[] g = r.job().group().split(":");
-            if (g[0].equals(NetworkPhaseRatio.GROUP)) {
+            if (g[0].equals(NetworkPhaseRatio.GROUP) || g[0].equals(NetworkRSweep.GROUP)) {
                 continue;
             }
             Path dir = out.resolve("runs").resolve(r.job().key());
@@ -182,6 +196,8 @@ public final class NetworkExperiment implements Experiment {
         tables.put(finals.name(), finals);
         Table ratio = NetworkPhaseRatio.tables(done, out);
         tables.put(ratio.name(), ratio);
+        Table rs = rSweep.tables(done, out);
+        tables.put(rs.name(), rs);
         Table bias = exactBias();
         RunFiles.writeCsv(bias, out.resolve("network_exact_bias.csv"));
         List<Charts.Curve> bc = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class Parts {
     public static final Part RBM_SCALE = new Part("rbm-scale", true, false,
             (profile, ff) -> new RbmScaleExperiment(profile));
     public static final Part EP = new Part("ep", false, true, (profile, ff) -> EpExperiment.of(profile));
-    public static final Part NETWORKS = new Part("networks", false, true, (profile, ff) -> new NetworkExperiment());
+    public static final Part NETWORKS = new Part("networks", false, true, (profile, ff) -> new NetworkExperiment(profile));
 
     /** Every part, in the order they run. */
     public static final List<Part> ALL = List.of(BAS, MNIST, RBM_SCALE, EP, NETWORKS);

@@ -1,0 +1,177 @@
+package org.flexphase.experiments.networks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flexphase.circuits.CouplingMode;
+import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.circuits.Relaxation;
+import org.flexphase.circuits.TaskKind;
+import org.flexphase.plots.ChartOptions;
+import org.flexphase.plots.Charts;
+import org.flexphase.runs.RunFiles;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.Sweep;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Learning beyond the quasistatic limit (docs/experiments.md, "The R sweep"): the learning time {@code alpha t} to
+ * bring the cost to {@link #THRESHOLD} of its start and keep it there, against {@code R = alpha / gamma}, for standard coupled
+ * learning, twin networks and flexible phases, with continuous-time relaxation ({@code relax ode}, {@code gamma = 1})
+ * on the anchor's task shape: 64 nodes, 5 inputs, 3 outputs, one example, nudge 1e-3, a teacher task (realisable, so
+ * the threshold is reachable). Each seed is its own network, teacher and run. The step is {@code dt =
+ * min(DT_MAX, A / alpha)}: a learning step {@code alpha dt} of at most {@link #A} per step (the conductances move by a
+ * bounded amount however large {@code alpha} is), and relaxation {@code gamma dt <= DT_MAX} per step when learning is
+ * slow. A run has the budget {@code alpha t <= budget}; one that does not reach the threshold within it is reported
+ * with its final relative cost and no learning time.
+ */
+final class NetworkRSweep {
+    static final String GROUP = "rsweep";
+    static final double THRESHOLD = 0.1;
+    static final double A = 0.05;
+    static final double DT_MAX = 10;
+    static final int NODES = 64;
+    static final String[] SCHEMES = {"standard", "twin", "local"};
+
+    /** The R grid, the seeds and the budget in {@code alpha t} of a profile. */
+    record Profile(double[] rs, int seeds, double budget) {
+        static Profile of(String name) {
+            return name.equals("full")
+                    ? new Profile(new double[]{1e-3, 1e-2, 1e-1, 1, 10, 1e2, 1e3, 1e4, 1e6}, 3, 1000)
+                    : new Profile(new double[]{1e-2, 1, 1e2}, 3, 200);
+        }
+    }
+
+    private final Profile profile;
+
+    NetworkRSweep(String profile) {
+        this.profile = Profile.of(profile);
+    }
+
+    /** The same for every scheme: flexible phases fail at eta_c = 1e-3 at A and at A / 10 alike (docs). */
+    static double dt(String scheme, double r) {
+        return Math.min(DT_MAX, A / r);
+    }
+
+    static NetworkSettings settings(String scheme, double r, double budget, long seed) {
+        double dt = dt(scheme, r);
+        long steps = Math.max(100, Math.round(budget / (r * dt)));
+        NetworkSettings d = NetworkSettings.DEFAULTS;
+        return d.withTask(TaskKind.TEACHER).withNodes(NODES).withInputs(5).withOutputs(3).withExamples(1)
+                .withNudge(1e-3).withMode(CouplingMode.valueOf(scheme.toUpperCase(Locale.ROOT)))
+                .withRelax(Relaxation.Kind.ODE).withGamma(1.0).withDt(dt).withLr(r).withSwitchProb(0.05).withB(0.5)
+                .withSteps(steps).withEvalEvery(Math.max(1, steps / 100)).withSeed(seed);
+    }
+
+    /** Groups {@code rsweep:<scheme>:<R>}. */
+    List<RunSpec> specs() {
+        List<RunSpec> specs = new ArrayList<>();
+        for (long seed = 1; seed <= profile.seeds(); seed++) {
+            for (String scheme : SCHEMES) {
+                for (double r : profile.rs()) {
+                    specs.add(new RunSpec(GROUP + ":" + scheme + ":" + r, settings(scheme, r, profile.budget(), seed)));
+                }
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * The learning time {@code alpha t} at the first checkpoint from which the cost stays at most {@code THRESHOLD} of
+     * the start to the end of the run, or NaN when there is none (a transient dip through the threshold in a run that
+     * climbs back is not learning).
+     */
+    static double learningTime(double[] cost, long[] step, double alphaDt) {
+        int first = -1;
+        for (int i = cost.length - 1; i >= 0 && cost[i] <= THRESHOLD * cost[0]; i--) {
+            first = i;
+        }
+        return first < 0 ? Double.NaN : step[first] * alphaDt;
+    }
+
+    /** One row per run ({@code network_r_sweep.csv}) and the figure of learning time against R, seed bands. */
+    Table tables(List<Sweep.JobResult> done, Path out) {
+        Table runs = Table.create("network_r_sweep", StringColumn.create("scheme"), DoubleColumn.create("R"),
+                IntColumn.create("seed"), DoubleColumn.create("dt"), DoubleColumn.create("steps"),
+                DoubleColumn.create("learning_time"), DoubleColumn.create("final_relative_cost"),
+                DoubleColumn.create("min_relative_cost"), BooleanColumn.create("unstable"),
+                BooleanColumn.create("diverged"));
+        for (Sweep.JobResult r : done) {
+            String[] g = r.job().group().split(":");
+            if (!g[0].equals(GROUP) || r.failure() != null || r.history() == null) {
+                continue;
+            }
+            var summary = RunFiles.readJson(out.resolve("runs").resolve(r.job().key()).resolve("summary.json"));
+            double rr = Double.parseDouble(g[2]);
+            double[] cost = r.history().doubleColumn("cost").asDoubleArray();
+            long[] step = r.history().longColumn("step").asLongArray();
+            double min = Double.POSITIVE_INFINITY;
+            for (double c : cost) {
+                min = Math.min(min, c);
+            }
+            runs.stringColumn("scheme").append(g[1]);
+            runs.doubleColumn("R").append(rr);
+            runs.intColumn("seed").append(((Number) r.job().description().get("seed")).intValue());
+            double dt = dt(g[1], rr);
+            runs.doubleColumn("dt").append(dt);
+            runs.doubleColumn("steps").append(summary.path("steps_done").asDouble());
+            runs.doubleColumn("learning_time").append(learningTime(cost, step, rr * dt));
+            runs.doubleColumn("final_relative_cost").append(cost[cost.length - 1] / cost[0]);
+            runs.doubleColumn("min_relative_cost").append(min / cost[0]);
+            runs.booleanColumn("unstable").append(summary.path("unstable").asBoolean(false));
+            runs.booleanColumn("diverged").append(summary.path("diverged").asBoolean(false));
+        }
+        RunFiles.writeCsv(runs, out.resolve("network_r_sweep.csv"));
+        List<Charts.Curve> curves = new ArrayList<>();
+        for (String scheme : SCHEMES) {
+            Charts.Curve c = curve(runs, scheme);
+            if (c != null) {
+                curves.add(c);
+            }
+        }
+        if (!curves.isEmpty()) {
+            Charts.savePng(Charts.lineChart(curves, ChartOptions.titled(String.format(Locale.ROOT,
+                    "Learning time vs R = alpha/gamma (%d nodes, teacher task, cost to %s of start, %d seeds)", NODES,
+                    THRESHOLD, profile.seeds())).axes("R = alpha / gamma", "learning time alpha t").logX().logY()),
+                    out.resolve("network_r_sweep.png"));
+        }
+        return runs;
+    }
+
+    /** Mean and min-max over the seeds that reached the threshold, per R; null when no R has one. */
+    private static Charts.Curve curve(Table runs, String scheme) {
+        Map<Double, List<Double>> byR = new TreeMap<>();
+        Table t = runs.where(runs.stringColumn("scheme").isEqualTo(scheme));
+        for (int i = 0; i < t.rowCount(); i++) {
+            // Tablesaw reads a NaN (threshold not reached) as missing
+            Double lt = t.doubleColumn("learning_time").get(i);
+            if (lt != null && !lt.isNaN()) {
+                byR.computeIfAbsent(t.doubleColumn("R").get(i), k -> new ArrayList<>()).add(lt);
+            }
+        }
+        if (byR.isEmpty()) {
+            return null;
+        }
+        int n = byR.size();
+        double[] x = new double[n];
+        double[] mean = new double[n];
+        double[] low = new double[n];
+        double[] high = new double[n];
+        int k = 0;
+        for (var e : byR.entrySet()) {
+            x[k] = e.getKey();
+            mean[k] = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            low[k] = e.getValue().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            high[k] = e.getValue().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            k++;
+        }
+        return new Charts.Curve(scheme, x, mean, low, high);
+    }
+}

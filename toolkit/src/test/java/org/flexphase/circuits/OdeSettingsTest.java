@@ -1,0 +1,37 @@
+package org.flexphase.circuits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.SweepSpec;
+import org.flexphase.util.InvalidSetting;
+import org.junit.jupiter.api.Test;
+
+/** The continuous-time settings bind from a sweep spec and are refused by name when out of range. */
+class OdeSettingsTest {
+    @Test
+    void aSpecBindsRelaxOdeGammaDtAndTheUnstableFactor() {
+        List<RunSpec> runs = SweepSpec.parse("{\"base\": {\"kind\": \"network\", \"task\": \"teacher\", \"relax\": \"ode\","
+                + " \"gamma\": 2.5, \"dt\": 0.2, \"unstable_factor\": 4, \"steps\": 10}, \"seeds\": [1]}", "spec");
+        NetworkSettings s = (NetworkSettings) runs.get(0).settings();
+        assertEquals(Relaxation.Kind.ODE, s.relax());
+        assertEquals(TaskKind.TEACHER, s.task());
+        assertEquals(2.5, s.gamma());
+        assertEquals(0.2, s.dt());
+        assertEquals(4, s.unstableFactor());
+    }
+
+    @Test
+    void outOfRangeValuesAreRefusedByName() {
+        NetworkSettings d = NetworkSettings.DEFAULTS;
+        InvalidSetting e = assertThrows(InvalidSetting.class, () -> d.withGamma(-1).validate());
+        assertTrue(e.getMessage().contains("gamma"), e.getMessage());
+        e = assertThrows(InvalidSetting.class, () -> d.withDt(0).validate());
+        assertTrue(e.getMessage().contains("dt"), e.getMessage());
+        e = assertThrows(InvalidSetting.class, () -> d.withUnstableFactor(1).validate());
+        assertTrue(e.getMessage().contains("unstable_factor"), e.getMessage());
+    }
+}

@@ -1,0 +1,49 @@
+package org.flexphase.experiments.networks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.flexphase.circuits.CouplingTrainer;
+import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.circuits.Relaxation;
+import org.flexphase.circuits.TaskKind;
+import org.flexphase.sweeps.RunSpec;
+import org.junit.jupiter.api.Test;
+
+/** The R sweep's runs: the anchor's task shape, R = alpha / gamma, a bounded learning step, the budget in alpha t. */
+class NetworkRSweepTest {
+    @Test
+    void everyRunIsTheAnchorsShapeAtItsRWithinItsBudget() {
+        List<RunSpec> specs = new NetworkRSweep("quick").specs();
+        assertEquals(3 * 3 * 3, specs.size(), "3 schemes x 3 R x 3 seeds");
+        for (RunSpec spec : specs) {
+            NetworkSettings s = (NetworkSettings) spec.settings();
+            s.validate();
+            double r = Double.parseDouble(spec.group().split(":")[2]);
+            assertEquals(TaskKind.TEACHER, s.task());
+            assertEquals(Relaxation.Kind.ODE, s.relax());
+            assertTrue(s.nodes() == 64 && s.inputs() == 5 && s.outputs() == 3 && s.examples() == 1
+                    && s.nudge() == 1e-3, spec.group());
+            assertEquals(r, s.lr() / s.gamma(), 0, "R = alpha / gamma");
+            assertTrue(s.lr() * s.dt() <= NetworkRSweep.A * (1 + 1e-12) && s.gamma() * s.dt() <= NetworkRSweep.DT_MAX,
+                    spec.group());
+            double alphaT = s.steps() * s.lr() * s.dt();
+            assertEquals(200, alphaT, 1e-6 * 200, "budget alpha t of the quick profile at " + spec.group());
+            // a standard update stands for 2 T dt of physical time
+            double perUpdate = new CouplingTrainer(s).updateRate();
+            double expected = s.lr() * s.dt() * (s.mode().key().equals("standard") ? 2 * s.phaseLength() : 1);
+            assertEquals(expected, perUpdate, 1e-15);
+        }
+    }
+
+    @Test
+    void theLearningTimeIsTheFirstCheckpointFromWhichTheCostStaysAtTheThreshold() {
+        double[] cost = {1, 0.5, 0.09, 0.2, 0.01, 0.05};
+        long[] step = {0, 10, 20, 30, 40, 50};
+        assertEquals(40 * 0.5, NetworkRSweep.learningTime(cost, step, 0.5), 0, "the dip at step 20 does not count");
+        assertTrue(Double.isNaN(NetworkRSweep.learningTime(new double[]{1, 0.05, 0.3}, new long[]{0, 1, 2}, 1)),
+                "a dip that climbs back is not learning");
+        assertTrue(Double.isNaN(NetworkRSweep.learningTime(new double[]{1, 0.5, 0.2}, new long[]{0, 1, 2}, 1)));
+    }
+}
