@@ -154,7 +154,7 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                     + " (one standard update costs 2 phase_length sweeps)");
         }
         validateTrace();
-        long needed = task == TaskKind.REGRESSION ? (long) inputs + outputs : task.terminals(inputs, outputs);
+        long needed = task == TaskKind.REGRESSION || task == TaskKind.TEACHER ? (long) inputs + outputs : task.terminals(inputs, outputs);
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
                 + "hidden node for task " + label(task) + ")");
         requireMemory(MemoryBudget.heap());
@@ -187,6 +187,10 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                             MemoryBudget.doubles(outputs))));
             case MNIST -> MemoryBudget.times(10_000, MemoryBudget.plus(785, MemoryBudget.times(2,
                     MemoryBudget.doubles(785))));
+            // The teacher is a second network on the same graph (its conductances and equilibria), plus the rows.
+            case TEACHER -> MemoryBudget.plus(MemoryBudget.times(nodes, bytesPerNode(degree)),
+                    MemoryBudget.times(examples, MemoryBudget.plus(MemoryBudget.doubles(inputs),
+                            MemoryBudget.doubles(outputs))));
             case IRIS -> 150 * MemoryBudget.doubles(16);
         };
         return MemoryBudget.plus(network, data);
@@ -196,7 +200,7 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     void requireMemory(long heapBytes) {
         String what = "a network of " + nodes + " nodes with task " + label(task);
         MemoryBudget.requireFits("nodes", nodes, 8, n -> bytes(n, degree, task, 1, 1, 1), what, heapBytes);
-        if (task == TaskKind.REGRESSION) {
+        if (task == TaskKind.REGRESSION || task == TaskKind.TEACHER) {
             MemoryBudget.requireFits("inputs", inputs, 1, i -> bytes(nodes, degree, task, i, outputs, 1), what
                     + " and its random map", heapBytes);
             MemoryBudget.requireFits("outputs", outputs, 1, o -> bytes(nodes, degree, task, inputs, o, 1), what
@@ -330,7 +334,6 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     public NetworkSettings withTraceHold(Integer traceHold) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
     }
     public NetworkSettings withGamma(double gamma) {
