@@ -15,13 +15,13 @@ class OdeSettingsTest {
     @Test
     void aSpecBindsRelaxOdeGammaDtAndTheUnstableFactor() {
         List<RunSpec> runs = SweepSpec.parse("{\"base\": {\"kind\": \"network\", \"task\": \"teacher\", \"relax\": \"ode\","
-                + " \"gamma\": 2.5, \"dt\": 0.2, \"unstable_factor\": 4, \"steps\": 10}, \"seeds\": [1]}", "spec");
+                + " \"gamma\": 2.5, \"dt\": 0.2, \"unstable_factor\": 4, \"steps\": 20}, \"seeds\": [1]}", "spec");
         NetworkSettings s = (NetworkSettings) runs.get(0).settings();
         assertEquals(Relaxation.Kind.ODE, s.relax());
         assertEquals(TaskKind.TEACHER, s.task());
-        assertEquals(2.5, s.gamma());
-        assertEquals(0.2, s.dt());
-        assertEquals(4, s.unstableFactor());
+        assertEquals(2.5, s.gammaValue());
+        assertEquals(0.2, s.dtValue());
+        assertEquals(4, s.unstableFactorValue());
     }
 
     @Test
