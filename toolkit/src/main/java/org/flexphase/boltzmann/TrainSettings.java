@@ -139,11 +139,17 @@ public record TrainSettings(String model, String data, String dataDir, double bi
         if (!estimatesLogLikelihood()) {
             return;
         }
-        require(labelled(), "ais_runs", aisRuns, "unset with data " + data
+        // Each one set is judged by its own range first, then the missing partner is named: so a lone value's
+        // message says what it allows.
+        String set = aisRuns != null ? "ais_runs" : "ais_steps";
+        require(labelled(), set, aisRuns != null ? aisRuns : aisSteps, "unset with data " + data
                 + " (bas4 and bas3 are scored exactly; AIS is for mnist and fashion)");
-        require(aisRuns != null && aisRuns >= 2, "ais_runs", aisRuns, "integer >= 2, with ais_steps set");
-        require(aisSteps != null && aisSteps >= 1 && aisSteps <= MAX_AIS_STEPS, "ais_steps", aisSteps,
-                "1 <= integer <= " + MAX_AIS_STEPS + ", with ais_runs set");
+        String runsAllowed = "integer >= 2, with ais_steps set";
+        String stepsAllowed = "1 <= integer <= " + MAX_AIS_STEPS + ", with ais_runs set";
+        require(aisRuns == null || aisRuns >= 2, "ais_runs", aisRuns, runsAllowed);
+        require(aisSteps == null || aisSteps >= 1 && aisSteps <= MAX_AIS_STEPS, "ais_steps", aisSteps, stepsAllowed);
+        require(aisRuns != null, "ais_runs", null, runsAllowed);
+        require(aisSteps != null, "ais_steps", null, stepsAllowed);
         // AIS keeps one log-weight per run (and a copy to sum them in log space); its chains run one at a time.
         org.flexphase.util.MemoryBudget.requireFits("ais_runs", aisRuns, 2,
                 r -> org.flexphase.util.MemoryBudget.times(2, org.flexphase.util.MemoryBudget.doubles(r)),

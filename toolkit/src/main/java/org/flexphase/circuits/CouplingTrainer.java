@@ -58,8 +58,8 @@ public final class CouplingTrainer {
         if (settings.relax() != Relaxation.Kind.ODE) {
             return settings.lr();
         }
-        double time = settings.mode() == CouplingMode.STANDARD ? 2.0 * settings.phaseLength() * settings.dt()
-                : settings.dt();
+        double time = settings.mode() == CouplingMode.STANDARD ? 2.0 * settings.phaseLength() * settings.dtValue()
+                : settings.dtValue();
         return settings.lr() * time;
     }
 

@@ -42,12 +42,12 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                               double switchProb, double presentProb, double b, int phaseLength, double nudge,
                               double lr, double kMin, double kMax, long steps, long evalEvery, long seed,
                               Double traceTau, TraceGate traceGate, Integer traceHold,
-                              double gamma, double dt, double unstableFactor)
+                              Double gamma, Double dt, Double unstableFactor)
         implements Settings {
 
     public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
             100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3,
-            100_000, 5_000, 1, null, null, null, 1.0, 0.1, 10.0);
+            100_000, 5_000, 1, null, null, null, null, null, null);
 
     /**
      * The defaults of {@code network --mode local}: the best flexible-phase setting measured on the 64-node regression
@@ -72,12 +72,38 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     /**
      * No trace ({@code traceTau} null or 0), the ungated trace ({@code traceGate} null or ALWAYS) and no hold
      * ({@code traceHold} null or 0) are stored as {@code null}, left out of {@code spec.json}, so a run without them
-     * has the key it had before they existed.
+     * has the key it had before they existed; so are ode's {@code gamma}, {@code dt} and {@code unstable_factor} at
+     * their defaults ({@link #gammaValue()} and the others read the value in force).
      */
     public NetworkSettings {
         traceTau = traceTau != null && traceTau == 0 ? null : traceTau;
         traceGate = traceGate == TraceGate.ALWAYS ? null : traceGate;
         traceHold = traceHold != null && traceHold == 0 ? null : traceHold;
+        gamma = gamma != null && gamma == DEFAULT_GAMMA ? null : gamma;
+        dt = dt != null && dt == DEFAULT_DT ? null : dt;
+        unstableFactor = unstableFactor != null && unstableFactor == DEFAULT_UNSTABLE_FACTOR ? null : unstableFactor;
+    }
+
+    /** ode's relaxation rate per unit time when {@code gamma} is unset. */
+    public static final double DEFAULT_GAMMA = 1.0;
+    /** ode's step length when {@code dt} is unset. */
+    public static final double DEFAULT_DT = 0.1;
+    /** The cost rise that marks a run unstable when {@code unstable_factor} is unset. */
+    public static final double DEFAULT_UNSTABLE_FACTOR = 10.0;
+
+    /** ode's relaxation rate gamma per unit time: {@link #DEFAULT_GAMMA} when unset. */
+    public double gammaValue() {
+        return gamma == null ? DEFAULT_GAMMA : gamma;
+    }
+
+    /** ode's step length: {@link #DEFAULT_DT} when unset. */
+    public double dtValue() {
+        return dt == null ? DEFAULT_DT : dt;
+    }
+
+    /** The multiple of its start above which a run's cost marks it unstable: {@link #DEFAULT_UNSTABLE_FACTOR} when unset. */
+    public double unstableFactorValue() {
+        return unstableFactor == null ? DEFAULT_UNSTABLE_FACTOR : unstableFactor;
     }
 
     /** The trace's gate: {@link TraceGate#ALWAYS} when unset. */
@@ -106,6 +132,35 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                     + 1 / presentProb + " (1 / present_prob, an example's mean length in steps: a longer hold rarely "
                     + "learns)");
         }
+    }
+
+    /**
+     * ode's backward-Euler step shifts the Laplacian by {@code 1 / (gamma dt)} and an update takes {@code lr dt} (times
+     * {@code 2 phase_length} in standard): both must be finite, or the solver or the conductances turn to NaN (the
+     * first is checked whatever {@code relax}, the second only for ode, where it is the rate). The product checks
+     * blame {@code dt} when it was set, else the other factor. Large finite values are legal: backward Euler is stable
+     * at any step, and a large {@code gamma dt} only relaxes to the equilibrium in one step.
+     */
+    private void validateOde() {
+        double g = gammaValue();
+        double t = dtValue();
+        requirePositive("gamma", g);
+        requirePositive("dt", t);
+        double u = unstableFactorValue();
+        require(u > 1 && u < Double.POSITIVE_INFINITY, "unstable_factor", u, "finite value > 1");
+        double gt = g * t;
+        String key = dt != null || gamma == null ? "dt" : "gamma";
+        require(gt < Double.POSITIVE_INFINITY && 1 / gt < Double.POSITIVE_INFINITY, key, dt != null || gamma == null
+                ? t : g, "value with gamma * dt = " + g + " * " + t + " finite and > 0 with a finite inverse (between "
+                + "about 5.6e-309 and 1.8e308: backward Euler shifts by 1 / (gamma * dt))");
+        if (relax != Relaxation.Kind.ODE) {
+            return; // lr is per update itself
+        }
+        double perUpdate = lr * t * (mode == CouplingMode.STANDARD ? 2.0 * phaseLength : 1);
+        String key2 = dt != null ? "dt" : "lr";
+        require(perUpdate < Double.POSITIVE_INFINITY, key2, dt != null ? t : lr, "value with lr * dt" + (mode
+                == CouplingMode.STANDARD ? " * 2 phase_length" : "") + " = " + perUpdate + " finite (ode's learning "
+                + "rate per update)");
     }
 
     @Override
@@ -142,12 +197,7 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         }
         requireAtLeast("steps", steps, 1);
         requireAtLeast("eval_every", evalEvery, 1);
-        requirePositive("gamma", gamma);
-        requirePositive("dt", dt);
-        require(gamma * dt > 0 && 1 / (gamma * dt) < Double.POSITIVE_INFINITY, "dt", dt,
-                "value with gamma * dt > 0 and 1 / (gamma * dt) finite");
-        require(unstableFactor > 1 && unstableFactor < Double.POSITIVE_INFINITY, "unstable_factor", unstableFactor,
-                "finite value > 1");
+        validateOde();
         if (mode == CouplingMode.STANDARD) {
             // One standard update costs 2 phase_length sweeps: a longer phase than steps / 2 would end before any.
             require(2L * phaseLength <= steps, "phase_length", phaseLength, "1 <= integer <= steps / 2 = " + steps / 2

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 /** {@code bench}: single-thread throughput of the hot paths, printed and written as CSV. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure single-thread throughput: RBM 16x16 and 794x16 (random rows), 794x64 and 794x256 (MNIST rows, rate 0.005) local learning steps/s, exact BAS evaluation ms, Forward-Forward 784-500-500 examples/s, resistor-network equilibrium pairs, sweeps and flexible-phase steps per second at 512 and 2,048 nodes, EP 784-500-10 relaxation sweeps/s and training examples/s.")
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, CheckedOptions {
     @Spec
     CommandSpec spec;
 
@@ -23,8 +23,13 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public void checkOptions() {
         Options.positive(spec, "--seconds", seconds);
+    }
+
+    @Override
+    public Integer call() {
+        checkOptions();
         Table t = Throughput.run(seconds);
         System.out.println(t.printAll());
         RunFiles.writeCsv(t, out);

@@ -10,6 +10,7 @@ import org.flexphase.hopfield.EquilibriumPropagationTrainer;
 import org.flexphase.hopfield.PresentationLaw;
 import org.flexphase.hopfield.EpSettings;
 import org.flexphase.learning.TraceGate;
+import org.flexphase.util.InvalidSetting;
 import org.flexphase.runs.EpRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,11 +57,15 @@ public final class EpCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--trace-hold", description = "local, with a trace: free steps of an example a nudged step waits for "
             + "before it learns, 0 <= value < free-steps + nudge-steps (default: 0; local: 4)")
     int traceHold;
+    @Option(names = "--trace-commit", paramLabel = "true|false", description = "local, with the "
+            + "free-only-nudged-term gate: sum the nudged steps' increments and apply them when the nudged phase ends "
+            + "(default: false; local: true with that gate)")
+    String traceCommit;
     @Option(names = "--hidden", split = ",", description = "hidden layer sizes (default: ${DEFAULT-VALUE})")
     List<Integer> hidden = new java.util.ArrayList<>(EpSettings.DEFAULTS.hidden());
     @Option(names = "--epochs", description = "epochs of relaxation sweeps (one epoch = 8,000 x (free + nudge) sweeps) (default: ${DEFAULT-VALUE})")
     int epochs = EpSettings.DEFAULTS.epochs();
-    @Option(names = "--lr", description = "learning rate per example (default: ${DEFAULT-VALUE}; local: 0.01)")
+    @Option(names = "--lr", description = "learning rate per example (default: ${DEFAULT-VALUE}; local: 0.045)")
     double lr = EpSettings.DEFAULTS.lr();
     @Option(names = "--lr-tau-epochs", description = "0: constant rate; else lr / (1 + t / tau), tau in epochs (default: ${DEFAULT-VALUE})")
     double lrTauEpochs = EpSettings.DEFAULTS.lrTauEpochs();
@@ -89,7 +94,8 @@ public final class EpCommand implements Callable<Integer>, CheckedOptions {
     /**
      * The options as the run's settings (the same record a sweep spec binds); an unknown label is an InvalidSetting.
      * The mode's defaults ({@link EpSettings#defaults}) fill what the command line does not give; with the trace
-     * turned off ({@code --trace-tau 0}) the mode's default gate and hold, which act on the trace, are dropped.
+     * turned off ({@code --trace-tau 0}) the mode's default gate, hold and commit, which act on the trace, are dropped,
+     * and with another gate given the mode's commit, which needs the nudged-term gate.
      */
     EpSettings settings() {
         EquilibriumPropagationTrainer.Mode m = requireLabel("mode", mode, EquilibriumPropagationTrainer.Mode.class);
@@ -100,14 +106,28 @@ public final class EpCommand implements Callable<Integer>, CheckedOptions {
                 ? requireLabel("trace_gate", traceGate, TraceGate.class) : traced ? d.traceGate() : null;
         Integer hold = ModeDefaults.given(spec, "--trace-hold") ? Integer.valueOf(traceHold)
                 : traced ? d.traceHold() : null;
+        // The mode's commit goes with the gate it needs: another gate given on the command line drops it.
+        Boolean commit = ModeDefaults.given(spec, "--trace-commit") ? bool("trace_commit", traceCommit)
+                : traced && gate == TraceGate.FREE_ONLY_NUDGED_TERM ? d.traceCommit() : null;
         return d.withData(data).withDataDir(dataDir == null ? null : dataDir.toString())
                 .withBeta(ModeDefaults.pick(spec, "--beta", beta, d.beta()))
                 .withFreeSteps(freeSteps).withNudgeSteps(nudgeSteps).withB(ModeDefaults.pick(spec, "--b", b, d.b()))
                 .withSwitchProb(ModeDefaults.pick(spec, "--switch-prob", switchProb, d.switchProb()))
                 .withPresentation(requireLabel("presentation", presentation, PresentationLaw.class))
                 .withSweepsPerStep(sweepsPerStep).withTraceTau(tau).withTraceGate(gate).withTraceHold(hold)
-                .withHidden(hidden).withEpochs(epochs).withLr(ModeDefaults.pick(spec, "--lr", lr, d.lr()))
+                .withTraceCommit(commit).withHidden(hidden).withEpochs(epochs)
+                .withLr(ModeDefaults.pick(spec, "--lr", lr, d.lr()))
                 .withLrTauEpochs(ModeDefaults.pick(spec, "--lr-tau-epochs", lrTauEpochs, d.lrTauEpochs()))
                 .withEvalPerEpoch(evalPerEpoch).withEvalSize(evalSize).withSeed(seed);
+    }
+
+    /**
+     * {@code true} or {@code false}, any case, else an InvalidSetting naming {@code key} (picocli's own boolean reads
+     * an empty value as false).
+     */
+    static Boolean bool(String key, String value) {
+        InvalidSetting.require("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value), key, value,
+                "true or false");
+        return Boolean.parseBoolean(value);
     }
 }

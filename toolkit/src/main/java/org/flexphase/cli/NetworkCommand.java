@@ -53,12 +53,12 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--relax-rate", description = "relaxation rate r in (0,1] (default: ${DEFAULT-VALUE})")
     double relaxRate = D.relaxRate();
     @Option(names = "--gamma", description = "ode: relaxation rate gamma per unit time (default: ${DEFAULT-VALUE})")
-    double gamma = D.gamma();
+    double gamma = D.gammaValue();
     @Option(names = "--dt", description = "ode: physical length of a step (default: ${DEFAULT-VALUE})")
-    double dt = D.dt();
+    double dt = D.dtValue();
     @Option(names = "--unstable-factor", description = "report the run unstable (exit 1) when its cost rises above "
             + "this multiple of its start (default: ${DEFAULT-VALUE})")
-    double unstableFactor = D.unstableFactor();
+    double unstableFactor = D.unstableFactorValue();
     @Option(names = "--switch-prob", description = "local: phase switching probability p per step (default: ${DEFAULT-VALUE}; local: 0.2)")
     double switchProb = D.switchProb();
     @Option(names = "--present-prob", description = "twin, local: probability per step of a new example (default: ${DEFAULT-VALUE}; local: 0.04)")

@@ -38,7 +38,8 @@ final class RangedTypeErrors implements CommandLine.IParameterExceptionHandler {
             Object saved = option.getValue();
             try {
                 option.setValue(option.isMultiValue() ? new java.util.ArrayList<>(List.of(probe)) : probe);
-                checked.checkOptions();
+                // The mode's defaults replace options not given: the probed one must count as given.
+                ModeDefaults.probing(option, checked::checkOptions);
             } catch (InvalidSetting e) {
                 if (Options.option(e.key()).equals(option.longestName())) {
                     return e.allowed();

@@ -134,7 +134,8 @@ public final class EquilibriumPropagationTrainer {
                 settings.beta());
         return settings.mode() == Mode.LOCAL
                 ? system.withSweepsPerStep(settings.sweepsPerStep())
-                        .withTrace(settings.traceTau(), settings.gate(), settings.hold()) : system;
+                        .withTrace(settings.traceTau(), settings.gate(), settings.hold())
+                        .withCommitAtSwitch(settings.commitAtSwitch()) : system;
     }
 
     /**

@@ -78,7 +78,7 @@ public final class NetworkRun {
             case TEACHER -> CouplingTask.teacher(net, s.examples(), TEACHER_SPREAD, s.seed() + 2);
             default -> cls.train();
         };
-        CoupledLearning system = new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gamma(), s.dt());
+        CoupledLearning system = new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gammaValue(), s.dtValue());
         return new Built(s.traceTau() == null ? system : system.withTrace(s.traceTau(), s.gate(), s.hold()), cls,
                 drawn.redraws());
     }
@@ -144,13 +144,13 @@ public final class NetworkRun {
      */
     static String instability(NetworkSettings s, Table h) {
         String why = Stability.assess(h.doubleColumn("cost").asDoubleArray(), h.longColumn("step").asLongArray(),
-                s.unstableFactor());
+                s.unstableFactorValue());
         if (why == null) {
             return null;
         }
         String rates = s.relax() == Relaxation.Kind.ODE
                 ? String.format(java.util.Locale.ROOT, "alpha %s, gamma %s, R = alpha/gamma = %.3g, dt %s", s.lr(),
-                        s.gamma(), s.lr() / s.gamma(), s.dt())
+                        s.gammaValue(), s.lr() / s.gammaValue(), s.dtValue())
                 : String.format(java.util.Locale.ROOT, "lr %s, relax_rate %s (lr/r = %.3g, relax %s)", s.lr(),
                         s.relaxRate(), s.lr() / s.relaxRate(), InvalidSetting.label(s.relax()));
         return InvalidSetting.label(s.mode()) + " unstable at " + rates + ", nudge " + s.nudge() + ": " + why;

@@ -26,6 +26,11 @@ class EpHostileInputTest {
             "--presentation", NONE,
             "--sweeps-per-step", NONE,
             "--trace-tau", Set.of("0", "1e308", "2147483648", "9999999999", "2147483647"),
+            // The default mode is standard: a gate needs mode local and a trace; hold 0 is no hold.
+            "--trace-gate", NONE,
+            "--trace-hold", Set.of("0"),
+            // true or false only (none of the hostile values), and true needs local mode's nudged-term gate.
+            "--trace-commit", NONE,
             "--hidden", NONE,
             "--epochs", Set.of("2147483647"),
             "--lr", Set.of("1e308", "2147483648", "9999999999", "2147483647"),

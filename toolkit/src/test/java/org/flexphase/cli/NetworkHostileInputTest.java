@@ -36,6 +36,16 @@ class NetworkHostileInputTest {
             "--task", NONE,
             "--test-size", Set.of("2147483647"),
             "--train-size", Set.of("2147483647"),
+            // 0 turns the trace and the hold off; any other value needs mode local (the default mode is standard).
+            "--trace-tau", Set.of("0"),
+            "--trace-gate", NONE,
+            "--trace-hold", Set.of("0"),
+            // Legal by design: backward Euler is stable at any finite gamma * dt with a finite inverse; a huge one
+            // relaxes to the equilibrium in a step. --dt 1e308 is legal at the default relax (uniform): lr * dt is
+            // ode's rate only (NetworkHostileCombinationsTest checks the ode products and gamma * dt overflow).
+            "--gamma", Set.of("1e308", "2147483647", "2147483648", "9999999999"),
+            "--dt", Set.of("1e308", "2147483647", "2147483648", "9999999999"),
+            "--unstable-factor", Set.of("1e308", "2147483647", "2147483648", "9999999999"),
             "--out", ANY_PATH,
             "--seed", ANY_LONG);
 

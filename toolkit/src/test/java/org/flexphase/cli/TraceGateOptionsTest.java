@@ -48,15 +48,16 @@ class TraceGateOptionsTest {
     void localModeDefaultsAreTheDocumentedSetting() {
         EpSettings ep = ep("--mode", "local");
         assertEquals(EpSettings.LOCAL_DEFAULTS, ep);
-        // docs/experiments.md, Phase-gated trace: the 8.23 % row
+        // docs/experiments.md, Phase-gated trace: the 5.42 % row (commit at switch, lr 0.045)
         assertEquals(Mode.LOCAL, ep.mode());
+        assertEquals(Boolean.TRUE, ep.traceCommit());
         assertEquals(TraceGate.FREE_ONLY_NUDGED_TERM, ep.traceGate());
         assertEquals(1.0, ep.traceTau());
         assertEquals(4, ep.traceHold());
         assertEquals(0.5, ep.beta());
         assertEquals(0.5, ep.switchProb());
         assertEquals(0.5, ep.b());
-        assertEquals(0.01, ep.lr());
+        assertEquals(0.045, ep.lr());
         assertEquals(1.0, ep.lrTauEpochs());
         ep.validate();
         NetworkSettings net = network("--mode", "local");
@@ -81,10 +82,14 @@ class TraceGateOptionsTest {
         assertEquals(TraceGate.FREE_ONLY_NUDGED_TERM, ep.traceGate());
         assertEquals(1.0, ep.traceTau());
         assertEquals(4, ep.holdAfter());
+        assertTrue(ep.commitsAtSwitch());
         var ungated = new org.flexphase.hopfield.EquilibriumPropagationTrainer(EpSettings.DEFAULTS
                 .withMode(Mode.LOCAL).withTraceTau(8)).system(org.flexphase.hopfield.HopfieldNetwork.of(4, 3, 10));
         assertEquals(TraceGate.ALWAYS, ungated.traceGate());
         assertEquals(0, ungated.holdAfter());
+        assertFalse(ungated.commitsAtSwitch());
+        assertFalse(new org.flexphase.hopfield.EquilibriumPropagationTrainer(EpSettings.LOCAL_DEFAULTS
+                .withTraceCommit(false)).system(org.flexphase.hopfield.HopfieldNetwork.of(4, 3, 10)).commitsAtSwitch());
         NetworkSettings small = NetworkSettings.LOCAL_DEFAULTS.withNodes(16).withTraceHold(2)
                 .withTraceGate(TraceGate.FREE_ONLY_NUDGED_TERM);
         var net = org.flexphase.runs.NetworkRun.system(small).system();
@@ -104,6 +109,7 @@ class TraceGateOptionsTest {
             assertEquals(0.0, s.traceTau());
             assertNull(s.traceGate());
             assertNull(s.traceHold());
+            assertNull(s.traceCommit());
         }
         assertEquals(EpSettings.DEFAULTS.withMode(Mode.CHL), ep("--mode", "chl"));
         for (NetworkSettings s : new NetworkSettings[]{network(), network("--mode", "standard")}) {
@@ -120,7 +126,8 @@ class TraceGateOptionsTest {
         EpSettings s = ep("--mode", "local", "--lr", "0.02", "--beta", "0.3", "--trace-tau", "8", "--trace-gate",
                 "free-only", "--trace-hold", "2", "--switch-prob", "0.2", "--lr-tau-epochs", "0", "--b", "0.4");
         assertEquals(EpSettings.LOCAL_DEFAULTS.withLr(0.02).withBeta(0.3).withTraceTau(8)
-                .withTraceGate(TraceGate.FREE_ONLY).withTraceHold(2).withSwitchProb(0.2).withLrTauEpochs(0).withB(0.4), s);
+                .withTraceGate(TraceGate.FREE_ONLY).withTraceHold(2).withSwitchProb(0.2).withLrTauEpochs(0).withB(0.4)
+                .withTraceCommit(false), s);
         // even when the value given is the standard default
         assertEquals(0.02, ep("--mode", "local", "--lr", "0.02").lr());
         assertEquals(0.01, ep("--lr", "0.01").lr());
@@ -132,6 +139,36 @@ class TraceGateOptionsTest {
                 "0.01", "--trace-tau", "16", "--trace-gate", "free-only-nudged-term", "--trace-hold", "3");
         assertEquals(NetworkSettings.LOCAL_DEFAULTS.withLr(0.5).withSwitchProb(0.05).withPresentProb(0.01)
                 .withTraceTau(16.0).withTraceGate(TraceGate.FREE_ONLY_NUDGED_TERM).withTraceHold(3), n);
+    }
+
+    @Test
+    void commitAtSwitchIsLocalModesDefaultWithTheNudgedTermGateOnly() {
+        assertNull(ep("--mode", "local", "--trace-commit", "false").traceCommit(), "false is unset");
+        assertEquals(EpSettings.LOCAL_DEFAULTS.withTraceCommit(false), ep("--mode", "local", "--trace-commit", "false"));
+        // another gate drops the mode's commit, which needs the nudged-term gate
+        assertNull(ep("--mode", "local", "--trace-gate", "free-only").traceCommit());
+        assertEquals(Boolean.TRUE, ep("--mode", "local", "--trace-gate", "free-only-nudged-term", "--trace-tau", "4")
+                .traceCommit());
+        assertNull(ep("--mode", "local", "--trace-tau", "0").traceCommit());
+        // in a spec: true binds and shows, false is left out (the key of a run without it)
+        var on = org.flexphase.sweeps.SweepSpec.parse("{\"base\": {\"kind\": \"ep\", \"mode\": \"local\", "
+                + "\"trace_tau\": 1, \"trace_gate\": \"free-only-nudged-term\", \"trace_commit\": true}, "
+                + "\"seeds\": [1]}", "spec").get(0);
+        assertEquals(Boolean.TRUE, on.describe().get("trace_commit"));
+        assertTrue(((EpSettings) on.settings()).commitAtSwitch());
+        var off = org.flexphase.sweeps.SweepSpec.parse("{\"base\": {\"kind\": \"ep\", \"mode\": \"local\", "
+                + "\"trace_tau\": 1, \"trace_gate\": \"free-only-nudged-term\", \"trace_commit\": false}, "
+                + "\"seeds\": [1]}", "spec").get(0);
+        assertFalse(off.describe().containsKey("trace_commit"));
+        assertEquals(new org.flexphase.sweeps.RunSpec(off.group(), ((EpSettings) on.settings()).withTraceCommit(null))
+                .key(), off.key());
+        for (String[] c : new String[][]{{"--trace-commit", "true"}, {"--mode", "local", "--trace-gate", "free-only",
+            "--trace-commit", "true"}, {"--mode", "chl", "--trace-commit", "true"}}) {
+            HostileInputs.Ran r = HostileInputs.check(with(CommandLineTest.concat(new String[]{"ep"}, c)));
+            assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().contains("'--trace-commit'") && r.err().contains("free-only-nudged-term"),
+                    String.join(" ", c) + ": " + r.err());
+        }
     }
 
     @Test
@@ -211,7 +248,7 @@ class TraceGateOptionsTest {
         for (String shown : new String[]{"(default: " + EpSettings.DEFAULTS.beta() + "; local: " + l.beta() + ")",
             "(default: " + EpSettings.DEFAULTS.lr() + "; local: " + l.lr() + ")",
             "local: " + (int) l.traceTau() + ", a sample-and-hold", "local: " + l.traceGate().key() + ")",
-            "(default: 0; local: " + l.traceHold() + ")"}) {
+            "(default: 0; local: " + l.traceHold() + ")", "(default: false; local: " + l.traceCommit() + " with that gate)"}) {
             assertTrue(ep.contains(shown), shown + " in " + ep);
         }
         String net = new CommandLine(new NetworkCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF)

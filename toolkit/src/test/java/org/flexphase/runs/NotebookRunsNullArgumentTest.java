@@ -93,7 +93,8 @@ class NotebookRunsNullArgumentTest {
                 .expect("NetworkRun.historyChart(Table,String)", "history", "title")
                 .expect("NetworkRun.edges(ResistorNetwork)", "net")
                 .expect("new NetworkRun.Outcome(Table,NetworkSummary,CoupledLearning)", "?history", "?summary", "?system")
-                .expect("new NetworkRun.Built(CoupledLearning,Classification)", "?system", "?classification");
+                .expect("new NetworkRun.Built(CoupledLearning,Classification,int)", "?system", "?classification",
+                        "redraws");
         List<Class<?>> facades = List.of(BoltzmannRun.class, BoltzmannRun.Outcome.class, LabelledRbmRun.class,
                 LabelledRbmRun.Outcome.class, ForwardForwardRun.class, ForwardForwardRun.Outcome.class,
                 NetworkRun.class, NetworkRun.Outcome.class, NetworkRun.Built.class);

@@ -39,6 +39,8 @@ class RunKeyTest {
             tree.put(key, 7);
         } else if ((v == null || v.isNull()) && componentType(settings, key) == Double.class) {
             tree.put(key, 7.0);
+        } else if ((v == null || v.isNull()) && componentType(settings, key) == Boolean.class) {
+            tree.put(key, true); // an unset flag is false
         } else if (v == null || v.isNull()) {
             tree.put(key, "/elsewhere");
         } else if (v.isTextual()) {

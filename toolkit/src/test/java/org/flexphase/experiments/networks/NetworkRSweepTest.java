@@ -25,14 +25,14 @@ class NetworkRSweepTest {
             assertEquals(Relaxation.Kind.ODE, s.relax());
             assertTrue(s.nodes() == 64 && s.inputs() == 5 && s.outputs() == 3 && s.examples() == 1
                     && s.nudge() == 1e-3, spec.group());
-            assertEquals(r, s.lr() / s.gamma(), 0, "R = alpha / gamma");
-            assertTrue(s.lr() * s.dt() <= NetworkRSweep.A * (1 + 1e-12) && s.gamma() * s.dt() <= NetworkRSweep.DT_MAX,
+            assertEquals(r, s.lr() / s.gammaValue(), 0, "R = alpha / gamma");
+            assertTrue(s.lr() * s.dtValue() <= NetworkRSweep.A * (1 + 1e-12) && s.gammaValue() * s.dtValue() <= NetworkRSweep.DT_MAX,
                     spec.group());
-            double alphaT = s.steps() * s.lr() * s.dt();
+            double alphaT = s.steps() * s.lr() * s.dtValue();
             assertEquals(200, alphaT, 1e-6 * 200, "budget alpha t of the quick profile at " + spec.group());
             // a standard update stands for 2 T dt of physical time
             double perUpdate = new CouplingTrainer(s).updateRate();
-            double expected = s.lr() * s.dt() * (s.mode().key().equals("standard") ? 2 * s.phaseLength() : 1);
+            double expected = s.lr() * s.dtValue() * (s.mode().key().equals("standard") ? 2 * s.phaseLength() : 1);
             assertEquals(expected, perUpdate, 1e-15);
         }
     }
