@@ -6,6 +6,8 @@ import org.flexphase.circuits.Relaxation;
 
 import org.flexphase.circuits.CouplingMode;
 
+import org.flexphase.learning.TraceGate;
+
 import static org.flexphase.util.InvalidSetting.requireLabel;
 
 import java.nio.file.Path;
@@ -31,7 +33,10 @@ import tech.tablesaw.api.Table;
  * {@code r = 0.5} and {@code r} varied at {@code p = 0.05}, 3 seeds (each seed its own network, task and run), and
  * standard coupled learning on the same seeds as the reference. The flexible rate is one fixed {@code α} per step
  * for every {@code p}, so the mean drift per step is the same across the grid and only the bias and the noise of
- * the increments change with {@code p} and {@code r}.
+ * the increments change with {@code p} and {@code r}. Each flexible cell runs twice: with the plain rule and with the
+ * phase-gated potential trace of {@code network --mode local}'s defaults (free-only gate, {@code tau = 4}, no hold;
+ * docs/theory.md section 5.3) at the same {@code p}, {@code r}, rate and seed, so the two arms differ only in the
+ * trace.
  */
 final class NetworkPhaseRatio {
     static final int NODES = 14;
@@ -44,6 +49,11 @@ final class NetworkPhaseRatio {
     static final double[] RS_AT_FIXED_P = {1.0, 0.125, 0.05, 0.025};
     static final double FLEXIBLE_LR = 0.002;
     static final double STANDARD_LR = 2.0;
+    /** The gated arm's trace: {@code network --mode local}'s default ({@link NetworkSettings#LOCAL_DEFAULTS}). */
+    static final double GATED_TAU = NetworkSettings.LOCAL_DEFAULTS.traceTau();
+    static final TraceGate GATED_GATE = NetworkSettings.LOCAL_DEFAULTS.gate();
+    /** Suffix of the gated arms' names: {@code p gated} and {@code r gated}. */
+    static final String GATED = " gated";
     static final String GROUP = "ratio";
 
     private NetworkPhaseRatio() {
@@ -59,16 +69,26 @@ final class NetworkPhaseRatio {
                 .withSeed(seed);
     }
 
-    /** Groups {@code ratio:standard} and {@code ratio:<arm>:<p>:<r>} with arm {@code p} or {@code r}. */
+    /** The flexible cell {@code (p, r, seed)} with the phase-gated potential trace added. */
+    static NetworkSettings gated(double p, double r, long seed) {
+        return settings("local", p, r, seed).withTraceTau(GATED_TAU).withTraceGate(GATED_GATE);
+    }
+
+    /**
+     * Groups {@code ratio:standard} and {@code ratio:<arm>:<p>:<r>} with arm {@code p} or {@code r} (plain rule) and
+     * {@code p gated} or {@code r gated} (the same cells with the gated trace).
+     */
     static List<RunSpec> specs() {
         List<RunSpec> specs = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
             specs.add(new RunSpec(GROUP + ":standard", settings("standard", 0, FIXED_R, seed)));
             for (double p : PS_AT_FIXED_R) {
                 specs.add(new RunSpec(GROUP + ":p:" + p + ":" + FIXED_R, settings("local", p, FIXED_R, seed)));
+                specs.add(new RunSpec(GROUP + ":p" + GATED + ":" + p + ":" + FIXED_R, gated(p, FIXED_R, seed)));
             }
             for (double r : RS_AT_FIXED_P) {
                 specs.add(new RunSpec(GROUP + ":r:" + FIXED_P + ":" + r, settings("local", FIXED_P, r, seed)));
+                specs.add(new RunSpec(GROUP + ":r" + GATED + ":" + FIXED_P + ":" + r, gated(FIXED_P, r, seed)));
             }
         }
         return specs;
@@ -113,6 +133,10 @@ final class NetworkPhaseRatio {
         List<Charts.Curve> curves = new ArrayList<>();
         curves.add(curve(runs, "p", String.format(Locale.ROOT, "flexible, p varied at r = %s", FIXED_R)));
         curves.add(curve(runs, "r", String.format(Locale.ROOT, "flexible, r varied at p = %s", FIXED_P)));
+        curves.add(curve(runs, "p" + GATED, String.format(Locale.ROOT,
+                "gated trace (tau %s), p varied at r = %s", GATED_TAU, FIXED_R)));
+        curves.add(curve(runs, "r" + GATED, String.format(Locale.ROOT,
+                "gated trace (tau %s), r varied at p = %s", GATED_TAU, FIXED_P)));
         Charts.savePng(Charts.lineChart(curves, ChartOptions.titled(String.format(Locale.ROOT,
                         "Flexible phases vs p / r (%d nodes, %,d steps, %d seeds)", NODES, STEPS,
                         SEEDS))

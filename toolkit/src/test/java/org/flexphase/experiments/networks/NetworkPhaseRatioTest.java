@@ -2,10 +2,12 @@ package org.flexphase.experiments.networks;
 
 import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.TaskKind;
+import org.flexphase.learning.TraceGate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import java.util.stream.Collectors;
 import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.runs.NetworkRun;
 import org.flexphase.sweeps.RunSpec;
+import org.flexphase.sweeps.Sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 /** The p / r grid of flexible-phase learning runs in reproduce --parts networks, and what its data shows at 14 nodes. */
 class NetworkPhaseRatioTest {
@@ -27,7 +31,7 @@ class NetworkPhaseRatioTest {
     @Test
     void gridVariesPAtFixedRAndRAtFixedPOverThreeSeedsWithAStandardReference() {
         List<RunSpec> specs = NetworkPhaseRatio.specs();
-        assertEquals(3 * (1 + 6 + 4), specs.size());
+        assertEquals(3 * (1 + 2 * (6 + 4)), specs.size());
         assertEquals(specs.size(), specs.stream().map(RunSpec::key).distinct().count(), "distinct keys");
         Set<String> all = new NetworkExperiment().specs().stream().map(RunSpec::key).collect(Collectors.toSet());
         assertTrue(specs.stream().allMatch(s -> all.contains(s.key())), "every run is in reproduce --parts networks");
@@ -50,6 +54,9 @@ class NetworkPhaseRatioTest {
             String[] g = s.group().split(":");
             assertEquals(n.switchProb(), Double.parseDouble(g[2]));
             assertEquals(n.relaxRate(), Double.parseDouble(g[3]));
+            if (g[1].endsWith(NetworkPhaseRatio.GATED)) {
+                continue;
+            }
             if (g[1].equals("p")) {
                 assertEquals(0.5, n.relaxRate());
                 ratiosP.add(round(n.switchProb() / n.relaxRate()));
@@ -60,8 +67,68 @@ class NetworkPhaseRatioTest {
         }
         assertEquals(Set.of(0.005, 0.02, 0.1, 0.4, 1.0, 2.0), ratiosP);
         assertEquals(Set.of(0.05, 0.4, 1.0, 2.0), ratiosR);
-        assertEquals(11, seedsByGroup.size());
+        assertEquals(21, seedsByGroup.size());
         seedsByGroup.forEach((g, seeds) -> assertEquals(Set.of(1L, 2L, 3L), seeds, g));
+    }
+
+    /**
+     * Every plain flexible cell has a gated twin: the same settings (p, r, rate, example changes, seed) plus
+     * {@code network --mode local}'s phase-gated trace, so the figure's gated arm differs from the plain one only in
+     * the trace.
+     */
+    @Test
+    void everyPlainCellHasAGatedTwinDifferingOnlyInTheTrace() {
+        List<RunSpec> specs = NetworkPhaseRatio.specs();
+        Map<String, NetworkSettings> byGroupAndSeed = new TreeMap<>();
+        for (RunSpec s : specs) {
+            byGroupAndSeed.put(s.group() + "#" + ((NetworkSettings) s.settings()).seed(), (NetworkSettings) s.settings());
+        }
+        int twins = 0;
+        for (RunSpec s : specs) {
+            String[] g = s.group().split(":");
+            NetworkSettings plain = (NetworkSettings) s.settings();
+            if (g[1].equals("standard") || g[1].endsWith(NetworkPhaseRatio.GATED)) {
+                continue;
+            }
+            assertEquals(null, plain.traceTau(), "the plain arm has no trace: " + s.group());
+            String twin = g[0] + ":" + g[1] + NetworkPhaseRatio.GATED + ":" + g[2] + ":" + g[3] + "#" + plain.seed();
+            NetworkSettings gated = byGroupAndSeed.get(twin);
+            assertTrue(gated != null, "gated twin of " + s.group() + " seed " + plain.seed());
+            assertEquals(NetworkSettings.LOCAL_DEFAULTS.traceTau(), gated.traceTau(), twin);
+            assertEquals(TraceGate.FREE_ONLY, gated.gate(), twin);
+            assertEquals(0, gated.hold(), twin);
+            assertEquals(plain, gated.withTraceTau(null).withTraceGate(null), "only the trace differs: " + twin);
+            twins++;
+        }
+        assertEquals(3 * (6 + 4), twins);
+    }
+
+    /**
+     * The table and figure carry the gated arm: one cell (p = 0.05, r = 0.5, seed 1) of each arm, shortened to 2,000
+     * steps, goes through the sweep and {@link NetworkPhaseRatio#tables}; the CSV has a {@code p gated} row whose
+     * final cost differs from the plain row's (the trace changes the run).
+     */
+    @Test
+    void tablesWriteTheGatedArmBesideThePlainOne() {
+        List<Sweep.Job> jobs = NetworkPhaseRatio.specs().stream()
+                .filter(s -> ((NetworkSettings) s.settings()).seed() == 1)
+                .filter(s -> s.group().equals("ratio:standard") || s.group().endsWith(":0.05:0.5"))
+                .map(s -> new RunSpec(s.group(), ((NetworkSettings) s.settings()).withSteps(2_000).withEvalEvery(500)))
+                .map(Sweep::job).toList();
+        assertEquals(3, jobs.size());
+        Table t = NetworkPhaseRatio.tables(new Sweep(tmp, 1).runJobs(jobs, r -> { }), tmp);
+        Table csv = Table.read().csv(tmp.resolve("network_final_vs_p_over_r.csv").toFile());
+        assertEquals(Set.of("standard", "p", "p gated"), Set.copyOf(csv.stringColumn("arm").asList()));
+        assertEquals(3, csv.rowCount());
+        Table plainRow = t.where(t.stringColumn("arm").isEqualTo("p"));
+        Table gatedRow = t.where(t.stringColumn("arm").isEqualTo("p gated"));
+        double plain = plainRow.doubleColumn("final_cost").get(0);
+        double gated = gatedRow.doubleColumn("final_cost").get(0);
+        assertEquals(plainRow.doubleColumn("initial_cost").get(0), gatedRow.doubleColumn("initial_cost").get(0),
+                "same network");
+        assertEquals(0.1, gatedRow.doubleColumn("p_over_r").get(0), 1e-12);
+        assertTrue(plain != gated, "the gated arm ran with its trace: " + plain + " vs " + gated);
+        assertTrue(Files.exists(tmp.resolve("network_final_vs_p_over_r.png")));
     }
 
     /**
