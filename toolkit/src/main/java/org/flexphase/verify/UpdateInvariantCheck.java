@@ -19,7 +19,8 @@ import org.flexphase.util.Rngs;
  *
  * <p>How the rate is read: a wrapper around the system records, for each update, the parameters before it and right
  * after the system's {@code stepAndAddStatistic} (before {@code parametersChanged()} projects), and the statistic
- * {@code phi} of the state the step left ({@code addStatistic} at weight 1 into a scratch array). For every coordinate
+ * {@code phi} of the state the step left ({@code addStatistic} at weight 1 into a scratch array, with the parameters
+ * put back to those the update used, since a statistic may read them). For every coordinate
  * with a clear increment, {@code (theta_after - theta_before) / (scale w(z) phi)} is the rate the update took; it must
  * equal {@code schedule.rate(step)} at the step the update began, to {@code 1e-8} relative (rounding of
  * {@code theta + increment} is about {@code 1e-10} of the increment for the coordinates read). A rate read at the
@@ -78,8 +79,12 @@ final class UpdateInvariantCheck {
             System.arraycopy(target, 0, before, 0, before.length);
             inner.stepAndAddStatistic(state, z, rng, weight, target);
             System.arraycopy(target, 0, after, 0, after.length);
+            // phi at the parameters the update used: a statistic may read theta (phi = -dE/dtheta often does), so it
+            // is taken with the parameters put back for the call, then the update is restored.
+            System.arraycopy(before, 0, target, 0, before.length);
             java.util.Arrays.fill(phi, 0);
             inner.addStatistic(state, 1.0, phi);
+            System.arraycopy(after, 0, target, 0, after.length);
             phase = z;
             updates++;
             plusUpdates += z.isPositive() ? 1 : 0;
