@@ -3,6 +3,7 @@ package org.flexphase.circuits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.flexphase.learning.TraceGate;
@@ -88,6 +89,7 @@ class CoupledLearningStatisticTest {
                 assertEquals(-d * d, stat[e], 1e-12, phase + " edge " + e);
             }
         }
+        assertNull(s.trace(), "no trace is kept without trace-tau");
     }
 
     @Test
@@ -99,8 +101,9 @@ class CoupledLearningStatisticTest {
         Graph g = sys.network().graph();
         double[] zero = new double[g.edgeCount()];
         s.show(1);
-        Phase[] phases = {Phase.NEGATIVE, Phase.POSITIVE, Phase.NEGATIVE, Phase.POSITIVE, Phase.POSITIVE};
-        boolean[] learns = {false, false, false, true, true};
+        // only free steps count towards the hold: two clamped steps after one free step do not learn
+        Phase[] phases = {Phase.NEGATIVE, Phase.POSITIVE, Phase.POSITIVE, Phase.NEGATIVE, Phase.POSITIVE};
+        boolean[] learns = {false, false, false, false, true};
         for (int t = 0; t < phases.length; t++) {
             double[] stat = new double[g.edgeCount()];
             sys.stepAndAddStatistic(s, phases[t], null, 1.5, stat);
