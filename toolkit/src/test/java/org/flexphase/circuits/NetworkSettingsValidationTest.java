@@ -1,0 +1,153 @@
+package org.flexphase.circuits;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.flexphase.learning.TraceGate;
+import org.flexphase.util.InvalidSetting;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every range {@link NetworkSettings#validate()} enforces, at its edge: the last value allowed passes and the first
+ * beyond it is refused under its own key (these were checked only through the command line before).
+ */
+class NetworkSettingsValidationTest {
+    private static final NetworkSettings D = NetworkSettings.DEFAULTS;
+
+    private static void refused(String key, NetworkSettings s) {
+        InvalidSetting e = assertThrows(InvalidSetting.class, s::validate, key);
+        assertEquals(key, e.key(), e.getMessage());
+    }
+
+    private static void accepted(NetworkSettings s) {
+        assertDoesNotThrow(s::validate);
+    }
+
+    @Test
+    void sizesAreRefusedJustPastTheirBounds() {
+        accepted(D.withNodes(8).withDegree(7));
+        refused("nodes", D.withNodes(7).withDegree(6));
+        refused("degree", D.withNodes(8).withDegree(7.5));
+        accepted(D.withDegree(2));
+        refused("degree", D.withDegree(1.99));
+        accepted(D.withDegree(20));
+        refused("degree", D.withDegree(20.01));
+        // inputs and outputs may each take nodes - 3 when the other is 1
+        accepted(D.withInputs(61).withOutputs(1));
+        refused("inputs", D.withInputs(62).withOutputs(1));
+        refused("inputs", D.withInputs(0));
+        accepted(D.withOutputs(61).withInputs(1));
+        refused("outputs", D.withOutputs(62).withInputs(1));
+        refused("outputs", D.withOutputs(0));
+        // both at nodes - 3 leave no room for the ground and a hidden node
+        refused("nodes", D.withInputs(31).withOutputs(32));
+        accepted(D.withInputs(31).withOutputs(31));
+        for (String key : new String[]{"examples", "train_size", "test_size"}) {
+            NetworkSettings one = switch (key) {
+                case "examples" -> D.withExamples(1);
+                case "train_size" -> D.withTrainSize(1);
+                default -> D.withTestSize(1);
+            };
+            accepted(one);
+            refused(key, switch (key) {
+                case "examples" -> D.withExamples(0);
+                case "train_size" -> D.withTrainSize(0);
+                default -> D.withTestSize(0);
+            });
+        }
+    }
+
+    @Test
+    void ratesAndProbabilitiesKeepToTheirIntervals() {
+        accepted(D.withRelaxRate(1).withSwitchProb(1).withPresentProb(1).withNudge(1));
+        refused("relax_rate", D.withRelaxRate(0));
+        refused("relax_rate", D.withRelaxRate(1.000001));
+        refused("switch_prob", D.withSwitchProb(0));
+        refused("present_prob", D.withPresentProb(1.000001));
+        refused("nudge", D.withNudge(0));
+        refused("b", D.withB(1));
+        refused("b", D.withB(0));
+        refused("lr", D.withLr(0));
+        refused("k_min", D.withKMin(0));
+        refused("k_max", D.withKMax(Double.POSITIVE_INFINITY));
+        refused("gamma", D.withGamma(0));
+        refused("dt", D.withDt(-0.1));
+        accepted(D.withUnstableFactor(1.0001));
+        refused("unstable_factor", D.withUnstableFactor(1));
+        refused("unstable_factor", D.withUnstableFactor(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void aStepTooShortForTheRelaxationOrACrossedConductanceRangeIsRefused() {
+        // gamma * dt underflows to 0, or its inverse overflows: the relaxation's time step is meaningless
+        refused("dt", D.withGamma(1e-200).withDt(1e-200));
+        refused("dt", D.withGamma(1e-160).withDt(1e-160));
+        accepted(D.withGamma(1e-100).withDt(1e-100));
+        accepted(D.withKMin(5).withKMax(5));
+        // the bound moved from its default is the one blamed
+        refused("k_min", D.withKMin(2000));
+        refused("k_max", D.withKMax(1e-4));
+    }
+
+    @Test
+    void aStandardRunNeedsOneWholeUpdateAndAtLeastOneStep() {
+        accepted(D.withSteps(20).withPhaseLength(10).withEvalEvery(1));
+        InvalidSetting e = assertThrows(InvalidSetting.class, D.withSteps(20).withPhaseLength(11)::validate);
+        assertEquals("phase_length", e.key());
+        assertTrue(e.getMessage().contains("steps / 2 = 10"), e.getMessage());
+        // other modes have no phase-length condition
+        accepted(D.withMode(CouplingMode.LOCAL).withSteps(20).withPhaseLength(11));
+        refused("phase_length", D.withPhaseLength(0));
+        refused("steps", D.withSteps(0));
+        refused("eval_every", D.withEvalEvery(0));
+    }
+
+    @Test
+    void theTraceItsGateAndItsHoldBelongToLocalMode() {
+        NetworkSettings local = NetworkSettings.LOCAL_DEFAULTS;
+        assertEquals(local, NetworkSettings.defaults(CouplingMode.LOCAL));
+        assertEquals(CouplingMode.TWIN, NetworkSettings.defaults(CouplingMode.TWIN).mode());
+        assertEquals(D.withMode(CouplingMode.TWIN), NetworkSettings.defaults(CouplingMode.TWIN));
+        accepted(local.withTraceTau(1.0));
+        refused("trace_tau", local.withTraceTau(0.5));
+        refused("trace_tau", local.withTraceTau(Double.POSITIVE_INFINITY));
+        refused("trace_tau", D.withTraceTau(4.0));
+        refused("trace_gate", D.withTraceGate(TraceGate.FREE_ONLY));
+        refused("trace_gate", local.withTraceTau(0.0));
+        // an example lasts 1 / present_prob = 25 steps on average: the hold must be shorter
+        accepted(local.withTraceHold(24));
+        refused("trace_hold", local.withTraceHold(25));
+        refused("trace_hold", local.withTraceHold(-1));
+        refused("trace_hold", D.withMode(CouplingMode.LOCAL).withTraceHold(2));
+        assertEquals(24, local.withTraceHold(24).hold());
+        assertEquals(TraceGate.FREE_ONLY, local.gate());
+    }
+
+    @Test
+    void offValuesAreStoredAsUnset() {
+        NetworkSettings s = NetworkSettings.LOCAL_DEFAULTS.withTraceTau(0.0).withTraceGate(TraceGate.ALWAYS)
+                .withTraceHold(0);
+        assertNull(s.traceTau());
+        assertNull(s.traceGate());
+        assertNull(s.traceHold());
+        assertEquals(TraceGate.ALWAYS, s.gate());
+        assertEquals(0, s.hold());
+    }
+
+    @Test
+    void memoryIsRefusedExactlyWhenTheEstimateExceedsTheHeap() {
+        assertEquals(1024, NetworkSettings.bytesPerNode(4.0));
+        assertEquals(512 + 129, NetworkSettings.bytesPerNode(1.005));
+        long need = NetworkSettings.bytes(64, 4.0, TaskKind.REGRESSION, 3, 2, 5);
+        assertTrue(need > 64 * 1024, "the network alone takes 64 kB");
+        assertDoesNotThrow(() -> D.requireMemory(need));
+        InvalidSetting e = assertThrows(InvalidSetting.class, () -> D.requireMemory(need - 1));
+        // the nodes check counts one input, output and example, so 64 nodes fit one byte short; the five examples do not
+        assertEquals("examples", e.key(), e.getMessage());
+        e = assertThrows(InvalidSetting.class, () -> D.requireMemory(1000));
+        assertEquals("nodes", e.key(), e.getMessage());
+    }
+}
