@@ -139,15 +139,15 @@ class NetworkSettingsValidationTest {
 
     @Test
     void memoryIsRefusedExactlyWhenTheEstimateExceedsTheHeap() {
-        assertEquals(1024, NetworkSettings.bytesPerNode(4.0));
-        assertEquals(512 + 129, NetworkSettings.bytesPerNode(1.005));
-        long need = NetworkSettings.bytes(64, 4.0, TaskKind.REGRESSION, 3, 2, 5);
+        assertEquals(1024, NetworkMemory.bytesPerNode(4.0));
+        assertEquals(512 + 129, NetworkMemory.bytesPerNode(1.005));
+        long need = NetworkMemory.bytes(64, 4.0, TaskKind.REGRESSION, 3, 2, 5);
         assertTrue(need > 64 * 1024, "the network alone takes 64 kB");
-        assertDoesNotThrow(() -> D.requireMemory(need));
-        InvalidSetting e = assertThrows(InvalidSetting.class, () -> D.requireMemory(need - 1));
+        assertDoesNotThrow(() -> NetworkMemory.require(D, need));
+        InvalidSetting e = assertThrows(InvalidSetting.class, () -> NetworkMemory.require(D, need - 1));
         // the nodes check counts one input, output and example, so 64 nodes fit one byte short; the five examples do not
         assertEquals("examples", e.key(), e.getMessage());
-        e = assertThrows(InvalidSetting.class, () -> D.requireMemory(1000));
+        e = assertThrows(InvalidSetting.class, () -> NetworkMemory.require(D, 1000));
         assertEquals("nodes", e.key(), e.getMessage());
     }
 }
