@@ -26,13 +26,18 @@ class FailureMessagesTest {
     }
 
     static Ran run(String... args) {
+        return captured(Main::run, args);
+    }
+
+    /** {@code command} (Main's run, or its validation-only check) with standard error captured. */
+    static Ran captured(java.util.function.ToIntFunction<String[]> command, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(new ByteArrayOutputStream()));
         System.setErr(new PrintStream(buf));
         try {
-            return new Ran(Main.run(args), buf.toString());
+            return new Ran(command.applyAsInt(args), buf.toString());
         } finally {
             System.setOut(out);
             System.setErr(err);

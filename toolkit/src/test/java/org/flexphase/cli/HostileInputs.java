@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,22 +43,9 @@ final class HostileInputs {
     private HostileInputs() {
     }
 
-    record Ran(int code, String err) {
-    }
-
     /** {@link Main#check} with standard error captured. */
-    static Ran check(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new ByteArrayOutputStream()));
-        System.setErr(new PrintStream(buf));
-        try {
-            return new Ran(Main.check(args), buf.toString());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static FailureMessagesTest.Ran check(String... args) {
+        return FailureMessagesTest.captured(Main::check, args);
     }
 
     /** The long names of {@code command}'s options that take a value (help, version and flags take none). */
@@ -103,7 +88,7 @@ final class HostileInputs {
                 });
                 args.add(option);
                 args.add(value);
-                Ran r = check(args.toArray(String[]::new));
+                FailureMessagesTest.Ran r = check(args.toArray(String[]::new));
                 boolean ok = legal.get(option).contains(value);
                 String line = String.join(" ", args) + " -> exit " + r.code() + ": " + r.err().lines().findFirst()
                         .orElse("");

@@ -35,7 +35,7 @@ class NetworkHostileCombinationsTest {
         for (String[] c : cases) {
             String[] args = CommandLineTest.concat(("network " + c[0]).split(" "), "--out",
                     scratch.resolve("out").toString());
-            HostileInputs.Ran r = HostileInputs.check(args);
+            FailureMessagesTest.Ran r = HostileInputs.check(args);
             assertEquals(2, r.code(), c[0] + ": " + r.err());
             assertTrue(r.err().contains("'" + c[1] + "'") && r.err().contains("allowed") && r.err().contains(c[2]),
                     c[0] + ": " + r.err());
@@ -48,7 +48,7 @@ class NetworkHostileCombinationsTest {
                 "--relax ode --dt 1e6 --lr 1e-6", "--relax ode --unstable-factor 1e308"}) {
             String[] args = CommandLineTest.concat(("network " + c).split(" "), "--out",
                     scratch.resolve("out").toString());
-            HostileInputs.Ran r = HostileInputs.check(args);
+            FailureMessagesTest.Ran r = HostileInputs.check(args);
             assertEquals(0, r.code(), c + ": " + r.err());
         }
     }

@@ -164,7 +164,7 @@ class TraceGateOptionsTest {
                 .key(), off.key());
         for (String[] c : new String[][]{{"--trace-commit", "true"}, {"--mode", "local", "--trace-gate", "free-only",
             "--trace-commit", "true"}, {"--mode", "chl", "--trace-commit", "true"}}) {
-            HostileInputs.Ran r = HostileInputs.check(with(CommandLineTest.concat(new String[]{"ep"}, c)));
+            FailureMessagesTest.Ran r = HostileInputs.check(with(CommandLineTest.concat(new String[]{"ep"}, c)));
             assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
             assertTrue(r.err().contains("'--trace-commit'") && r.err().contains("free-only-nudged-term"),
                     String.join(" ", c) + ": " + r.err());
