@@ -1,0 +1,257 @@
+package org.flexphase.circuits;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.interfaces.linsol.LinearSolverSparse;
+import org.ejml.sparse.FillReducing;
+import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+
+/**
+ * Equilibria of one phase of a network of nonlinear {@link Element}s (docs/theory.md section 5.2, nonlinear elements):
+ * the free nodes' potentials that minimise the total co-content {@code E(p) = sum_e k_e F(Delta p_e)} given the held
+ * nodes, i.e. the nonlinear current law {@code sum_e +-k_e F'(Delta p_e) = 0} at every free node. Damped Newton: the
+ * gradient is the net current out of each free node, the Hessian the weighted Laplacian of the free block with weights
+ * {@code k_e F''(Delta p_e)} (positive: {@code F''} is at least {@code min(1, 1+c)}), factorised by EJML's sparse
+ * Cholesky with its symbolic structure locked after the first factorisation (the pattern is the graph's, whatever the
+ * weights), in reverse Cuthill-McKee order. Each Newton step is backtracked (halved) until the co-content falls by
+ * Armijo's 1e-4 of the predicted decrease; the solve stops after a full step whose largest move is at most
+ * {@link #STEP_TOLERANCE} of the potentials' scale (the error after it is of the order of its square), and throws
+ * after {@link #MAX_ITERATIONS} steps. With the linear element one step solves exactly (up to rounding), and the
+ * Hessian is refactorised only when its weights change. Not thread-safe.
+ */
+public final class NewtonSolver {
+    /** Largest Newton move, relative to {@code 1 + max |p|}, after which the solve stops. */
+    public static final double STEP_TOLERANCE = 1e-9;
+    /** Newton steps after which the solve gives up (strict convexity makes 10-20 ample on any start). */
+    public static final int MAX_ITERATIONS = 60;
+
+    private final ResistorNetwork net;
+    private final Element element;
+    private final boolean[] held;
+    private final int[] free;
+    private final int[] position;
+    private final DMatrixSparseCSC matrix;
+    private final int[][] plusSlots;
+    private final int[][] minusSlots;
+    private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver;
+    private final double[] weights;
+    private final double[] factored;
+    private final DMatrixRMaj gradient;
+    private final DMatrixRMaj step;
+    private final double[] trial;
+    private boolean locked;
+    private int lastIterations;
+    private long factorisations;
+
+    /** A solver of {@code net}'s equilibria with {@code element} on every edge when exactly the {@code held} nodes are held. */
+    public NewtonSolver(ResistorNetwork net, Element element, boolean[] held) {
+        this.net = net;
+        this.element = element;
+        this.held = held.clone();
+        Graph g = net.graph();
+        boolean[] keep = new boolean[g.nodeCount()];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = !held[i];
+        }
+        free = g.reverseCuthillMcKee(keep);
+        position = new int[g.nodeCount()];
+        Arrays.fill(position, -1);
+        for (int r = 0; r < free.length; r++) {
+            position[free[r]] = r;
+        }
+        int n = free.length;
+        int[][] rows = new int[n][];
+        int nnz = 0;
+        for (int c = 0; c < n; c++) {
+            int node = free[c];
+            int[] rs = new int[g.degree(node) + 1];
+            int m = 0;
+            rs[m++] = c;
+            for (int k = 0; k < g.degree(node); k++) {
+                int j = position[g.other(g.incidentEdge(node, k), node)];
+                if (j >= 0) {
+                    rs[m++] = j;
+                }
+            }
+            rows[c] = Arrays.copyOf(rs, m);
+            Arrays.sort(rows[c]);
+            nnz += m;
+        }
+        matrix = new DMatrixSparseCSC(n, n, nnz);
+        int at = 0;
+        for (int c = 0; c < n; c++) {
+            matrix.col_idx[c] = at;
+            for (int r : rows[c]) {
+                matrix.nz_rows[at++] = r;
+            }
+        }
+        matrix.col_idx[n] = at;
+        matrix.nz_length = at;
+        matrix.indicesSorted = true;
+        plusSlots = new int[g.edgeCount()][];
+        minusSlots = new int[g.edgeCount()][];
+        for (int e = 0; e < g.edgeCount(); e++) {
+            int a = position[g.from(e)];
+            int b = position[g.to(e)];
+            plusSlots[e] = new int[]{a < 0 ? -1 : slot(a, a), b < 0 ? -1 : slot(b, b)};
+            minusSlots[e] = a < 0 || b < 0 ? new int[]{-1, -1} : new int[]{slot(a, b), slot(b, a)};
+        }
+        solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
+        weights = new double[g.edgeCount()];
+        factored = new double[g.edgeCount()];
+        Arrays.fill(factored, Double.NaN);
+        gradient = new DMatrixRMaj(n, 1);
+        step = new DMatrixRMaj(n, 1);
+        trial = new double[g.nodeCount()];
+    }
+
+    /** The free phase's solver (inputs and ground held). */
+    public static NewtonSolver free(ResistorNetwork net, Element element) {
+        return new NewtonSolver(net, element, net.heldNodes(false));
+    }
+
+    /** The clamped phase's solver (inputs, ground and outputs held). */
+    public static NewtonSolver clamped(ResistorNetwork net, Element element) {
+        return new NewtonSolver(net, element, net.heldNodes(true));
+    }
+
+    private int slot(int row, int col) {
+        int k = Arrays.binarySearch(matrix.nz_rows, matrix.col_idx[col], matrix.col_idx[col + 1], row);
+        if (k < 0) {
+            throw new IllegalStateException("no slot (" + row + ", " + col + ")");
+        }
+        return k;
+    }
+
+    /**
+     * Sets the free entries of {@code p} to the equilibrium given its held entries (read, unchanged), starting Newton
+     * from the free entries' current values, or from 0 where one is not finite. The result depends on the start only
+     * through rounding and the stopping point (within {@link #STEP_TOLERANCE} squared).
+     */
+    public void solve(double[] p) {
+        for (int node : free) {
+            if (!Double.isFinite(p[node])) {
+                p[node] = 0;
+            }
+        }
+        double scale = 1;
+        for (double v : p) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double energy = coContent(p);
+        for (int it = 1; it <= MAX_ITERATIONS; it++) {
+            fillGradientAndWeights(p);
+            refactor();
+            solver.solve(gradient, step);
+            // The Newton direction is -step; slope = g . (-step) < 0 whenever g != 0 (the Hessian is positive definite).
+            double slope = 0;
+            double largest = 0;
+            for (int r = 0; r < free.length; r++) {
+                slope -= gradient.data[r] * step.data[r];
+                largest = Math.max(largest, Math.abs(step.data[r]));
+            }
+            double t = 1;
+            double next;
+            while (true) {
+                System.arraycopy(p, 0, trial, 0, p.length);
+                for (int r = 0; r < free.length; r++) {
+                    trial[free[r]] -= t * step.data[r];
+                }
+                next = coContent(trial);
+                // Rounding in E is about 1e-16 |E|; a step below it cannot be judged by E and is accepted.
+                if (next <= energy + 1e-4 * t * slope + 1e-14 * Math.abs(energy) || t < 1e-12) {
+                    break;
+                }
+                t *= 0.5;
+            }
+            System.arraycopy(trial, 0, p, 0, p.length);
+            energy = next;
+            if (t == 1 && largest <= STEP_TOLERANCE * scale) {
+                lastIterations = it;
+                return;
+            }
+        }
+        throw new IllegalStateException("Newton did not converge in " + MAX_ITERATIONS + " steps (element shape "
+                + element.shape() + ")");
+    }
+
+    /** Total co-content {@code sum_e k_e F(Delta p_e)} of the potentials {@code p}. */
+    public double coContent(double[] p) {
+        Graph g = net.graph();
+        double[] k = net.conductances();
+        double s = 0;
+        for (int e = 0; e < k.length; e++) {
+            s += k[e] * element.coContent(p[g.from(e)] - p[g.to(e)]);
+        }
+        return s;
+    }
+
+    /** The gradient of the co-content at the free nodes (net currents out) and the Hessian's edge weights. */
+    private void fillGradientAndWeights(double[] p) {
+        Graph g = net.graph();
+        double[] k = net.conductances();
+        Arrays.fill(gradient.data, 0.0);
+        for (int e = 0; e < k.length; e++) {
+            double v = p[g.from(e)] - p[g.to(e)];
+            double current = k[e] * element.current(v);
+            weights[e] = k[e] * element.curvature(v);
+            int a = position[g.from(e)];
+            int b = position[g.to(e)];
+            if (a >= 0) {
+                gradient.data[a] += current;
+            }
+            if (b >= 0) {
+                gradient.data[b] -= current;
+            }
+        }
+    }
+
+    private void refactor() {
+        if (Arrays.equals(weights, factored)) {
+            return;
+        }
+        Arrays.fill(matrix.nz_values, 0, matrix.nz_length, 0.0);
+        for (int e = 0; e < weights.length; e++) {
+            for (int s : plusSlots[e]) {
+                if (s >= 0) {
+                    matrix.nz_values[s] += weights[e];
+                }
+            }
+            for (int s : minusSlots[e]) {
+                if (s >= 0) {
+                    matrix.nz_values[s] -= weights[e];
+                }
+            }
+        }
+        if (!solver.setA(matrix)) {
+            throw new IllegalStateException("the Hessian is not positive definite (is a held node missing?)");
+        }
+        if (!locked) {
+            solver.setStructureLocked(true);
+            locked = true;
+        }
+        System.arraycopy(weights, 0, factored, 0, weights.length);
+        factorisations++;
+    }
+
+    /** Whether node {@code i} is held in this phase. */
+    public boolean isHeld(int i) {
+        return held[i];
+    }
+
+    /** The element on every edge. */
+    public Element element() {
+        return element;
+    }
+
+    /** Newton steps the last solve took. */
+    public int lastIterations() {
+        return lastIterations;
+    }
+
+    /** Numeric factorisations of the Hessian so far. */
+    public long factorisations() {
+        return factorisations;
+    }
+}

@@ -1,0 +1,130 @@
+package org.flexphase.circuits;
+
+import java.util.random.RandomGenerator;
+import org.flexphase.learning.ExamplePresentation;
+import org.flexphase.learning.LearningLoop;
+import org.flexphase.learning.LearningRateSchedule;
+import org.flexphase.learning.LocalLearning;
+import org.flexphase.learning.PairedPhases;
+import org.flexphase.phases.GeometricPhaseProcess;
+import org.flexphase.phases.Phase;
+import org.flexphase.util.InvalidSetting;
+import org.flexphase.util.Rngs;
+
+/**
+ * Trains a {@link NonlinearCoupledLearning} system in one of the three {@link CouplingMode}s, the way
+ * {@link CouplingTrainer} trains a linear one and with the same operation order (so with the linear element and
+ * uniform relaxation the runs agree with {@link CouplingTrainer}'s to rounding): standard coupled learning on
+ * {@link PairedPhases}, flexible phases on {@link LocalLearning} under geometric switching with scale
+ * {@code 1/eta_c}, and twin networks as a loop body. Reads from {@link NetworkSettings} the mode, budget, checkpoints,
+ * rate, phase length, presentation and switching probabilities and the seed; the element and the relaxation rate are
+ * the system's. Uniform relaxation only (a nonlinear Jacobi sweep or continuous-time step is not built), and no
+ * potential trace. Same seed, same run, bit for bit.
+ */
+public final class NonlinearTrainer {
+    private final NetworkSettings settings;
+
+    /** A trainer with these settings (validated here; relax must be uniform, no trace). */
+    public NonlinearTrainer(NetworkSettings settings) {
+        settings.validate();
+        InvalidSetting.require(settings.relax() == Relaxation.Kind.UNIFORM, "relax", InvalidSetting.label(
+                settings.relax()), "uniform (the only relaxation built for nonlinear elements)");
+        InvalidSetting.require(settings.traceTau() == null, "trace_tau", settings.traceTau(),
+                "unset or 0 (no potential trace for nonlinear elements)");
+        this.settings = settings;
+    }
+
+    /** The settings. */
+    public NetworkSettings settings() {
+        return settings;
+    }
+
+    /** Trains {@code sys} in place; {@code listener} sees step 0, every {@code evalEvery} sweeps and the end. */
+    public LearningLoop train(NonlinearCoupledLearning sys, LearningLoop.CheckpointListener listener) {
+        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(settings.lr()),
+                settings.steps(), settings.evalEvery(), Long.MAX_VALUE, 1, listener);
+        if (loop.begin()) {
+            run(sys, loop);
+        }
+        loop.finish();
+        return loop;
+    }
+
+    /** Runs {@code steps} sweeps with the conductances frozen, adding every increment at rate 1 into {@code increments}. */
+    public LearningLoop sumIncrements(NonlinearCoupledLearning sys, long steps, double[] increments) {
+        LearningLoop loop = new LearningLoop(sys.parameters(), increments, LearningRateSchedule.constant(1), steps,
+                steps, Long.MAX_VALUE, 1, null);
+        run(sys, loop);
+        return loop;
+    }
+
+    private void run(NonlinearCoupledLearning sys, LearningLoop loop) {
+        RandomGenerator rng = Rngs.create(settings.seed());
+        switch (settings.mode()) {
+            case LOCAL -> local(sys).run(loop, sys.newState(), rng);
+            case TWIN -> twin(sys, loop, rng);
+            case STANDARD -> standard(sys).run(loop, sys.newState(), rng);
+            default -> throw new IllegalStateException(settings.mode().toString());
+        }
+    }
+
+    /** Examples of {@code sys}'s task, redrawn uniformly at each step with probability {@code q}. */
+    public static ExamplePresentation<CircuitState> presentation(NonlinearCoupledLearning sys, double q) {
+        return ExamplePresentation.redrawnWithProbability(sys.task().size(), q, CircuitState::show);
+    }
+
+    /** Flexible phases: local learning under geometric switching, scale {@code 1/eta_c}. */
+    public LocalLearning<CircuitState> local(NonlinearCoupledLearning sys) {
+        return new LocalLearning<>(sys, presentation(sys, settings.presentProb()),
+                GeometricPhaseProcess.of(settings.b(), settings.switchProb())).scale(1 / sys.nudge());
+    }
+
+    /** Twin networks: the free copy steps, the clamped copy is held at the nudge of its outputs and steps, one update. */
+    private void twin(NonlinearCoupledLearning sys, LearningLoop loop, RandomGenerator rng) {
+        ExamplePresentation<CircuitState> presentation = presentation(sys, settings.presentProb());
+        CircuitState free = sys.newState();
+        CircuitState clamped = sys.newState();
+        double[] clamp = new double[sys.network().outputCount()];
+        double[] target = loop.target();
+        boolean learning = !loop.frozen();
+        while (loop.running()) {
+            presentation.beforeStep(free, Phase.NEGATIVE, false, rng);
+            int m = free.example();
+            clamped.show(m);
+            sys.step(free, Phase.NEGATIVE, rng);
+            sys.nudgedFrom(free.potentials(), m, clamp);
+            clamped.holdClamp(m, clamp);
+            sys.step(clamped, Phase.POSITIVE, rng);
+            sys.addRule(free.potentials(), clamped.potentials(), loop.rate(), target);
+            if (learning) {
+                sys.parametersChanged();
+            }
+            loop.countUpdate();
+            loop.advance(Phase.NEGATIVE, 1);
+        }
+    }
+
+    /** Standard coupled learning: a fresh example, T free steps held, T clamped steps at the nudge, one update. */
+    private PairedPhases<CircuitState> standard(NonlinearCoupledLearning sys) {
+        double[] clamp = new double[sys.network().outputCount()];
+        PairedPhases.Pairing<CircuitState> pairing = new PairedPhases.Pairing<>() {
+            @Override
+            public void prepare(CircuitState state, CircuitState free, RandomGenerator rng) {
+                state.show(rng.nextInt(sys.task().size()));
+            }
+
+            @Override
+            public void hold(CircuitState state, CircuitState free, RandomGenerator rng) {
+                System.arraycopy(state.potentials(), 0, free.potentials(), 0, free.potentials().length);
+                sys.nudgedFrom(free.potentials(), state.example(), clamp);
+                state.holdClamp(state.example(), clamp);
+            }
+
+            @Override
+            public void addContrast(CircuitState free, CircuitState state, double weight, double[] target) {
+                sys.addRule(free.potentials(), state.potentials(), weight, target);
+            }
+        };
+        return new PairedPhases<>(sys, pairing, Phase.NEGATIVE, settings.phaseLength(), settings.phaseLength());
+    }
+}
