@@ -41,13 +41,23 @@ public record Element(double shape) {
         return shape == 0;
     }
 
-    /** {@code F(v) = v^2/2 + c log cosh v}; {@code log cosh v = |v| + log1p(exp(-2|v|)) - log 2}, exact for any v. */
+    /** {@code F(v) = v^2/2 + c log cosh v}, to full relative precision for any v ({@link #logCosh}). */
     public double coContent(double v) {
-        if (shape == 0) {
-            return 0.5 * v * v;
-        }
+        return shape == 0 ? 0.5 * v * v : 0.5 * v * v + shape * logCosh(v);
+    }
+
+    /**
+     * {@code log cosh v} without cancellation: {@code log1p(2 sinh^2(v/2))} (accurate at small v, where
+     * {@code log(cosh v)} rounds to 0 and {@code |v| + log1p(exp(-2|v|)) - log 2} cancels), and the latter beyond
+     * {@code |v| = 20}, where {@code sinh^2} would overflow long before {@code cosh} is large.
+     */
+    static double logCosh(double v) {
         double a = Math.abs(v);
-        return 0.5 * v * v + shape * (a + Math.log1p(Math.exp(-2 * a)) - LOG_2);
+        if (a < 20) {
+            double s = Math.sinh(0.5 * a);
+            return Math.log1p(2 * s * s);
+        }
+        return a + Math.log1p(Math.exp(-2 * a)) - LOG_2;
     }
 
     /** {@code F'(v) = v + c tanh v}: the current per unit conductance. */

@@ -15,8 +15,9 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  * {@code k_e F''(Delta p_e)} (positive: {@code F''} is at least {@code min(1, 1+c)}), factorised by EJML's sparse
  * Cholesky with its symbolic structure locked after the first factorisation (the pattern is the graph's, whatever the
  * weights), in reverse Cuthill-McKee order. Each Newton step is backtracked (halved) until the co-content falls by
- * Armijo's 1e-4 of the predicted decrease; the solve stops after a full step whose largest move is at most
- * {@link #STEP_TOLERANCE} of the potentials' scale (the error after it is of the order of its square), and throws
+ * Armijo's 1e-4 of the predicted decrease; once the Newton step's largest move is at most
+ * {@link #STEP_TOLERANCE} of the potentials' scale it is taken whole and the solve stops (the error after it is of the
+ * order of its square), and the solve throws
  * after {@link #MAX_ITERATIONS} steps. With the linear element one step solves exactly (up to rounding), and the
  * Hessian is refactorised only when its weights change. Not thread-safe.
  */
@@ -151,26 +152,40 @@ public final class NewtonSolver {
                 slope -= gradient.data[r] * step.data[r];
                 largest = Math.max(largest, Math.abs(step.data[r]));
             }
+            if (largest <= STEP_TOLERANCE * scale) {
+                // Inside the quadratic region: the step changes E by O(step^2), below the rounding of E's terms (for
+                // c < 0, v^2/2 and c log cosh v nearly cancel), so E cannot judge it; take it whole and stop.
+                for (int r = 0; r < free.length; r++) {
+                    p[free[r]] -= step.data[r];
+                }
+                lastIterations = it;
+                return;
+            }
             double t = 1;
-            double next;
-            while (true) {
+            double next = energy;
+            // -slope is the squared Newton decrement, about twice E - min E: once it is below E's rounding (the terms
+            // of E may cancel), E cannot judge the step, and the full step is safe (the start is next to the minimum).
+            boolean judged = -slope > 1e-12 * Math.abs(energy);
+            while (judged) {
                 System.arraycopy(p, 0, trial, 0, p.length);
                 for (int r = 0; r < free.length; r++) {
                     trial[free[r]] -= t * step.data[r];
                 }
                 next = coContent(trial);
-                // Rounding in E is about 1e-16 |E|; a step below it cannot be judged by E and is accepted.
-                if (next <= energy + 1e-4 * t * slope + 1e-14 * Math.abs(energy) || t < 1e-12) {
+                if (next <= energy + 1e-4 * t * slope || t < 1e-12) {
                     break;
                 }
                 t *= 0.5;
             }
+            if (!judged) {
+                System.arraycopy(p, 0, trial, 0, p.length);
+                for (int r = 0; r < free.length; r++) {
+                    trial[free[r]] -= step.data[r];
+                }
+                next = coContent(trial);
+            }
             System.arraycopy(trial, 0, p, 0, p.length);
             energy = next;
-            if (t == 1 && largest <= STEP_TOLERANCE * scale) {
-                lastIterations = it;
-                return;
-            }
         }
         throw new IllegalStateException("Newton did not converge in " + MAX_ITERATIONS + " steps (element shape "
                 + element.shape() + ")");

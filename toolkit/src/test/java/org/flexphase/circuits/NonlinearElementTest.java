@@ -77,6 +77,12 @@ class NonlinearElementTest {
                 assertTrue(el.curvature(v) >= el.minCurvature() - 1e-15 && el.curvature(v) <= el.maxCurvature() + 1e-15,
                         "F'' outside its bounds at c=" + c + " v=" + v);
             }
+            // log cosh to full relative precision near 0 (its series to v^8) and across the switch at 20
+            for (double v : new double[]{1e-8, 1e-4, 0.01}) {
+                assertEquals(0.5 * v * v - Math.pow(v, 4) / 12 + Math.pow(v, 6) / 45 - 17 * Math.pow(v, 8) / 2520, Element.logCosh(v), 1e-15 * v * v, "log cosh " + v);
+            }
+            assertEquals(Math.log(Math.cosh(19.999999)), Element.logCosh(19.999999), 1e-14 * 20);
+            assertEquals(Math.log(Math.cosh(20.000001)), Element.logCosh(20.000001), 1e-14 * 20);
             // log cosh without overflow far out: F(v) - v^2/2 = c (|v| - log 2) + O(exp(-2|v|))
             assertEquals(c * (800 - Math.log(2)), el.coContent(800) - 0.5 * 800 * 800, 1e-9 * 800 * 800);
         }
