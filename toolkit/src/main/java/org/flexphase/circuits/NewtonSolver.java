@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.interfaces.linsol.LinearSolverSparse;
 import org.ejml.sparse.FillReducing;
 import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+import org.flexphase.util.Checks;
 
 /**
  * Equilibria of one phase of a network of nonlinear {@link Element}s (docs/theory.md section 5.2, nonlinear elements):
@@ -128,9 +129,18 @@ public final class NewtonSolver {
     /**
      * Sets the free entries of {@code p} to the equilibrium given its held entries (read, unchanged), starting Newton
      * from the free entries' current values, or from 0 where one is not finite. The result depends on the start only
-     * through rounding and the stopping point (within {@link #STEP_TOLERANCE} squared).
+     * through rounding and the stopping point (within {@link #STEP_TOLERANCE} squared). Non-finite conductances (a
+     * diverged run) give NaN at every free node, as the linear solve does, instead of an exception.
      */
     public void solve(double[] p) {
+        if (!Checks.allFinite(net.conductances())) {
+            // as the linear solve does: a diverged run's potentials are NaN, and its loop's divergence check stops it
+            for (int node : free) {
+                p[node] = Double.NaN;
+            }
+            lastIterations = 0;
+            return;
+        }
         for (int node : free) {
             if (!Double.isFinite(p[node])) {
                 p[node] = 0;

@@ -154,6 +154,54 @@ final class Families {
                 .schedule(org.flexphase.learning.LearningRateSchedule.robbinsMonro(200, 100, 0.7));
     }
 
+    // ---- Saturating networks (F = v^2/2 + c log cosh v, c = 2), the same 8 nodes. Equilibrated steps: the mean update
+    // is the two-phase rule exactly at any p (T16'a); persistent steps at r = 0.5: no exact mean, bias O(p) (T16'c).
+
+    static org.flexphase.circuits.NonlinearCoupledLearning newSaturating(double relaxRate) {
+        CoupledLearning linear = newCircuit();
+        return new org.flexphase.circuits.NonlinearCoupledLearning(linear.network(),
+                org.flexphase.circuits.Element.saturating(2.0), linear.task(), 0.5, relaxRate);
+    }
+
+    static ContractKit.Builder<CircuitState, org.flexphase.circuits.NonlinearCoupledLearning> saturating() {
+        return ContractKit.<CircuitState, org.flexphase.circuits.NonlinearCoupledLearning>forSystem(
+                        () -> newSaturating(1.0))
+                .name("nonlinear coupled learning(8 nodes, saturating c=2, 1 example, equilibrated)")
+                .phases(GeometricPhaseProcess.of(0.5, 0.05))
+                .presentation(c -> org.flexphase.circuits.NonlinearTrainer.presentation(c, 0.5))
+                .copyState(CircuitState::copy)
+                .reference((c, phases) -> c.twoPhaseUpdate())
+                .scale(2.0)
+                .learningRate(0.05)
+                .expectNoBias(0.3, 0.01)
+                .box(c -> box(c.network()))
+                .schedule(org.flexphase.learning.LearningRateSchedule.robbinsMonro(200, 100, 0.7));
+    }
+
+    static ContractKit.Builder<CircuitState, org.flexphase.circuits.NonlinearCoupledLearning> saturatingPersistent() {
+        return ContractKit.<CircuitState, org.flexphase.circuits.NonlinearCoupledLearning>forSystem(
+                        () -> newSaturating(0.5))
+                .name("nonlinear coupled learning(8 nodes, saturating c=2, 1 example, uniform 0.5)")
+                .phases(GeometricPhaseProcess.of(0.5, 0.05))
+                .presentation(c -> org.flexphase.circuits.NonlinearTrainer.presentation(c, 0.5))
+                .copyState(CircuitState::copy)
+                .pairedEstimator(20, 200, 50)
+                .scale(2.0)
+                .learningRate(0.05)
+                .expectLinearBias(0.04, 0.02, 0.01)
+                .box(c -> box(c.network()))
+                .schedule(org.flexphase.learning.LearningRateSchedule.robbinsMonro(200, 100, 0.7))
+                .only(Check.SAME_SEED_SAME_BITS, Check.CHECKPOINT_RESTORE, Check.NON_FINITE_STOP, Check.BIAS_ORDER,
+                        Check.AFTER_EVERY_UPDATE);
+    }
+
+    static double[][] box(ResistorNetwork net) {
+        double[][] box = new double[2][net.conductances().length];
+        java.util.Arrays.fill(box[0], net.kMin());
+        java.util.Arrays.fill(box[1], net.kMax());
+        return box;
+    }
+
     /** The network's conductance box, one bound per edge: what {@code parametersChanged()} projects onto. */
     static double[][] conductanceBox(CoupledLearning c) {
         double[][] box = new double[2][c.parameterCount()];

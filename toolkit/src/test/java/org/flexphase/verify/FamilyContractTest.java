@@ -29,7 +29,9 @@ class FamilyContractTest {
                 new Family("boltzmann rbm", () -> Families.rbm(r -> r, r -> r)),
                 new Family("hopfield ep", () -> Families.hopfield(ep -> ep)),
                 new Family("hopfield ep, persistent", Families::hopfieldPersistent),
-                new Family("coupled learning", () -> Families.circuit(c -> c, c -> c)));
+                new Family("coupled learning", () -> Families.circuit(c -> c, c -> c)),
+                new Family("nonlinear coupled learning", Families::saturating),
+                new Family("nonlinear coupled learning, persistent", Families::saturatingPersistent));
     }
 
     @ParameterizedTest(name = "{0}")
