@@ -106,13 +106,19 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     /**
      * A user's network ({@code network}: the path of an edge-list CSV, read by the run; {@code network_sha256}: the
      * SHA-256 of its bytes, which the run checks when given) replaces the random geometric graph; {@code batch} full
-     * and {@code power_weight} act on the two-phase rule. The file itself is read and checked where the run is built
-     * (the record reads no files).
+     * and {@code power_weight} act on the two-phase rule. The file must exist (as {@code data_dir}'s folder must for
+     * a train run); its contents are read and checked where the run is built.
      */
     private void validateNetworkFileBatchAndPower() {
         if (network != null) {
-            require(!network.isBlank() && network.indexOf('\0') < 0, "network", "\"" + network + "\"",
-                    "the path of an edge-list CSV file (docs: README, network section)");
+            boolean file;
+            try {
+                file = !network.isBlank() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(network));
+            } catch (java.nio.file.InvalidPathException e) {
+                file = false;
+            }
+            require(file, "network", "\"" + network + "\"", "the path of an existing edge-list CSV file (README, "
+                    + "network section); it is " + (network.isBlank() ? "empty" : "missing or not a regular file"));
         }
         if (networkSha256 != null) {
             require(network != null, "network_sha256", networkSha256, "only with network (the hash of that file)");
