@@ -58,6 +58,60 @@ class CoupledLearningGradientProperties {
                 ratios.get()[0], ratios.get()[1]);
     }
 
+    /**
+     * Power-efficient learning: with a power weight {@code lambda > 0} ({@link CoupledLearning#withPowerWeight}) the
+     * rule follows the gradient of {@code C_H + lambda P}, {@code P = mean_m 1/2 sum_e k_e (Delta p^F_e)^2} the power
+     * at the free equilibria, to O(eta): the Richardson extrapolation is {@code -d(C_H + lambda P)/dk} (central
+     * differences of the exact solves) to 1e-6 of the larger of the gradient and the rule. {@code lambda} makes the
+     * power term's largest component {@code kappa} times the cost term's, {@code kappa} log-uniform in [0.3, 3], so a
+     * power term off by a factor 2 cannot hide below the tolerance.
+     */
+    @Test
+    void powerWeightedRuleFollowsTheGradientOfCostPlusPowerToFirstOrderInTheNudge() {
+        Proofs.qt(30).forAll(CircuitGenerators.circuits(6, 24, 3), org.quicktheories.generators.SourceDSL.doubles()
+                .between(Math.log(0.3), Math.log(3))).checkAssert((c, logKappa) -> {
+            ResistorNetwork net = c.net();
+            CoupledLearning plain = new CoupledLearning(net, c.task(), ETA / 2, 1.0);
+            double[][] h = plain.outputConductance();
+            double[] gCost = negativeGradient(plain, h);
+            double[] gPower = negativePowerGradient(plain);
+            // lambda puts the power term at kappa times the cost term, so neither hides the other
+            double lambda = Math.exp(logKappa) * (maxAbs(gCost) > 0 ? maxAbs(gCost) / maxAbs(gPower) : 1);
+            double[] u1 = new CoupledLearning(net, c.task(), ETA, 1.0).withPowerWeight(lambda).twoPhaseUpdate();
+            double[] u2 = plain.withPowerWeight(lambda).twoPhaseUpdate();
+            double[] g = new double[gCost.length];
+            for (int e = 0; e < g.length; e++) {
+                g[e] = gCost[e] + lambda * gPower[e];
+            }
+            double scale = Math.max(maxAbs(g), maxAbs(u1));
+            double rich = 0;
+            for (int e = 0; e < g.length; e++) {
+                rich = Math.max(rich, Math.abs(2 * u2[e] - u1[e] - g[e]));
+            }
+            String at = String.format(Locale.ROOT, "%s, lambda %.4g", c, lambda);
+            assertTrue(rich <= 1e-6 * scale, "2u(eta/2) - u(eta) misses -d(C_H + lambda P)/dk by " + rich
+                    + " (|grad| " + maxAbs(g) + ") at " + at + "\n u=" + Generators.fmt(u2) + "\n g="
+                    + Generators.fmt(g));
+        });
+    }
+
+    /** {@code -dP/dk} of the mean free power by central differences, every free equilibrium re-solved. */
+    static double[] negativePowerGradient(CoupledLearning sys) {
+        double[] k = sys.network().conductances();
+        double[] g = new double[k.length];
+        for (int e = 0; e < k.length; e++) {
+            double keep = k[e];
+            double step = 1e-6 * keep;
+            k[e] = keep + step;
+            double up = sys.power();
+            k[e] = keep - step;
+            double down = sys.power();
+            k[e] = keep;
+            g[e] = -(up - down) / (2 * step);
+        }
+        return g;
+    }
+
     /** {@code -dC_H/dk} by central differences, re-solving the free equilibria, with {@code H} frozen. */
     static double[] negativeGradient(CoupledLearning sys, double[][] h) {
         double[] k = sys.network().conductances();

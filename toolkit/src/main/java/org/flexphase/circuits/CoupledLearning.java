@@ -33,6 +33,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     private double traceTau;
     private TraceGate gate = TraceGate.ALWAYS;
     private int holdAfter;
+    private double powerWeight;
 
     /** Coupled learning with Jacobi relaxation at rate {@code relaxRate}. */
     public CoupledLearning(ResistorNetwork net, CouplingTask task, double nudge, double relaxRate) {
@@ -98,7 +99,33 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         c.traceTau = tau;
         c.gate = java.util.Objects.requireNonNull(gate, "gate");
         c.holdAfter = holdAfter;
+        c.powerWeight = powerWeight;
         return c;
+    }
+
+    /**
+     * A new system on the same network and task that learns the cost plus {@code lambda} times the dissipated power at
+     * the free equilibrium, {@code C + lambda P^F} with {@code P = 1/2 sum_e k_e (Delta p_e)^2} (docs/theory.md
+     * section 5.2, "Power"): at fixed input potentials {@code dP^F/dk_e = 1/2 (Delta p^F_e)^2} (the free nodes sit at
+     * the minimum of {@code P}, so moving them changes it only to second order), so {@link #addRule} gains the local
+     * term {@code -lambda 1/2 (Delta p^F_e)^2}. {@code lambda = 0} is the plain rule. Shares the conductances.
+     */
+    public CoupledLearning withPowerWeight(double lambda) {
+        if (!(lambda >= 0 && lambda < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("power weight must be a finite value >= 0: " + lambda);
+        }
+        CoupledLearning c = new CoupledLearning(net, task, nudge, relaxation.kind(), relaxation.rate(),
+                relaxation.gamma(), relaxation.dt());
+        c.traceTau = traceTau;
+        c.gate = gate;
+        c.holdAfter = holdAfter;
+        c.powerWeight = lambda;
+        return c;
+    }
+
+    /** The weight {@code lambda} of the free power in the learned objective {@code C + lambda P^F} (0: off). */
+    public double powerWeight() {
+        return powerWeight;
     }
 
     /** The trace's time constant in steps (0: no trace). */
@@ -283,6 +310,21 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         return 0.5 * c;
     }
 
+    /** Dissipated power {@code P = 1/2 sum_e k_e (Delta p_e)^2} at the free equilibrium of example {@code m}. */
+    public double power(int m) {
+        freeEquilibrium(m, work);
+        return net.power(work);
+    }
+
+    /** Mean free power over the task's examples: the term {@code lambda} weighs in the learned objective. */
+    public double power() {
+        double s = 0;
+        for (int m = 0; m < task.size(); m++) {
+            s += power(m);
+        }
+        return s / task.size();
+    }
+
     /** Mean cost over the task's examples. */
     public double cost() {
         double c = 0;
@@ -304,10 +346,23 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         addRule(pf, pc, weight, target);
     }
 
-    /** Adds {@code weight * (1/eta_c) 1/2 [(Delta pf)^2 - (Delta pc)^2]} per edge into {@code target}. */
+    /**
+     * Adds {@code weight * (1/eta_c) 1/2 [(Delta pf)^2 - (Delta pc)^2]} per edge into {@code target}, and with a power
+     * weight {@code lambda > 0} ({@link #withPowerWeight}) the power's descent term
+     * {@code -weight lambda 1/2 (Delta pf)^2}.
+     */
     public void addRule(double[] pf, double[] pc, double weight, double[] target) {
         Graph g = net.graph();
         double w = 0.5 * weight / nudge;
+        if (powerWeight != 0) {
+            double wp = 0.5 * weight * powerWeight;
+            for (int e = 0; e < target.length; e++) {
+                double df = pf[g.from(e)] - pf[g.to(e)];
+                double dc = pc[g.from(e)] - pc[g.to(e)];
+                target[e] += w * (df * df - dc * dc) - wp * df * df;
+            }
+            return;
+        }
         for (int e = 0; e < target.length; e++) {
             double df = pf[g.from(e)] - pf[g.to(e)];
             double dc = pc[g.from(e)] - pc[g.to(e)];

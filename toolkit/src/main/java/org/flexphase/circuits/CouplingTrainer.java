@@ -39,7 +39,8 @@ public final class CouplingTrainer {
      * end. Returns the finished loop (steps, updates, divergence message or null).
      */
     public LearningLoop train(CoupledLearning sys, LearningLoop.CheckpointListener listener) {
-        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(updateRate()),
+        double rate = updateRate() * (fullBatch() && settings.relax() == Relaxation.Kind.ODE ? sys.task().size() : 1);
+        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(rate),
                 settings.steps(), settings.evalEvery(), Long.MAX_VALUE, 1, listener);
         if (loop.begin()) {
             run(sys, loop);
@@ -52,7 +53,8 @@ public final class CouplingTrainer {
      * The learning rate per update: {@code lr} itself, or with continuous-time relaxation ({@code relax} ode, where
      * {@code lr} is alpha per unit time) alpha times the physical time an update stands for: {@code dt} per step in
      * twin and local, {@code 2 T dt} per pair of phases in standard. So {@code alpha t} is the same learning time in
-     * every mode, and {@code R = alpha / gamma}.
+     * every mode, and {@code R = alpha / gamma}. A full-batch update ({@link BatchMode#FULL}) stands for {@code M}
+     * pairs of phases, so {@link #train} multiplies this by the example count {@code M} under ode.
      */
     public double updateRate() {
         if (settings.relax() != Relaxation.Kind.ODE) {
@@ -80,9 +82,19 @@ public final class CouplingTrainer {
         switch (settings.mode()) {
             case LOCAL -> local(sys).run(loop, sys.newState(), rng);
             case TWIN -> twin(sys, loop, rng);
-            case STANDARD -> standard(sys).run(loop, sys.newState(), rng);
+            case STANDARD -> {
+                if (fullBatch()) {
+                    new FullBatch(sys, settings.phaseLength()).run(loop, rng);
+                } else {
+                    standard(sys).run(loop, sys.newState(), rng);
+                }
+            }
             default -> throw new IllegalStateException(settings.mode().toString());
         }
+    }
+
+    private boolean fullBatch() {
+        return settings.batchValue() == BatchMode.FULL;
     }
 
     /** Examples of {@code sys}'s task, redrawn uniformly at each step with probability {@code q}. */

@@ -35,6 +35,12 @@ import org.flexphase.util.Settings;
  * {@code alpha dt} (twin, local) or {@code alpha 2 T dt} (standard, one update per {@code 2 T} steps), so
  * {@code R = alpha / gamma} is the ratio of learning to relaxation rates (docs/theory.md section 5.2). A run whose
  * cost rises above {@code unstableFactor} times its start, or oscillates without trend, is reported unstable.
+ *
+ * <p>{@code network} (a path) replaces the random geometric graph with a user's edge list, roles and starting
+ * conductances ({@code nodes} and {@code degree} then unused; the file's roles, when it gives them, replace
+ * {@code inputs} and {@code outputs}); {@code network_sha256} pins the file's bytes. {@code batch} {@code full} makes
+ * each standard update the mean of every example's two-phase rule; {@code power_weight} {@code lambda} learns
+ * {@code C + lambda P} with {@code P} the dissipated power at the free equilibrium (docs/theory.md section 5.2).
  */
 public record NetworkSettings(TaskKind task, int nodes, double degree, int inputs, int outputs, int examples,
                               int trainSize, int testSize, CouplingMode mode, Relaxation.Kind relax,
@@ -42,12 +48,13 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                               double switchProb, double presentProb, double b, int phaseLength, double nudge,
                               double lr, double kMin, double kMax, long steps, long evalEvery, long seed,
                               Double traceTau, TraceGate traceGate, Integer traceHold,
-                              Double gamma, Double dt, Double unstableFactor)
+                              Double gamma, Double dt, Double unstableFactor,
+                              String network, String networkSha256, BatchMode batch, Double powerWeight)
         implements Settings {
 
     public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
             100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3,
-            100_000, 5_000, 1, null, null, null, null, null, null);
+            100_000, 5_000, 1, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * The defaults of {@code network --mode local}: the best flexible-phase setting measured on the 64-node regression
@@ -82,6 +89,52 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         gamma = gamma != null && gamma == DEFAULT_GAMMA ? null : gamma;
         dt = dt != null && dt == DEFAULT_DT ? null : dt;
         unstableFactor = unstableFactor != null && unstableFactor == DEFAULT_UNSTABLE_FACTOR ? null : unstableFactor;
+        batch = batch == BatchMode.EXAMPLE ? null : batch;
+        powerWeight = powerWeight != null && powerWeight == 0 ? null : powerWeight;
+    }
+
+    /** Updates per example (unset) or from the whole task at once ({@link BatchMode#FULL}, standard mode only). */
+    public BatchMode batchValue() {
+        return batch == null ? BatchMode.EXAMPLE : batch;
+    }
+
+    /** The weight {@code lambda} of the free power in the learned objective {@code C + lambda P}: 0 when unset. */
+    public double powerWeightValue() {
+        return powerWeight == null ? 0 : powerWeight;
+    }
+
+    /**
+     * A user's network ({@code network}: the path of an edge-list CSV, read by the run; {@code network_sha256}: the
+     * SHA-256 of its bytes, which the run checks when given) replaces the random geometric graph; {@code batch} full
+     * and {@code power_weight} act on the two-phase rule. The file must exist (as {@code data_dir}'s folder must for
+     * a train run); its contents are read and checked where the run is built.
+     */
+    private void validateNetworkFileBatchAndPower() {
+        if (network != null) {
+            boolean file;
+            try {
+                file = !network.isBlank() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(network));
+            } catch (java.nio.file.InvalidPathException e) {
+                file = false;
+            }
+            require(file, "network", "\"" + network + "\"", "the path of an existing edge-list CSV file (README, "
+                    + "network section); it is " + (network.isBlank() ? "empty" : "missing or not a regular file"));
+        }
+        if (networkSha256 != null) {
+            require(network != null, "network_sha256", networkSha256, "only with network (the hash of that file)");
+            require(networkSha256.matches("[0-9a-f]{64}"), "network_sha256", networkSha256,
+                    "64 lower-case hexadecimal digits (the SHA-256 of the network file)");
+        }
+        if (batch != null) {
+            require(mode == CouplingMode.STANDARD, "batch", label(batch), "example unless mode is standard (full "
+                    + "batch averages the two-phase rules of standard mode's pairs of phases)");
+        }
+        if (powerWeight != null) {
+            require(powerWeight >= 0 && powerWeight < Double.POSITIVE_INFINITY, "power_weight", powerWeight,
+                    "finite value >= 0 (0: off)");
+            require(mode != CouplingMode.LOCAL, "power_weight", powerWeight, "0 (off) unless mode is standard or "
+                    + "twin (the power term joins the two-phase rule)");
+        }
     }
 
     /** ode's relaxation rate per unit time when {@code gamma} is unset. */
@@ -204,6 +257,7 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                     + " (one standard update costs 2 phase_length sweeps)");
         }
         validateTrace();
+        validateNetworkFileBatchAndPower();
         long needed = task == TaskKind.REGRESSION || task == TaskKind.TEACHER ? (long) inputs + outputs : task.terminals(inputs, outputs);
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
                 + "hidden node for task " + label(task) + ")");
@@ -214,141 +268,156 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     public NetworkSettings withTask(TaskKind task) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withNodes(int nodes) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withDegree(double degree) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withInputs(int inputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withOutputs(int outputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withExamples(int examples) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withTrainSize(int trainSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withTestSize(int testSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withMode(CouplingMode mode) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withRelax(Relaxation.Kind relax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withRelaxRate(double relaxRate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withSwitchProb(double switchProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withPresentProb(double presentProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withB(double b) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withPhaseLength(int phaseLength) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withNudge(double nudge) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withLr(double lr) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withKMin(double kMin) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withKMax(double kMax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withSteps(long steps) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withEvalEvery(long evalEvery) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withSeed(long seed) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withTraceTau(Double traceTau) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withTraceGate(TraceGate traceGate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withTraceHold(Integer traceHold) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withGamma(double gamma) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withDt(double dt) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
     public NetworkSettings withUnstableFactor(double unstableFactor) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+    }
+    public NetworkSettings withNetwork(String network, String networkSha256) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+    }
+    public NetworkSettings withBatch(BatchMode batch) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+    }
+    public NetworkSettings withPowerWeight(double powerWeight) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
     }
 }

@@ -4,11 +4,13 @@ import static org.flexphase.util.InvalidSetting.label;
 import static org.flexphase.util.InvalidSetting.requireLabel;
 
 import java.util.concurrent.Callable;
+import org.flexphase.circuits.BatchMode;
 import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.TaskKind;
 import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.learning.TraceGate;
+import org.flexphase.runs.NetworkFiles;
 import org.flexphase.runs.NetworkRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code network}: coupled learning in a resistor network (standard, twin or flexible phases). */
 @Command(name = "network", mixinStandardHelpOptions = true,
-        description = "Coupled learning in a random resistor network; writes history.csv, summary.json, history.png, "
+        description = "Coupled learning in a resistor network (random, or your own: --network); writes history.csv, summary.json, history.png, "
                 + "network.csv and network.png.")
 public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     static final NetworkSettings D = NetworkSettings.DEFAULTS;
@@ -92,6 +94,18 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     long evalEvery = D.evalEvery();
     @Option(names = "--seed", description = "seed of the network, the task and the run (default: ${DEFAULT-VALUE})")
     long seed = D.seed();
+    @Option(names = "--network", paramLabel = "FILE", description = "learn this network instead of a random one: "
+            + "an edge-list CSV with the header from,to and optionally conductance, x_from,y_from,x_to,y_to, "
+            + "role_from,role_to (README, network section; a run's network.csv is one); --nodes and --degree are then "
+            + "unused, and the file's roles, when given, replace --inputs and --outputs. spec.json records the path "
+            + "and the file's SHA-256")
+    String network;
+    @Option(names = "--batch", description = "standard: example (one update per example's pair of phases) | full (one "
+            + "update from the mean of every example's rule) (default: example)")
+    String batch;
+    @Option(names = "--power-weight", description = "standard, twin: learn cost + lambda * (power dissipated at the "
+            + "free equilibrium), lambda >= 0 (default: 0)")
+    double powerWeight;
     @Mixin
     RunOutput output;
 
@@ -134,6 +148,9 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
                 .withKMin(kMin).withKMax(kMax).withSteps(ModeDefaults.pick(spec, "--steps", steps, d.steps()))
                 .withEvalEvery(ModeDefaults.pick(spec, "--eval-every", evalEvery, d.evalEvery())).withSeed(seed)
                 .withTraceTau(tau).withTraceGate(gate).withTraceHold(hold)
-                .withGamma(gamma).withDt(dt).withUnstableFactor(unstableFactor);
+                .withGamma(gamma).withDt(dt).withUnstableFactor(unstableFactor)
+                .withNetwork(network, network == null ? null : NetworkFiles.read(network).sha256())
+                .withBatch(batch == null ? null : requireLabel("batch", batch, BatchMode.class))
+                .withPowerWeight(powerWeight);
     }
 }

@@ -68,10 +68,12 @@ public final class NetworkRun {
         };
         int nIn = cls == null ? s.inputs() : cls.inputNodes();
         int nOut = cls == null ? s.outputs() : cls.classes();
-        Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
-        ResistorNetwork.Drawn drawn = ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(),
-                s.seed() + 1);
+        ResistorNetwork.Drawn drawn = s.network() != null ? fromFile(s, cls, nIn, nOut)
+                : ResistorNetwork.withReachableRoles(Graphs.randomGeometric(s.nodes(), s.degree(), s.seed()), nIn,
+                        nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         ResistorNetwork net = drawn.network();
+        nIn = net.inputCount();
+        nOut = net.outputCount();
         net.projectConductances();
         CouplingTask task = switch (s.task()) {
             case REGRESSION -> CouplingTask.randomLinear(nIn, nOut, s.examples(), s.seed() + 2);
@@ -79,8 +81,35 @@ public final class NetworkRun {
             default -> cls.train();
         };
         CoupledLearning system = new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gammaValue(), s.dtValue());
+        if (s.powerWeight() != null) {
+            system = system.withPowerWeight(s.powerWeightValue());
+        }
         return new Built(s.traceTau() == null ? system : system.withTrace(s.traceTau(), s.gate(), s.hold()), cls,
                 drawn.redraws());
+    }
+
+    /**
+     * The network of {@code s}'s file ({@link NetworkFiles}), its hash checked against {@code network_sha256} when
+     * given; a file with roles must have the input and output counts a classification task needs.
+     */
+    static ResistorNetwork.Drawn fromFile(NetworkSettings s, Classification cls, int nIn, int nOut) {
+        NetworkFiles.Loaded loaded = NetworkFiles.read(s.network());
+        if (s.networkSha256() != null && !s.networkSha256().equals(loaded.sha256())) {
+            throw new InvalidSetting("network", s.network(), "the file whose SHA-256 is " + s.networkSha256()
+                    + " (network_sha256); its bytes now hash to " + loaded.sha256());
+        }
+        var file = loaded.network();
+        if (cls != null && file.hasRoles() && (file.count("input") != nIn || file.count("output") != nOut)) {
+            throw new InvalidSetting("network", s.network(), "a file with " + nIn + " inputs and " + nOut + " outputs "
+                    + "for task " + InvalidSetting.label(s.task()) + " (or without roles); it has "
+                    + file.count("input") + " and " + file.count("output"));
+        }
+        if (!file.hasRoles()) {
+            InvalidSetting.require(nIn + nOut + 2L <= file.graph().nodeCount(), "network", s.network(), "a file of at "
+                    + "least inputs + outputs + 2 = " + (nIn + nOut + 2L) + " nodes (a ground and a hidden node), or "
+                    + "one that gives roles; it has " + file.graph().nodeCount());
+        }
+        return file.network(s.kMin(), s.kMax(), nIn, nOut, s.seed() + 1);
     }
 
     static Classification iris(long seed) {
@@ -143,7 +172,9 @@ public final class NetworkRun {
      * {@code relax_rate}, or {@code alpha}, {@code gamma} and {@code R = alpha / gamma} for ode), or null.
      */
     static String instability(NetworkSettings s, Table h) {
-        String why = Stability.assess(h.doubleColumn("cost").asDoubleArray(), h.longColumn("step").asLongArray(),
+        // With a power weight the rule descends cost + lambda power, which may trade cost for power.
+        String column = h.columnNames().contains("objective") ? "objective" : "cost";
+        String why = Stability.assess(h.doubleColumn(column).asDoubleArray(), h.longColumn("step").asLongArray(),
                 s.unstableFactorValue());
         if (why == null) {
             return null;

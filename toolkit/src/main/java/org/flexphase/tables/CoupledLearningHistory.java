@@ -11,7 +11,9 @@ import tech.tablesaw.api.Table;
 /**
  * A checkpoint listener that records a resistor network's coupled learning in the columns of the {@code network}
  * command's {@code history.csv}: {@code step}, {@code cost} (the training set at the free equilibria) and, for a
- * classification task, {@code train_error} and {@code test_error}.
+ * classification task, {@code train_error} and {@code test_error}; when the system learns the cost plus
+ * {@code lambda} times the free power ({@link CoupledLearning#withPowerWeight}), {@code power} (the mean dissipated
+ * power at the free equilibria) and {@code objective} ({@code cost + lambda power}, what the rule descends).
  *
  * <pre>{@code
  * CoupledLearningHistory history = Histories.coupledLearning(system, null);
@@ -31,16 +33,25 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
         if (classification != null) {
             table.addColumns(DoubleColumn.create("train_error"), DoubleColumn.create("test_error"));
         }
+        if (system.powerWeight() > 0) {
+            table.addColumns(DoubleColumn.create("power"), DoubleColumn.create("objective"));
+        }
     }
 
     @Override
     public void onCheckpoint(LearningLoop loop) {
         Objects.requireNonNull(loop, "loop must not be null");
         table.longColumn("step").append(loop.step());
-        table.doubleColumn("cost").append(system.cost());
+        double cost = system.cost();
+        table.doubleColumn("cost").append(cost);
         if (classification != null) {
             table.doubleColumn("train_error").append(classification.trainError(system));
             table.doubleColumn("test_error").append(classification.testError(system));
+        }
+        if (system.powerWeight() > 0) {
+            double power = system.power();
+            table.doubleColumn("power").append(power);
+            table.doubleColumn("objective").append(cost + system.powerWeight() * power);
         }
         rowAdded();
     }

@@ -150,4 +150,34 @@ class NetworkSettingsValidationTest {
         e = assertThrows(InvalidSetting.class, () -> NetworkMemory.require(D, 1000));
         assertEquals("nodes", e.key(), e.getMessage());
     }
+
+    /** {@code network}, {@code network_sha256}, {@code batch} and {@code power_weight}: ranges, modes and defaults. */
+    @Test
+    void networkFileBatchAndPowerWeightAreCheckedUnderTheirKeys(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String file = java.nio.file.Files.writeString(dir.resolve("net.csv"), "from,to\n0,1\n").toString();
+        String hash = "ab".repeat(32);
+        accepted(D.withNetwork(file, null));
+        accepted(D.withNetwork(file, hash));
+        refused("network", D.withNetwork(dir.resolve("missing.csv").toString(), null));
+        refused("network", D.withNetwork(dir.toString(), null));
+        refused("network", D.withNetwork(" ", null));
+        refused("network_sha256", D.withNetwork(file, "AB".repeat(32)));
+        refused("network_sha256", D.withNetwork(file, hash + "0"));
+        refused("network_sha256", D.withNetwork(null, hash));
+        accepted(D.withBatch(BatchMode.FULL));
+        refused("batch", D.withMode(CouplingMode.TWIN).withBatch(BatchMode.FULL));
+        refused("batch", NetworkSettings.LOCAL_DEFAULTS.withBatch(BatchMode.FULL));
+        accepted(D.withPowerWeight(0.5));
+        accepted(D.withMode(CouplingMode.TWIN).withPowerWeight(0.5));
+        accepted(NetworkSettings.LOCAL_DEFAULTS.withPowerWeight(0));
+        refused("power_weight", NetworkSettings.LOCAL_DEFAULTS.withPowerWeight(0.5));
+        for (double bad : new double[]{-1e-300, Double.NaN, Double.POSITIVE_INFINITY}) {
+            refused("power_weight", D.withPowerWeight(bad));
+        }
+        // off values are unset, so a run without them keeps the spec.json it had
+        assertEquals(D, D.withBatch(BatchMode.EXAMPLE).withPowerWeight(0));
+        assertEquals(BatchMode.EXAMPLE, D.batchValue());
+        assertEquals(0.0, D.powerWeightValue());
+    }
 }
