@@ -26,6 +26,15 @@ public final class Classification {
     /** A task from raw features and labels in {@code 0..classes-1}. */
     public Classification(double[][] trainX, int[] trainY, double[][] testX, int[] testY, int classes,
                           boolean paired) {
+        this(trainX, trainY, testX, testY, classes, paired, true);
+    }
+
+    /**
+     * A task from raw features and labels in {@code 0..classes-1}, with the bias input held at 1 last when
+     * {@code bias} (without it, as the anchors' MNIST runs, the inputs are the features alone).
+     */
+    public Classification(double[][] trainX, int[] trainY, double[][] testX, int[] testY, int classes,
+                          boolean paired, boolean bias) {
         Checks.requireAtLeast(classes, 2, "classes");
         int d = trainX[0].length;
         double[] lo = new double[d];
@@ -38,7 +47,7 @@ public final class Classification {
                 hi[k] = Math.max(hi[k], x[k]);
             }
         }
-        double[][] in = scale(trainX, lo, hi, paired);
+        double[][] in = scale(trainX, lo, hi, paired, bias);
         double[][] targets = new double[trainX.length][classes];
         for (int m = 0; m < trainX.length; m++) {
             java.util.Arrays.fill(targets[m], LOW);
@@ -46,14 +55,14 @@ public final class Classification {
         }
         this.train = new CouplingTask(in, targets);
         this.trainLabels = trainY.clone();
-        this.testInputs = scale(testX, lo, hi, paired);
+        this.testInputs = scale(testX, lo, hi, paired, bias);
         this.testLabels = testY.clone();
         this.classes = classes;
     }
 
-    private static double[][] scale(double[][] xs, double[] lo, double[] hi, boolean paired) {
+    private static double[][] scale(double[][] xs, double[] lo, double[] hi, boolean paired, boolean bias) {
         int d = lo.length;
-        double[][] out = new double[xs.length][(paired ? 2 * d : d) + 1];
+        double[][] out = new double[xs.length][(paired ? 2 * d : d) + (bias ? 1 : 0)];
         for (int m = 0; m < xs.length; m++) {
             for (int k = 0; k < d; k++) {
                 double range = hi[k] - lo[k];
@@ -62,7 +71,9 @@ public final class Classification {
                     out[m][d + k] = -out[m][k];
                 }
             }
-            out[m][out[m].length - 1] = 1.0;
+            if (bias) {
+                out[m][out[m].length - 1] = 1.0;
+            }
         }
         return out;
     }
@@ -77,7 +88,7 @@ public final class Classification {
         return classes;
     }
 
-    /** Input nodes needed: features plus the bias. */
+    /** Inputs needed: features (twice when paired) plus the bias when there is one. */
     public int inputNodes() {
         return train.inputs()[0].length;
     }

@@ -11,6 +11,8 @@ import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.Stability;
+import org.flexphase.circuits.TaskKind;
+import org.flexphase.circuits.Terminals;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 import org.flexphase.circuits.ResistorNetwork;
@@ -64,13 +66,16 @@ public final class NetworkRun {
         Classification cls = switch (s.task()) {
             case IRIS -> iris(s.seed());
             case MNIST -> mnist(s.trainSize(), s.testSize());
+            case MNIST3 -> mnist3(s.trainSize(), s.testSize());
             case REGRESSION, TEACHER -> null;
         };
         int nIn = cls == null ? s.inputs() : cls.inputNodes();
         int nOut = cls == null ? s.outputs() : cls.classes();
         Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
-        ResistorNetwork.Drawn drawn = ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(),
-                s.seed() + 1);
+        ResistorNetwork.Drawn drawn = s.terminalsValue() == Terminals.EDGE
+                ? new ResistorNetwork.Drawn(ResistorNetwork.withRandomEdgeRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(),
+                        s.seed() + 1), 0)
+                : ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         ResistorNetwork net = drawn.network();
         net.projectConductances();
         CouplingTask task = switch (s.task()) {
@@ -100,6 +105,51 @@ public final class NetworkRun {
                 java.util.Arrays.copyOf(test.labelArray(), ns), 10, false);
     }
 
+    /**
+     * MNIST digits 0-2 as the coupled-learning anchors run them ({@link TaskKind#MNIST3}): the subset's fixed split
+     * restricted to labels 0, 1 and 2 (the first {@code trainSize} and {@code testSize} of each, in split order), each
+     * image reduced to 10 x 10 by averaging 2 x 2 blocks of its central 20 x 20 pixels, no bias input.
+     */
+    static Classification mnist3(int trainSize, int testSize) {
+        MnistSubset.Split split = Datasets.labelled("mnist", null);
+        double[][][] x = new double[2][][];
+        int[][] y = new int[2][];
+        Digits[] parts = {split.train(), split.test()};
+        int[] caps = {trainSize, testSize};
+        for (int part = 0; part < 2; part++) {
+            Digits d = parts[part];
+            double[][] scaled = d.scaled();
+            java.util.List<double[]> xs = new java.util.ArrayList<>();
+            java.util.List<Integer> ys = new java.util.ArrayList<>();
+            for (int i = 0; i < d.count() && xs.size() < caps[part]; i++) {
+                if (d.label(i) <= 2) {
+                    xs.add(pooled(scaled[i], d.rows(), d.cols()));
+                    ys.add(d.label(i));
+                }
+            }
+            x[part] = xs.toArray(new double[0][]);
+            y[part] = ys.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new Classification(x[0], y[0], x[1], y[1], 3, false, false);
+    }
+
+    /** The central 20 x 20 pixels of a 28 x 28 image averaged in 2 x 2 blocks: 100 values, row by row. */
+    static double[] pooled(double[] image, int rows, int cols) {
+        if (rows != 28 || cols != 28) {
+            throw new IllegalArgumentException("mnist3 reduces 28 x 28 images, got " + rows + " x " + cols);
+        }
+        double[] out = new double[TaskKind.MNIST3_INPUTS];
+        for (int r = 0; r < 10; r++) {
+            for (int c = 0; c < 10; c++) {
+                int top = 4 + 2 * r;
+                int left = 4 + 2 * c;
+                out[10 * r + c] = 0.25 * (image[top * 28 + left] + image[top * 28 + left + 1]
+                        + image[(top + 1) * 28 + left] + image[(top + 1) * 28 + left + 1]);
+            }
+        }
+        return out;
+    }
+
     /** The files a network run writes besides {@link RunFiles#COMMON}. */
     public static final java.util.List<String> FILES = java.util.List.of("network.csv", "network.png");
 
@@ -110,12 +160,16 @@ public final class NetworkRun {
         CoupledLearning sys = built.system();
         Classification cls = built.classification();
         CoupledLearningHistory recorder = Histories.coupledLearning(sys, cls);
+        // The trainer's stream is mixed from the run's seed, which also drew the network, its roles and the task.
+        CouplingTrainer trainer = new CouplingTrainer(s.withSeed(Rngs.mix(s.seed(), 3)));
+        if (s.updateOnErrorValue()) {
+            recorder.withUpdatesMade(trainer::updatesMade);
+        }
         if (out != null) {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         long start = System.nanoTime();
-        // The trainer's stream is mixed from the run's seed, which also drew the network, its roles and the task.
-        LearningLoop loop = new CouplingTrainer(s.withSeed(Rngs.mix(s.seed(), 3))).train(sys, recorder);
+        LearningLoop loop = trainer.train(sys, recorder);
         double wall = (System.nanoTime() - start) / 1e9;
         Table h = recorder.table();
         var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),
@@ -125,7 +179,8 @@ public final class NetworkRun {
         String instability = instability(s, h);
         var summary = new NetworkSummary(SettingsJson.describe(s), s.seed(), network, h.doubleColumn("cost").get(0), fin,
                 loop.step(), loop.updates(), wall, loop.step() / Math.max(wall, 1e-9), loop.divergence() != null,
-                loop.divergence(), instability != null, instability);
+                loop.divergence(), instability != null, instability,
+                s.updateOnErrorValue() ? Long.valueOf(trainer.updatesMade()) : null);
         if (out != null) {
             RunFiles.writeSummary(summary, out.resolve("summary.json"));
             String title = InvalidSetting.label(s.task()) + ", " + sys.network().graph().nodeCount()

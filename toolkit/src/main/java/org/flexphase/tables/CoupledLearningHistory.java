@@ -23,6 +23,7 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
         implements LearningLoop.CheckpointListener {
     private final CoupledLearning system;
     private final Classification classification;
+    private java.util.function.LongSupplier updatesMade;
 
     CoupledLearningHistory(CoupledLearning system, Classification classification) {
         super(Table.create("history", LongColumn.create("step"), DoubleColumn.create("cost")));
@@ -33,6 +34,16 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
         }
     }
 
+    /**
+     * Adds a column {@code updates_made}: at each checkpoint, the updates that changed the conductances so far (an
+     * update-on-error run skips the examples it classifies, so this falls behind the loop's updates). Returns this.
+     */
+    public CoupledLearningHistory withUpdatesMade(java.util.function.LongSupplier made) {
+        this.updatesMade = Objects.requireNonNull(made, "made must not be null");
+        table.addColumns(LongColumn.create("updates_made"));
+        return this;
+    }
+
     @Override
     public void onCheckpoint(LearningLoop loop) {
         Objects.requireNonNull(loop, "loop must not be null");
@@ -41,6 +52,9 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
         if (classification != null) {
             table.doubleColumn("train_error").append(classification.trainError(system));
             table.doubleColumn("test_error").append(classification.testError(system));
+        }
+        if (updatesMade != null) {
+            table.longColumn("updates_made").append(updatesMade.getAsLong());
         }
         rowAdded();
     }
