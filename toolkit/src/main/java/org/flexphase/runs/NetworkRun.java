@@ -108,7 +108,8 @@ public final class NetworkRun {
     /**
      * MNIST digits 0-2 as the coupled-learning anchors run them ({@link TaskKind#MNIST3}): the subset's fixed split
      * restricted to labels 0, 1 and 2 (the first {@code trainSize} and {@code testSize} of each, in split order), each
-     * image reduced to 10 x 10 by averaging 2 x 2 blocks of its central 20 x 20 pixels, no bias input.
+     * image reduced to 10 x 10 by averaging 2 x 2 blocks of its central 20 x 20 pixels, no bias input, targets
+     * {@code +-} {@link Classification#EDGE_TARGET} (sized for output edges, {@code --terminals edge}).
      */
     static Classification mnist3(int trainSize, int testSize) {
         MnistSubset.Split split = Datasets.labelled("mnist", null);
@@ -130,7 +131,8 @@ public final class NetworkRun {
             x[part] = xs.toArray(new double[0][]);
             y[part] = ys.stream().mapToInt(Integer::intValue).toArray();
         }
-        return new Classification(x[0], y[0], x[1], y[1], 3, false, false);
+        return new Classification(x[0], y[0], x[1], y[1], 3, false, false, Classification.EDGE_TARGET,
+                -Classification.EDGE_TARGET);
     }
 
     /** The central 20 x 20 pixels of a 28 x 28 image averaged in 2 x 2 blocks: 100 values, row by row. */
