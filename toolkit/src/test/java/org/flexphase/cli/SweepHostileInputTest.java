@@ -34,8 +34,12 @@ class SweepHostileInputTest {
     static final Map<String, Map<String, Set<String>>> KIND_TABLES = Map.of("train", TrainHostileInputTest.TABLE,
             "ff", ForwardForwardHostileInputTest.TABLE, "ep", EpHostileInputTest.TABLE, "network",
             NetworkHostileInputTest.TABLE);
-    /** Spec keys with no option of their own: {@code average_stride} (train), {@code visible_biases} (a flag there). */
-    static final Map<String, Set<String>> SPEC_ONLY = Map.of("average_stride", Set.of("2147483647"), "visible_biases", NONE);
+    /**
+     * Spec keys with no valued option of their own: {@code average_stride} (train), {@code visible_biases} and
+     * {@code update_on_error} (network; flags on the command line).
+     */
+    static final Map<String, Set<String>> SPEC_ONLY = Map.of("average_stride", Set.of("2147483647"), "visible_biases",
+            NONE, "update_on_error", NONE);
     /** Settings that only come in pairs: a lone one is refused naming its missing partner. */
     static final Map<String, String> PAIRS = Map.of("plus_length", "minus_length", "minus_length", "plus_length",
             "ais_runs", "ais_steps", "ais_steps", "ais_runs");
