@@ -236,7 +236,10 @@ public final class NetworkRun {
                 .axes("relaxation steps", "cost (training set, free equilibria)").logY());
     }
 
-    /** One row per edge: its ends, their layout coordinates and its conductance; node roles in {@code role_*}. */
+    /**
+     * One row per edge: its ends, their layout coordinates and its conductance; node roles in {@code role_*} (with
+     * edge terminals both nodes of a terminal edge carry its role).
+     */
     public static Table edges(ResistorNetwork net) {
         Objects.requireNonNull(net, "net must not be null");
         Graph g = net.graph();
@@ -266,13 +269,13 @@ public final class NetworkRun {
     }
 
     static String role(ResistorNetwork net, int node) {
-        for (int i : net.inputs()) {
-            if (i == node) {
+        for (int s = 0; s < net.inputCount(); s++) {
+            if (net.input(s) == node || net.edgeTerminals() && net.inputPartner(s) == node) {
                 return "input";
             }
         }
-        for (int i : net.outputs()) {
-            if (i == node) {
+        for (int o = 0; o < net.outputCount(); o++) {
+            if (net.output(o) == node || net.edgeTerminals() && net.outputPartner(o) == node) {
                 return "output";
             }
         }
