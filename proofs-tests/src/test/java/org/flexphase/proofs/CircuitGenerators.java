@@ -63,4 +63,56 @@ final class CircuitGenerators {
                 + "seed=%d", lattice ? "lattice" : "geometric", nodes, g.edgeCount(), degree, in, out, examples, seed);
         return new Circuit(base, new CouplingTask(x, t), d);
     }
+
+    /**
+     * Networks with edge terminals (docs/theory.md section 5.2): a random geometric graph of {@code minNodes..maxNodes}
+     * nodes, 1-3 input edges and 1-3 output edges sharing no node (fewer when the graph has no such edges), a ground on
+     * no terminal, conductances uniform in [0.2, 2], input drops and targets uniform in [-1, 1].
+     */
+    static Gen<Circuit> edgeCircuits(int minNodes, int maxNodes, int maxExamples) {
+        return integers().between(minNodes, maxNodes).zip(integers().between(1, 3), integers().between(1, 3),
+                integers().between(1, maxExamples), (n, in, out, m) -> new int[]{n, in, out, m})
+                .zip(doubles().between(2.5, 5.0), longs().between(1, 1_000_000_000L),
+                        (s, degree, seed) -> edgeCircuit(s[0], s[1], s[2], s[3], degree, seed));
+    }
+
+    static Circuit edgeCircuit(int n, int nIn, int nOut, int examples, double degree, long seed) {
+        Graph g = Graphs.randomGeometric(n, degree, seed);
+        int in = nIn;
+        int out = nOut;
+        ResistorNetwork base = null;
+        while (base == null) {
+            try {
+                base = ResistorNetwork.withRandomEdgeRoles(g, in, out, 1.0, 0.1, 10.0, seed + 1);
+            } catch (IllegalArgumentException tooMany) {
+                // a sparse small graph may have fewer disjoint edges than asked: drop a terminal and redraw
+                if (in >= out && in > 1) {
+                    in--;
+                } else if (out > 1) {
+                    out--;
+                } else {
+                    throw tooMany;
+                }
+            }
+        }
+        RandomGenerator rng = Rngs.create(seed + 2);
+        double[] k = base.conductances();
+        for (int e = 0; e < k.length; e++) {
+            k[e] = 0.2 + 1.8 * rng.nextDouble();
+        }
+        double[][] x = new double[examples][in];
+        double[][] t = new double[examples][out];
+        for (int m = 0; m < examples; m++) {
+            for (int s = 0; s < in; s++) {
+                x[m][s] = 2 * rng.nextDouble() - 1;
+            }
+            for (int o = 0; o < out; o++) {
+                t[m][o] = 2 * rng.nextDouble() - 1;
+            }
+        }
+        String d = String.format(Locale.ROOT, "edge terminals: geometric(%d nodes, %d edges, degree %.2f) input "
+                + "edges=%d output edges=%d examples=%d seed=%d", g.nodeCount(), g.edgeCount(), degree, in, out,
+                examples, seed);
+        return new Circuit(base, new CouplingTask(x, t), d);
+    }
 }

@@ -196,7 +196,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
             state.updateTrace(traceTau, gate.takesIn(!phase.isPositive()));
         }
         writeHeld(state.potentials, phase, m, state.clamp);
-        relaxation.sweep(state.potentials, held(phase));
+        relaxation.sweep(state.potentials, held(phase), phase.isPositive());
     }
 
     /** Writes the held potentials of {@code phase} for example {@code m}: inputs, ground 0, and in + the clamp. */
@@ -205,6 +205,10 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     }
 
     private void writeHeld(double[] p, Phase phase, double[] x, double[] clamp) {
+        if (net.edgeTerminals()) {
+            writeDrops(p, phase, x, clamp);
+            return;
+        }
         for (int s = 0; s < x.length; s++) {
             p[net.input(s)] = x[s];
         }
@@ -212,6 +216,22 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         if (phase.isPositive()) {
             for (int o = 0; o < clamp.length; o++) {
                 p[net.output(o)] = clamp[o];
+            }
+        }
+    }
+
+    /**
+     * Edge terminals: each source edge's drop is written by moving its partner node, {@code p_partner = p_node - x}
+     * (the solver keeps the drop and moves the pair together), likewise each output edge's clamp in {@code +}.
+     */
+    private void writeDrops(double[] p, Phase phase, double[] x, double[] clamp) {
+        for (int s = 0; s < x.length; s++) {
+            p[net.inputPartner(s)] = p[net.input(s)] - x[s];
+        }
+        p[net.ground()] = 0;
+        if (phase.isPositive()) {
+            for (int o = 0; o < clamp.length; o++) {
+                p[net.outputPartner(o)] = p[net.output(o)] - clamp[o];
             }
         }
     }
@@ -265,7 +285,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         freeSolver.solve(work);
         double[] y = new double[net.outputCount()];
         for (int o = 0; o < y.length; o++) {
-            y[o] = work[net.output(o)];
+            y[o] = net.outputValue(o, work);
         }
         return y;
     }
@@ -293,7 +313,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
     public void nudgedFrom(double[] p, int m, double[] clamp) {
         double[] t = task.target(m);
         for (int o = 0; o < clamp.length; o++) {
-            double y = p[net.output(o)];
+            double y = net.outputValue(o, p);
             clamp[o] = y + nudge * (t[o] - y);
         }
     }
@@ -304,7 +324,7 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         double[] t = task.target(m);
         double c = 0;
         for (int o = 0; o < t.length; o++) {
-            double d = work[net.output(o)] - t[o];
+            double d = net.outputValue(o, work) - t[o];
             c += d * d;
         }
         return 0.5 * c;
@@ -384,6 +404,8 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
      * {@code o} when output {@code o'} is held at 1, the other outputs, the inputs and the ground at 0, and the hidden
      * nodes are in equilibrium (the Schur complement of the free-phase Laplacian onto the outputs; symmetric positive
      * definite). Coupled learning's hard clamp follows the cost gradient measured in this metric (docs/theory.md T14).
+     * With edge terminals the same with drops: the current through output edge {@code o}'s source when output edge
+     * {@code o'} is held at drop 1 and every other terminal at drop 0.
      */
     public double[][] outputConductance() {
         int outs = net.outputCount();
@@ -391,12 +413,32 @@ public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
         double[] p = new double[net.graph().nodeCount()];
         for (int o2 = 0; o2 < outs; o2++) {
             java.util.Arrays.fill(p, 0.0);
-            p[net.output(o2)] = 1.0;
+            if (net.edgeTerminals()) {
+                p[net.outputPartner(o2)] = -1.0; // the drop across output edge o2 is 1
+            } else {
+                p[net.output(o2)] = 1.0;
+            }
             clampedSolver.solve(p);
             for (int o = 0; o < outs; o++) {
                 h[o][o2] = net.netCurrent(net.output(o), p);
             }
         }
         return h;
+    }
+
+    /**
+     * Whether the free state {@code p} classifies example {@code m} right: the output with the largest value is the one
+     * whose target is largest (a classification task's true class, {@link Classification}). The rule of
+     * update-on-error (docs/theory.md section 5.2): an example the free network already classifies makes no update.
+     */
+    public boolean classifiesRight(double[] p, int m) {
+        double[] t = task.target(m);
+        int best = 0;
+        int truth = 0;
+        for (int o = 1; o < t.length; o++) {
+            best = net.outputValue(o, p) > net.outputValue(best, p) ? o : best;
+            truth = t[o] > t[truth] ? o : truth;
+        }
+        return best == truth;
     }
 }

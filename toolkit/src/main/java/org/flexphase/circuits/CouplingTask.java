@@ -86,12 +86,16 @@ public record CouplingTask(double[][] inputs, double[][] targets) {
         double[][] t = new double[examples][student.outputCount()];
         for (int m = 0; m < examples; m++) {
             for (int s = 0; s < nIn; s++) {
-                p[teacher.input(s)] = x[m][s];
+                if (teacher.edgeTerminals()) {
+                    p[teacher.inputPartner(s)] = p[teacher.input(s)] - x[m][s];
+                } else {
+                    p[teacher.input(s)] = x[m][s];
+                }
             }
             p[teacher.ground()] = 0;
             solver.solve(p);
             for (int o = 0; o < t[m].length; o++) {
-                t[m][o] = p[teacher.output(o)];
+                t[m][o] = teacher.outputValue(o, p);
             }
         }
         return new CouplingTask(x, t);

@@ -22,6 +22,8 @@ import org.flexphase.util.Rngs;
  */
 public final class CouplingTrainer {
     private final NetworkSettings settings;
+    /** Standard updates that changed the conductances in the current or last run (update-on-error skips others). */
+    private long updatesMade;
 
     /** A trainer with these settings (validated here); it draws its random numbers from their seed. */
     public CouplingTrainer(NetworkSettings settings) {
@@ -39,6 +41,7 @@ public final class CouplingTrainer {
      * end. Returns the finished loop (steps, updates, divergence message or null).
      */
     public LearningLoop train(CoupledLearning sys, LearningLoop.CheckpointListener listener) {
+        updatesMade = 0;
         double rate = updateRate() * (fullBatch() && settings.relax() == Relaxation.Kind.ODE ? sys.task().size() : 1);
         LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(rate),
                 settings.steps(), settings.evalEvery(), Long.MAX_VALUE, 1, listener);
@@ -63,6 +66,15 @@ public final class CouplingTrainer {
         double time = settings.mode() == CouplingMode.STANDARD ? 2.0 * settings.phaseLength() * settings.dtValue()
                 : settings.dtValue();
         return settings.lr() * time;
+    }
+
+    /**
+     * Standard mode's updates that changed the conductances so far in the current or last {@link #train}: every
+     * update, or with {@code update_on_error} only those on an example the free state misclassified (the loop's update
+     * count still counts every free-and-clamped pair, the time it took); 0 in the other modes.
+     */
+    public long updatesMade() {
+        return updatesMade;
     }
 
     /**
@@ -143,6 +155,8 @@ public final class CouplingTrainer {
      */
     private PairedPhases<CircuitState> standard(CoupledLearning sys) {
         double[] clamp = new double[sys.network().outputCount()];
+        boolean onError = settings.updateOnErrorValue();
+        boolean[] skip = new boolean[1];
         PairedPhases.Pairing<CircuitState> pairing = new PairedPhases.Pairing<>() {
             @Override
             public void prepare(CircuitState state, CircuitState free, RandomGenerator rng) {
@@ -154,11 +168,18 @@ public final class CouplingTrainer {
                 System.arraycopy(state.potentials(), 0, free.potentials(), 0, free.potentials().length);
                 sys.nudgedFrom(free.potentials(), state.example(), clamp);
                 state.holdClamp(state.example(), clamp);
+                // update-on-error: an example the free state already classifies makes no update (the clamped phase
+                // still runs, so the time and the random stream stay those of a run without the rule)
+                skip[0] = onError && sys.classifiesRight(free.potentials(), state.example());
             }
 
             @Override
             public void addContrast(CircuitState free, CircuitState state, double weight, double[] target) {
+                if (skip[0]) {
+                    return;
+                }
                 sys.addRule(free.potentials(), state.potentials(), weight, target);
+                updatesMade++;
             }
         };
         return new PairedPhases<>(sys, pairing, Phase.NEGATIVE, settings.phaseLength(), settings.phaseLength());

@@ -18,6 +18,12 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  * <p>With a diagonal shift {@code s > 0} the same solver takes one backward-Euler step of the continuous relaxation
  * {@code dp_f/dt = -gamma (L_ff p_f + L_fh p_h)} with {@code s = 1/(gamma dt)}: {@code (L_ff + s I) p_f' = -L_fh p_h +
  * s p_f} (docs/theory.md section 5.2, continuous-time relaxation). {@code s = 0} is the equilibrium solve.
+ *
+ * <p>Tied nodes (edge terminals, {@link ResistorNetwork#ties}): a node {@code i} tied to {@code j} keeps the drop
+ * {@code c_i = p_i - p_j} written in {@code p} before the solve and moves with {@code j}, so the unknowns are the
+ * potentials of the untied free nodes and the Laplacian is that of the graph with each tied pair merged (a tied edge
+ * becomes a loop and drops out); its current is the source's. With a shift the merged node weighs 2 (each node of the
+ * pair moves against the same shift).
  */
 public final class EquilibriumSolver {
     private final ResistorNetwork net;
@@ -36,6 +42,10 @@ public final class EquilibriumSolver {
     private final double shift;
     /** The diagonal's value slots, for the shift. */
     private final int[] diagonal;
+    /** tie[i] = j when node i moves with node j at the drop written in p, else -1; null when nothing is tied. */
+    private final int[] tie;
+    /** Nodes merged into each row (1 without ties): the weight of the shift. */
+    private final int[] groupSize;
     private boolean locked;
     private long factorisations;
 
@@ -49,6 +59,15 @@ public final class EquilibriumSolver {
      * {@code held[i]} are held; {@code shift >= 0} (0: the equilibrium).
      */
     public EquilibriumSolver(ResistorNetwork net, boolean[] held, double shift) {
+        this(net, held, null, shift);
+    }
+
+    /**
+     * As {@link #EquilibriumSolver(ResistorNetwork, boolean[], double)}, with node {@code i} tied to node
+     * {@code tie[i]} when {@code tie[i] >= 0} ({@code tie} null or all -1: nothing tied). A tied node and the node it is
+     * tied to must be free, and that node itself untied.
+     */
+    public EquilibriumSolver(ResistorNetwork net, boolean[] held, int[] tie, double shift) {
         if (!(shift >= 0 && shift < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("shift must be a finite value >= 0: " + shift);
         }
@@ -60,6 +79,20 @@ public final class EquilibriumSolver {
         for (int i = 0; i < keep.length; i++) {
             keep[i] = !held[i];
         }
+        boolean tied = false;
+        if (tie != null) {
+            for (int i = 0; i < tie.length; i++) {
+                if (tie[i] >= 0) {
+                    if (held[i] || held[tie[i]] || tie[tie[i]] >= 0) {
+                        throw new IllegalArgumentException("node " + i + " is tied to node " + tie[i] + ", but one of "
+                                + "them is held or the second is tied itself");
+                    }
+                    keep[i] = false;
+                    tied = true;
+                }
+            }
+        }
+        this.tie = tied ? tie.clone() : null;
         free = g.reverseCuthillMcKee(keep);
         position = new int[g.nodeCount()];
         Arrays.fill(position, -1);
@@ -67,20 +100,51 @@ public final class EquilibriumSolver {
             position[free[r]] = r;
         }
         int n = free.length;
+        groupSize = new int[n];
+        Arrays.fill(groupSize, 1);
+        if (tied) {
+            for (int i = 0; i < tie.length; i++) {
+                if (tie[i] >= 0) {
+                    position[i] = position[tie[i]];
+                    groupSize[position[i]]++;
+                }
+            }
+        }
         int[][] rows = new int[n][];
+        int[] count = new int[n];
+        for (int i = 0; i < g.nodeCount(); i++) {
+            if (position[i] >= 0) {
+                count[position[i]] += g.degree(i);
+            }
+        }
         for (int c = 0; c < n; c++) {
-            int node = free[c];
-            int[] rs = new int[g.degree(node) + 1];
-            int m = 0;
-            rs[m++] = c;
+            rows[c] = new int[count[c] + 1];
+            rows[c][0] = c;
+            count[c] = 1;
+        }
+        for (int node = 0; node < g.nodeCount(); node++) {
+            int c = position[node];
+            if (c < 0) {
+                continue;
+            }
             for (int k = 0; k < g.degree(node); k++) {
                 int j = position[g.other(g.incidentEdge(node, k), node)];
                 if (j >= 0) {
-                    rs[m++] = j;
+                    rows[c][count[c]++] = j;
                 }
             }
-            rows[c] = Arrays.copyOf(rs, m);
-            Arrays.sort(rows[c]);
+        }
+        for (int c = 0; c < n; c++) {
+            // merged nodes can share neighbours, and a tied edge points back at its own row: keep each row once
+            int[] r = Arrays.copyOf(rows[c], count[c]);
+            Arrays.sort(r);
+            int u = 0;
+            for (int q = 0; q < r.length; q++) {
+                if (q == 0 || r[q] != r[q - 1]) {
+                    r[u++] = r[q];
+                }
+            }
+            rows[c] = Arrays.copyOf(r, u);
         }
         int nnz = 0;
         for (int[] r : rows) {
@@ -102,6 +166,11 @@ public final class EquilibriumSolver {
         for (int e = 0; e < g.edgeCount(); e++) {
             int a = position[g.from(e)];
             int b = position[g.to(e)];
+            if (a >= 0 && a == b) {
+                plusSlots[e] = new int[]{-1, -1};
+                minusSlots[e] = new int[]{-1, -1};
+                continue;
+            }
             plusSlots[e] = new int[]{a < 0 ? -1 : slot(a, a), b < 0 ? -1 : slot(b, b)};
             minusSlots[e] = a < 0 || b < 0 ? new int[]{-1, -1} : new int[]{slot(a, b), slot(b, a)};
         }
@@ -118,12 +187,12 @@ public final class EquilibriumSolver {
 
     /** The solver of the free phase (inputs and ground held). */
     public static EquilibriumSolver free(ResistorNetwork net) {
-        return new EquilibriumSolver(net, net.heldNodes(false));
+        return new EquilibriumSolver(net, net.heldNodes(false), net.ties(false), 0);
     }
 
     /** The solver of the clamped phase (inputs, ground and outputs held). */
     public static EquilibriumSolver clamped(ResistorNetwork net) {
-        return new EquilibriumSolver(net, net.heldNodes(true));
+        return new EquilibriumSolver(net, net.heldNodes(true), net.ties(true), 0);
     }
 
     private int slot(int row, int col) {
@@ -159,6 +228,11 @@ public final class EquilibriumSolver {
             for (int d : diagonal) {
                 matrix.nz_values[d] += shift;
             }
+            if (tie != null) {
+                for (int c = 0; c < diagonal.length; c++) {
+                    matrix.nz_values[diagonal[c]] += (groupSize[c] - 1) * shift;
+                }
+            }
         }
         if (!solver.setA(matrix)) {
             throw new IllegalStateException("the reduced Laplacian is not positive definite (is a held node missing?)");
@@ -177,6 +251,10 @@ public final class EquilibriumSolver {
      * entries' current values instead.
      */
     public void solve(double[] p) {
+        if (tie != null) {
+            solveTied(p);
+            return;
+        }
         refresh();
         double[] k = net.conductances();
         Graph g = net.graph();
@@ -198,6 +276,53 @@ public final class EquilibriumSolver {
         solver.solve(rhs, solution);
         for (int r = 0; r < free.length; r++) {
             p[free[r]] = solution.data[r];
+        }
+    }
+
+    /**
+     * The solve with tied nodes: each row's equation is Kirchhoff's law for its merged group, {@code sum_e k_e
+     * (q_r - q_j) = sum_e k_e (c_j - c_i)} over the edges leaving the group (node {@code i} in it, {@code j} out), a
+     * held {@code j} contributing {@code k_e (p_j - c_i)}; the shift adds {@code s sum_{i in group} (p_i - c_i)}.
+     */
+    private void solveTied(double[] p) {
+        refresh();
+        double[] k = net.conductances();
+        Graph g = net.graph();
+        int nodes = g.nodeCount();
+        double[] c = new double[nodes];
+        for (int i = 0; i < nodes; i++) {
+            if (tie[i] >= 0) {
+                c[i] = p[i] - p[tie[i]];
+            }
+        }
+        Arrays.fill(rhs.data, 0.0);
+        if (shift > 0) {
+            for (int i = 0; i < nodes; i++) {
+                if (position[i] >= 0) {
+                    rhs.data[position[i]] += shift * (p[i] - c[i]);
+                }
+            }
+        }
+        for (int e = 0; e < k.length; e++) {
+            int a = g.from(e);
+            int b = g.to(e);
+            int ra = position[a];
+            int rb = position[b];
+            if (ra >= 0 && ra == rb) {
+                continue;
+            }
+            if (ra >= 0) {
+                rhs.data[ra] += k[e] * ((rb >= 0 ? c[b] : p[b]) - c[a]);
+            }
+            if (rb >= 0) {
+                rhs.data[rb] += k[e] * ((ra >= 0 ? c[a] : p[a]) - c[b]);
+            }
+        }
+        solver.solve(rhs, solution);
+        for (int i = 0; i < nodes; i++) {
+            if (position[i] >= 0) {
+                p[i] = solution.data[position[i]] + c[i];
+            }
         }
     }
 

@@ -39,7 +39,7 @@ final class NetworkMemory {
             case REGRESSION -> MemoryBudget.plus(MemoryBudget.times(outputs, MemoryBudget.doubles(inputs)),
                     MemoryBudget.times(examples, MemoryBudget.plus(MemoryBudget.doubles(inputs),
                             MemoryBudget.doubles(outputs))));
-            case MNIST -> MemoryBudget.times(10_000, MemoryBudget.plus(785, MemoryBudget.times(2,
+            case MNIST, MNIST3 -> MemoryBudget.times(10_000, MemoryBudget.plus(785, MemoryBudget.times(2,
                     MemoryBudget.doubles(785))));
             // The teacher is a second network on the same graph (its conductances and equilibria), plus the rows.
             case TEACHER -> MemoryBudget.plus(MemoryBudget.times(nodes, bytesPerNode(degree)),

@@ -41,6 +41,11 @@ import org.flexphase.util.Settings;
  * {@code inputs} and {@code outputs}); {@code network_sha256} pins the file's bytes. {@code batch} {@code full} makes
  * each standard update the mean of every example's two-phase rule; {@code power_weight} {@code lambda} learns
  * {@code C + lambda P} with {@code P} the dissipated power at the free equilibrium (docs/theory.md section 5.2).
+ *
+ * <p>{@code terminals} (unset: node) puts inputs and outputs on edges instead of nodes (potential drops, docs/theory.md
+ * section 5.2); {@code update_on_error} (unset: false) makes a classification run in standard mode update only on the
+ * examples the free network misclassifies, the rule of the anchors' MNIST runs. Task {@code mnist3} is MNIST digits
+ * 0-2 reduced to 10 x 10 inputs, as the anchors run it ({@link TaskKind#MNIST3}).
  */
 public record NetworkSettings(TaskKind task, int nodes, double degree, int inputs, int outputs, int examples,
                               int trainSize, int testSize, CouplingMode mode, Relaxation.Kind relax,
@@ -49,12 +54,13 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                               double lr, double kMin, double kMax, long steps, long evalEvery, long seed,
                               Double traceTau, TraceGate traceGate, Integer traceHold,
                               Double gamma, Double dt, Double unstableFactor,
-                              String network, String networkSha256, BatchMode batch, Double powerWeight)
+                              String network, String networkSha256, BatchMode batch, Double powerWeight,
+                              Terminals terminals, Boolean updateOnError)
         implements Settings {
 
     public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
             100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3,
-            100_000, 5_000, 1, null, null, null, null, null, null, null, null, null, null);
+            100_000, 5_000, 1, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * The defaults of {@code network --mode local}: the best flexible-phase setting measured on the 64-node regression
@@ -91,6 +97,8 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         unstableFactor = unstableFactor != null && unstableFactor == DEFAULT_UNSTABLE_FACTOR ? null : unstableFactor;
         batch = batch == BatchMode.EXAMPLE ? null : batch;
         powerWeight = powerWeight != null && powerWeight == 0 ? null : powerWeight;
+        terminals = terminals == Terminals.NODE ? null : terminals;
+        updateOnError = updateOnError != null && !updateOnError ? null : updateOnError;
     }
 
     /** Updates per example (unset) or from the whole task at once ({@link BatchMode#FULL}, standard mode only). */
@@ -134,6 +142,35 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                     "finite value >= 0 (0: off)");
             require(mode != CouplingMode.LOCAL, "power_weight", powerWeight, "0 (off) unless mode is standard or "
                     + "twin (the power term joins the two-phase rule)");
+        }
+    }
+
+    /** Where inputs and outputs sit: {@link Terminals#NODE} when unset. */
+    public Terminals terminalsValue() {
+        return terminals == null ? Terminals.NODE : terminals;
+    }
+
+    /** Whether a classification run updates only on examples the free network misclassifies: false when unset. */
+    public boolean updateOnErrorValue() {
+        return updateOnError != null && updateOnError;
+    }
+
+    /**
+     * Edge terminals need relaxation that keeps a source's drop (uniform or ode; jacobi moves each node alone);
+     * update-on-error needs classes (iris, mnist, mnist3) and the two-phase scheme (standard), where the free state
+     * is measured before the clamped one.
+     */
+    private void validateTerminals() {
+        require(terminalsValue() == Terminals.NODE || relax != Relaxation.Kind.JACOBI, "terminals",
+                label(terminalsValue()), "node with relax jacobi (edge terminals need relax uniform or ode)");
+        require(terminalsValue() == Terminals.NODE || network == null, "terminals", label(terminalsValue()),
+                "node with network (a network file's roles are nodes)");
+        if (updateOnErrorValue()) {
+            require(task == TaskKind.IRIS || task == TaskKind.MNIST || task == TaskKind.MNIST3, "update_on_error",
+                    true, "false unless task is a classification (iris, mnist, mnist3)");
+            require(mode == CouplingMode.STANDARD, "update_on_error", true, "false unless mode is standard");
+            require(batchValue() == BatchMode.EXAMPLE, "update_on_error", true, "false with batch full (an update "
+                    + "averages every example's rule, so there is no single example to be wrong on)");
         }
     }
 
@@ -258,9 +295,12 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         }
         validateTrace();
         validateNetworkFileBatchAndPower();
-        long needed = task == TaskKind.REGRESSION || task == TaskKind.TEACHER ? (long) inputs + outputs : task.terminals(inputs, outputs);
+        validateTerminals();
+        long needed = (task == TaskKind.REGRESSION || task == TaskKind.TEACHER ? (long) inputs + outputs
+                : task.terminals(inputs, outputs)) * terminalsValue().nodesPerTerminal();
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
-                + "hidden node for task " + label(task) + ")");
+                + "hidden node for task " + label(task) + (terminalsValue() == Terminals.EDGE ? ", two nodes per "
+                + "terminal edge" : "") + ")");
         NetworkMemory.require(this, MemoryBudget.heap());
     }
 
@@ -268,156 +308,200 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     public NetworkSettings withTask(TaskKind task) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withNodes(int nodes) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withDegree(double degree) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withInputs(int inputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withOutputs(int outputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withExamples(int examples) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withTrainSize(int trainSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withTestSize(int testSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withMode(CouplingMode mode) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withRelax(Relaxation.Kind relax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withRelaxRate(double relaxRate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withSwitchProb(double switchProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withPresentProb(double presentProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withB(double b) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withPhaseLength(int phaseLength) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withNudge(double nudge) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withLr(double lr) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withKMin(double kMin) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withKMax(double kMax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withSteps(long steps) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withEvalEvery(long evalEvery) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withSeed(long seed) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withTraceTau(Double traceTau) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withTraceGate(TraceGate traceGate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withTraceHold(Integer traceHold) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withGamma(double gamma) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withDt(double dt) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withUnstableFactor(double unstableFactor) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withNetwork(String network, String networkSha256) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withBatch(BatchMode batch) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
     public NetworkSettings withPowerWeight(double powerWeight) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
-                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight);
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
+
+    }
+    public NetworkSettings withTerminals(Terminals terminals) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
+    }
+    public NetworkSettings withUpdateOnError(Boolean updateOnError) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError);
     }
 }

@@ -73,6 +73,10 @@ public final class Relaxation {
         this.kind = kind;
         this.rate = Checks.requireInRange(rate, Double.MIN_NORMAL, 1.0, "relax-rate");
         scratch = new double[net.graph().nodeCount()];
+        if (kind == Kind.JACOBI && net.edgeTerminals()) {
+            throw new IllegalArgumentException("relax jacobi moves each node alone and cannot keep an edge terminal's "
+                    + "drop; use relax uniform or ode with edge terminals");
+        }
         if (kind == Kind.ODE) {
             this.gamma = requireFinitePositive(gamma, "gamma");
             this.dt = requireFinitePositive(dt, "dt");
@@ -81,8 +85,8 @@ public final class Relaxation {
                 throw new IllegalArgumentException("gamma * dt must be a finite positive number whose inverse is "
                         + "finite: " + gamma + " * " + dt);
             }
-            freeSolver = new EquilibriumSolver(net, net.heldNodes(false), shift);
-            clampedSolver = new EquilibriumSolver(net, net.heldNodes(true), shift);
+            freeSolver = new EquilibriumSolver(net, net.heldNodes(false), net.ties(false), shift);
+            clampedSolver = new EquilibriumSolver(net, net.heldNodes(true), net.ties(true), shift);
         } else {
             this.gamma = Double.NaN;
             this.dt = Double.NaN;
@@ -124,13 +128,22 @@ public final class Relaxation {
      * phase) move toward the phase's equilibrium.
      */
     public void sweep(double[] p, boolean[] held) {
+        sweep(p, held, held[net.output(0)]);
+    }
+
+    /**
+     * As {@link #sweep(double[], boolean[])}, the phase given: {@code clamped} picks the clamped phase's solver (with
+     * edge terminals the held nodes alone do not tell the phases apart). With edge terminals the caller writes each tied
+     * pair's drop into {@code p} first; uniform relaxation keeps it, as a convex combination of two states that have it.
+     */
+    public void sweep(double[] p, boolean[] held, boolean clamped) {
         if (kind == Kind.ODE) {
-            solverFor(held).solve(p);
+            (clamped ? clampedSolver : freeSolver).solve(p);
             return;
         }
         if (kind == Kind.UNIFORM) {
             System.arraycopy(p, 0, scratch, 0, p.length);
-            solverFor(held).solve(scratch);
+            (clamped ? clampedSolver : freeSolver).solve(scratch);
             for (int i = 0; i < p.length; i++) {
                 if (!held[i]) {
                     p[i] += rate * (scratch[i] - p[i]);
@@ -167,6 +180,9 @@ public final class Relaxation {
      * {@code heldValues} (read at held nodes only) just before it: returns {@code A} (n x n) and writes {@code c}.
      */
     public DMatrixRMaj affineMap(boolean[] held, double[] heldValues, double[] c) {
+        if (net.edgeTerminals()) {
+            throw new UnsupportedOperationException("the affine map of a step is written for node terminals only");
+        }
         Graph g = net.graph();
         double[] k = net.conductances();
         int n = g.nodeCount();

@@ -19,6 +19,9 @@ public final class ResistorNetwork {
     private final int[] inputs;
     private final int ground;
     private final int[] outputs;
+    /** With edge terminals: the second node of each input and output edge (null: node terminals). */
+    private final int[] inputPartners;
+    private final int[] outputPartners;
 
     /**
      * A network on {@code graph} with the given initial conductances (copied) and node roles; inputs, ground and outputs
@@ -26,7 +29,25 @@ public final class ResistorNetwork {
      */
     public ResistorNetwork(Graph graph, double[] conductances, double kMin, double kMax, int[] inputs, int ground,
                            int[] outputs) {
+        this(graph, conductances, kMin, kMax, inputs, ground, outputs, null, null);
+    }
+
+    /**
+     * A network with edge terminals (docs/theory.md section 5.2, edge inputs and outputs): input {@code s} is the
+     * potential drop {@code p[inputs[s]] - p[inputPartners[s]]} (a source across the two nodes) and output {@code o}
+     * the drop {@code p[outputs[o]] - p[outputPartners[o]]}; the ground is a reference node (potential 0) on no terminal.
+     * Every terminal node must be distinct from every other and from the ground. Both partner arrays null: node
+     * terminals, as {@link #ResistorNetwork(Graph, double[], double, double, int[], int, int[])}.
+     */
+    public ResistorNetwork(Graph graph, double[] conductances, double kMin, double kMax, int[] inputs, int ground,
+                           int[] outputs, int[] inputPartners, int[] outputPartners) {
         this.graph = graph;
+        if ((inputPartners == null) != (outputPartners == null)
+                || inputPartners != null && (inputPartners.length != inputs.length
+                || outputPartners.length != outputs.length)) {
+            throw new IllegalArgumentException("edge terminals need one partner node per input and per output, or "
+                    + "none at all");
+        }
         Checks.requirePositive(kMin, "k-min");
         if (!(kMax >= kMin) || Double.isInfinite(kMax)) {
             throw new IllegalArgumentException("k-max must be finite and at least k-min = " + kMin + ", got " + kMax);
@@ -42,7 +63,9 @@ public final class ResistorNetwork {
             throw new IllegalArgumentException("a network needs at least one input and one output node");
         }
         boolean[] used = new boolean[graph.nodeCount()];
-        for (int[] group : new int[][]{inputs, {ground}, outputs}) {
+        int[][] groups = inputPartners == null ? new int[][]{inputs, {ground}, outputs}
+                : new int[][]{inputs, {ground}, outputs, inputPartners, outputPartners};
+        for (int[] group : groups) {
             for (int i : group) {
                 Checks.requireInRange(i, 0, graph.nodeCount() - 1, "node");
                 if (used[i]) {
@@ -52,7 +75,8 @@ public final class ResistorNetwork {
                 used[i] = true;
             }
         }
-        if (inputs.length + 1 + outputs.length >= graph.nodeCount()) {
+        int terminalNodes = (inputPartners == null ? 1 : 2) * (inputs.length + outputs.length);
+        if (terminalNodes + 1 >= graph.nodeCount()) {
             throw new IllegalArgumentException("a network of " + graph.nodeCount() + " nodes cannot have "
                     + inputs.length + " inputs, a ground and " + outputs.length + " outputs and a hidden node");
         }
@@ -62,6 +86,119 @@ public final class ResistorNetwork {
         this.inputs = inputs.clone();
         this.ground = ground;
         this.outputs = outputs.clone();
+        this.inputPartners = inputPartners == null ? null : inputPartners.clone();
+        this.outputPartners = outputPartners == null ? null : outputPartners.clone();
+    }
+
+    /**
+     * Random edge terminals on {@code graph}: {@code nInputs} input edges and {@code nOutputs} output edges, drawn
+     * (seeded) from the graph's edges in a shuffled order, an edge kept when neither of its nodes is already on a
+     * kept edge, so no two terminals share a node; then a ground among the remaining nodes. Every conductance starts at
+     * {@code k0}. An edge's orientation is the graph's: its drop is {@code p_from - p_to}.
+     */
+    public static ResistorNetwork withRandomEdgeRoles(Graph graph, int nInputs, int nOutputs, double k0, double kMin,
+                                                      double kMax, long seed) {
+        Checks.requireAtLeast(nInputs, 1, "inputs");
+        Checks.requireAtLeast(nOutputs, 1, "outputs");
+        RandomGenerator rng = Rngs.create(seed);
+        int m = graph.edgeCount();
+        int[] order = shuffled(m, rng);
+        boolean[] used = new boolean[graph.nodeCount()];
+        int need = nInputs + nOutputs;
+        int[] from = new int[need];
+        int[] to = new int[need];
+        int got = 0;
+        for (int i = 0; i < m && got < need; i++) {
+            int e = order[i];
+            int a = graph.from(e);
+            int b = graph.to(e);
+            if (!used[a] && !used[b]) {
+                used[a] = true;
+                used[b] = true;
+                from[got] = a;
+                to[got] = b;
+                got++;
+            }
+        }
+        if (got < need) {
+            throw new IllegalArgumentException("this " + graph.nodeCount() + "-node graph has no " + need
+                    + " edges without a shared node (found " + got + "); use more nodes or fewer terminals");
+        }
+        int[] rest = new int[graph.nodeCount() - 2 * need];
+        int r = 0;
+        for (int i = 0; i < used.length; i++) {
+            if (!used[i]) {
+                rest[r++] = i;
+            }
+        }
+        if (rest.length < 2) {
+            throw new IllegalArgumentException("a network of " + graph.nodeCount() + " nodes cannot have " + need
+                    + " terminal edges, a ground and a hidden node");
+        }
+        int ground = rest[rng.nextInt(rest.length)];
+        double[] k = new double[m];
+        Arrays.fill(k, k0);
+        return new ResistorNetwork(graph, k, kMin, kMax, Arrays.copyOfRange(from, 0, nInputs), ground,
+                Arrays.copyOfRange(from, nInputs, need), Arrays.copyOfRange(to, 0, nInputs),
+                Arrays.copyOfRange(to, nInputs, need));
+    }
+
+    private static int[] shuffled(int n, RandomGenerator rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** Whether inputs and outputs are potential drops across edges (true) or node potentials (false). */
+    public boolean edgeTerminals() {
+        return inputPartners != null;
+    }
+
+    /** The second node of input edge {@code s} (edge terminals only). */
+    public int inputPartner(int s) {
+        return inputPartners[s];
+    }
+
+    /** The second node of output edge {@code o} (edge terminals only). */
+    public int outputPartner(int o) {
+        return outputPartners[o];
+    }
+
+    /**
+     * Output {@code o}'s value in potentials {@code p}: the node's potential, or with edge terminals the drop
+     * {@code p[output] - p[partner]}.
+     */
+    public double outputValue(int o, double[] p) {
+        return inputPartners == null ? p[outputs[o]] : p[outputs[o]] - p[outputPartners[o]];
+    }
+
+    /**
+     * The nodes tied in a phase: {@code tie[i] = j} when node {@code i} keeps the drop {@code p_j - p_i} written
+     * before a solve and moves with {@code j} (a source across the edge), -1 otherwise. Input edges are tied always,
+     * output edges when {@code clamped}; with node terminals nothing is tied.
+     */
+    public int[] ties(boolean clamped) {
+        int[] tie = new int[graph.nodeCount()];
+        Arrays.fill(tie, -1);
+        if (inputPartners != null) {
+            for (int s = 0; s < inputs.length; s++) {
+                tie[inputPartners[s]] = inputs[s];
+            }
+            if (clamped) {
+                for (int o = 0; o < outputs.length; o++) {
+                    tie[outputPartners[o]] = outputs[o];
+                }
+            }
+        }
+        return tie;
     }
 
     /**
@@ -149,7 +286,7 @@ public final class ResistorNetwork {
 
     /** A copy on the same graph and roles with other conductances (each in {@code [kMin, kMax]}). */
     public ResistorNetwork withConductances(double[] k) {
-        return new ResistorNetwork(graph, k, kMin, kMax, inputs, ground, outputs);
+        return new ResistorNetwork(graph, k, kMin, kMax, inputs, ground, outputs, inputPartners, outputPartners);
     }
 
     /** The conductances, live: the learner writes into this array, then calls {@link #projectConductances()}. */
@@ -254,10 +391,15 @@ public final class ResistorNetwork {
     }
 
     /**
-     * The nodes held in a phase: inputs and ground always, outputs too when {@code clamped}.
+     * The nodes held in a phase: inputs and ground always, outputs too when {@code clamped}; with edge terminals only
+     * the ground (the terminals' nodes are tied in pairs instead, {@link #ties}).
      */
     public boolean[] heldNodes(boolean clamped) {
         boolean[] held = new boolean[graph.nodeCount()];
+        if (inputPartners != null) {
+            held[ground] = true;
+            return held;
+        }
         for (int i : inputs) {
             held[i] = true;
         }

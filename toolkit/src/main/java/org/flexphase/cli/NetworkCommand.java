@@ -8,6 +8,7 @@ import org.flexphase.circuits.BatchMode;
 import org.flexphase.circuits.CouplingMode;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.TaskKind;
+import org.flexphase.circuits.Terminals;
 import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.learning.TraceGate;
 import org.flexphase.runs.NetworkFiles;
@@ -24,11 +25,16 @@ import picocli.CommandLine.Spec;
                 + "network.csv and network.png.")
 public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     static final NetworkSettings D = NetworkSettings.DEFAULTS;
+    /** mnist3's network when --nodes and --degree are not given: the anchors' 300 nodes and about 1,500 edges. */
+    static final int MNIST3_NODES = 300;
+    static final double MNIST3_DEGREE = 11.5;
     @Spec
     CommandSpec spec;
 
     @Option(names = "--task", description = "regression (a random linear map) | iris | mnist | teacher (targets from a teacher network "
-            + "on the same graph, realisable) (default: ${DEFAULT-VALUE})")
+            + "on the same graph, realisable) | mnist3 (MNIST digits 0-2 at 10 x 10 pixels, the coupled-learning "
+            + "anchors' task; its defaults: --nodes 300 --degree 11.5 (about 1,500 edges) --terminals edge, all digits 0-2 of the split) "
+            + "(default: ${DEFAULT-VALUE})")
     String task = label(D.task());
     @Option(names = "--nodes", description = "nodes of the random geometric network (default: ${DEFAULT-VALUE})")
     int nodes = D.nodes();
@@ -83,6 +89,13 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--trace-hold", description = "local, with a trace: free steps of an example a clamped step waits "
             + "for before it learns, 0 <= value < 1 / present-prob (default: 0)")
     int traceHold;
+    @Option(names = "--terminals", description = "node (inputs hold node potentials, outputs are node potentials) | "
+            + "edge (inputs are potential drops imposed across edges, outputs the drops across edges) (default: node; "
+            + "mnist3: edge)")
+    String terminals;
+    @Option(names = "--update-on-error", description = "classification, standard mode: update only on examples the "
+            + "free network misclassifies (the anchors' rule); summary.json and history.csv count updates_made")
+    boolean updateOnError;
     @Option(names = "--k-min", description = "smallest conductance (default: ${DEFAULT-VALUE})")
     double kMin = D.kMin();
     @Option(names = "--k-max", description = "largest conductance (default: ${DEFAULT-VALUE})")
@@ -138,9 +151,16 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
                 ? requireLabel("trace_gate", traceGate, TraceGate.class) : traced ? d.traceGate() : null;
         Integer hold = ModeDefaults.given(spec, "--trace-hold") ? Integer.valueOf(traceHold)
                 : traced ? d.traceHold() : null;
-        return d.withTask(requireLabel("task", task, TaskKind.class)).withNodes(nodes).withDegree(degree)
-                .withInputs(inputs).withOutputs(outputs).withExamples(examples).withTrainSize(trainSize)
-                .withTestSize(testSize).withRelax(requireLabel("relax", relax, Relaxation.Kind.class))
+        TaskKind kind = requireLabel("task", task, TaskKind.class);
+        boolean m3 = kind == TaskKind.MNIST3;
+        Terminals where = ModeDefaults.given(spec, "--terminals") ? requireLabel("terminals", terminals,
+                Terminals.class) : m3 ? Terminals.EDGE : Terminals.NODE;
+        return d.withTask(kind).withNodes(m3 && !ModeDefaults.given(spec, "--nodes") ? MNIST3_NODES : nodes)
+                .withDegree(m3 && !ModeDefaults.given(spec, "--degree") ? MNIST3_DEGREE : degree)
+                .withInputs(inputs).withOutputs(outputs).withExamples(examples)
+                .withTrainSize(m3 && !ModeDefaults.given(spec, "--train-size") ? Integer.MAX_VALUE : trainSize)
+                .withTestSize(m3 && !ModeDefaults.given(spec, "--test-size") ? Integer.MAX_VALUE : testSize)
+                .withTerminals(where).withUpdateOnError(updateOnError).withRelax(requireLabel("relax", relax, Relaxation.Kind.class))
                 .withRelaxRate(relaxRate).withSwitchProb(ModeDefaults.pick(spec, "--switch-prob", switchProb,
                         d.switchProb()))
                 .withPresentProb(ModeDefaults.pick(spec, "--present-prob", presentProb, d.presentProb())).withB(b)

@@ -11,6 +11,8 @@ import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.NetworkSettings;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.Stability;
+import org.flexphase.circuits.TaskKind;
+import org.flexphase.circuits.Terminals;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 import org.flexphase.circuits.ResistorNetwork;
@@ -64,13 +66,21 @@ public final class NetworkRun {
         Classification cls = switch (s.task()) {
             case IRIS -> iris(s.seed());
             case MNIST -> mnist(s.trainSize(), s.testSize());
+            case MNIST3 -> mnist3(s.trainSize(), s.testSize());
             case REGRESSION, TEACHER -> null;
         };
         int nIn = cls == null ? s.inputs() : cls.inputNodes();
         int nOut = cls == null ? s.outputs() : cls.classes();
-        ResistorNetwork.Drawn drawn = s.network() != null ? fromFile(s, cls, nIn, nOut)
-                : ResistorNetwork.withReachableRoles(Graphs.randomGeometric(s.nodes(), s.degree(), s.seed()), nIn,
-                        nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
+        ResistorNetwork.Drawn drawn;
+        if (s.network() != null) {
+            drawn = fromFile(s, cls, nIn, nOut);
+        } else {
+            Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
+            drawn = s.terminalsValue() == Terminals.EDGE
+                    ? new ResistorNetwork.Drawn(ResistorNetwork.withRandomEdgeRoles(g, nIn, nOut, 1.0, s.kMin(),
+                            s.kMax(), s.seed() + 1), 0)
+                    : ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
+        }
         ResistorNetwork net = drawn.network();
         nIn = net.inputCount();
         nOut = net.outputCount();
@@ -129,6 +139,53 @@ public final class NetworkRun {
                 java.util.Arrays.copyOf(test.labelArray(), ns), 10, false);
     }
 
+    /**
+     * MNIST digits 0-2 as the coupled-learning anchors run them ({@link TaskKind#MNIST3}): the subset's fixed split
+     * restricted to labels 0, 1 and 2 (the first {@code trainSize} and {@code testSize} of each, in split order), each
+     * image reduced to 10 x 10 by averaging 2 x 2 blocks of its central 20 x 20 pixels, no bias input, targets
+     * {@code +-} {@link Classification#EDGE_TARGET} (sized for output edges, {@code --terminals edge}).
+     */
+    static Classification mnist3(int trainSize, int testSize) {
+        MnistSubset.Split split = Datasets.labelled("mnist", null);
+        double[][][] x = new double[2][][];
+        int[][] y = new int[2][];
+        Digits[] parts = {split.train(), split.test()};
+        int[] caps = {trainSize, testSize};
+        for (int part = 0; part < 2; part++) {
+            Digits d = parts[part];
+            double[][] scaled = d.scaled();
+            java.util.List<double[]> xs = new java.util.ArrayList<>();
+            java.util.List<Integer> ys = new java.util.ArrayList<>();
+            for (int i = 0; i < d.count() && xs.size() < caps[part]; i++) {
+                if (d.label(i) <= 2) {
+                    xs.add(pooled(scaled[i], d.rows(), d.cols()));
+                    ys.add(d.label(i));
+                }
+            }
+            x[part] = xs.toArray(new double[0][]);
+            y[part] = ys.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new Classification(x[0], y[0], x[1], y[1], 3, false, false, Classification.EDGE_TARGET,
+                -Classification.EDGE_TARGET);
+    }
+
+    /** The central 20 x 20 pixels of a 28 x 28 image averaged in 2 x 2 blocks: 100 values, row by row. */
+    static double[] pooled(double[] image, int rows, int cols) {
+        if (rows != 28 || cols != 28) {
+            throw new IllegalArgumentException("mnist3 reduces 28 x 28 images, got " + rows + " x " + cols);
+        }
+        double[] out = new double[TaskKind.MNIST3_INPUTS];
+        for (int r = 0; r < 10; r++) {
+            for (int c = 0; c < 10; c++) {
+                int top = 4 + 2 * r;
+                int left = 4 + 2 * c;
+                out[10 * r + c] = 0.25 * (image[top * 28 + left] + image[top * 28 + left + 1]
+                        + image[(top + 1) * 28 + left] + image[(top + 1) * 28 + left + 1]);
+            }
+        }
+        return out;
+    }
+
     /** The files a network run writes besides {@link RunFiles#COMMON}. */
     public static final java.util.List<String> FILES = java.util.List.of("network.csv", "network.png");
 
@@ -139,12 +196,16 @@ public final class NetworkRun {
         CoupledLearning sys = built.system();
         Classification cls = built.classification();
         CoupledLearningHistory recorder = Histories.coupledLearning(sys, cls);
+        // The trainer's stream is mixed from the run's seed, which also drew the network, its roles and the task.
+        CouplingTrainer trainer = new CouplingTrainer(s.withSeed(Rngs.mix(s.seed(), 3)));
+        if (s.updateOnErrorValue()) {
+            recorder.withUpdatesMade(trainer::updatesMade);
+        }
         if (out != null) {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         long start = System.nanoTime();
-        // The trainer's stream is mixed from the run's seed, which also drew the network, its roles and the task.
-        LearningLoop loop = new CouplingTrainer(s.withSeed(Rngs.mix(s.seed(), 3))).train(sys, recorder);
+        LearningLoop loop = trainer.train(sys, recorder);
         double wall = (System.nanoTime() - start) / 1e9;
         Table h = recorder.table();
         var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),
@@ -154,7 +215,8 @@ public final class NetworkRun {
         String instability = instability(s, h);
         var summary = new NetworkSummary(SettingsJson.describe(s), s.seed(), network, h.doubleColumn("cost").get(0), fin,
                 loop.step(), loop.updates(), wall, loop.step() / Math.max(wall, 1e-9), loop.divergence() != null,
-                loop.divergence(), instability != null, instability);
+                loop.divergence(), instability != null, instability,
+                s.updateOnErrorValue() ? Long.valueOf(trainer.updatesMade()) : null);
         if (out != null) {
             RunFiles.writeSummary(summary, out.resolve("summary.json"));
             String title = InvalidSetting.label(s.task()) + ", " + sys.network().graph().nodeCount()
@@ -210,7 +272,10 @@ public final class NetworkRun {
                 .axes("relaxation steps", "cost (training set, free equilibria)").logY());
     }
 
-    /** One row per edge: its ends, their layout coordinates and its conductance; node roles in {@code role_*}. */
+    /**
+     * One row per edge: its ends, their layout coordinates and its conductance; node roles in {@code role_*} (with
+     * edge terminals both nodes of a terminal edge carry its role).
+     */
     public static Table edges(ResistorNetwork net) {
         Objects.requireNonNull(net, "net must not be null");
         Graph g = net.graph();
@@ -240,13 +305,13 @@ public final class NetworkRun {
     }
 
     static String role(ResistorNetwork net, int node) {
-        for (int i : net.inputs()) {
-            if (i == node) {
+        for (int s = 0; s < net.inputCount(); s++) {
+            if (net.input(s) == node || net.edgeTerminals() && net.inputPartner(s) == node) {
                 return "input";
             }
         }
-        for (int i : net.outputs()) {
-            if (i == node) {
+        for (int o = 0; o < net.outputCount(); o++) {
+            if (net.output(o) == node || net.edgeTerminals() && net.outputPartner(o) == node) {
                 return "output";
             }
         }

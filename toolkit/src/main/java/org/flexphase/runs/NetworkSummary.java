@@ -7,12 +7,14 @@ import java.util.Map;
 /**
  * The summary of a {@code network} run ({@link NetworkRun}): the network built, the cost before and after, and for
  * classification tasks the final error rates (absent for regression); {@code unstable} and {@code instability} say
- * whether and why the cost history is unstable ({@link org.flexphase.circuits.Stability}, with the rates it ran at).
+ * whether and why the cost history is unstable ({@link org.flexphase.circuits.Stability}, with the rates it ran at);
+ * {@code updates_made} (update-on-error runs only) counts the updates that changed the conductances, of {@code updates}.
  */
 public record NetworkSummary(Map<String, Object> config, long seed, Network network, Double initialCost,
                              @JsonProperty("final") Final finalMetrics, long stepsDone, long updates,
                              double wallSeconds, double stepsPerSecond, boolean diverged, String divergence,
-                             boolean unstable, String instability)
+                             boolean unstable, String instability,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long updatesMade)
         implements RunSummary {
 
     /**

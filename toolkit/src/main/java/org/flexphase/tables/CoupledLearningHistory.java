@@ -25,6 +25,7 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
         implements LearningLoop.CheckpointListener {
     private final CoupledLearning system;
     private final Classification classification;
+    private java.util.function.LongSupplier updatesMade;
 
     CoupledLearningHistory(CoupledLearning system, Classification classification) {
         super(Table.create("history", LongColumn.create("step"), DoubleColumn.create("cost")));
@@ -36,6 +37,16 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
         if (system.powerWeight() > 0) {
             table.addColumns(DoubleColumn.create("power"), DoubleColumn.create("objective"));
         }
+    }
+
+    /**
+     * Adds a column {@code updates_made}: at each checkpoint, the updates that changed the conductances so far (an
+     * update-on-error run skips the examples it classifies, so this falls behind the loop's updates). Returns this.
+     */
+    public CoupledLearningHistory withUpdatesMade(java.util.function.LongSupplier made) {
+        this.updatesMade = Objects.requireNonNull(made, "made must not be null");
+        table.addColumns(LongColumn.create("updates_made"));
+        return this;
     }
 
     @Override
@@ -52,6 +63,9 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
             double power = system.power();
             table.doubleColumn("power").append(power);
             table.doubleColumn("objective").append(cost + system.powerWeight() * power);
+        }
+        if (updatesMade != null) {
+            table.longColumn("updates_made").append(updatesMade.getAsLong());
         }
         rowAdded();
     }

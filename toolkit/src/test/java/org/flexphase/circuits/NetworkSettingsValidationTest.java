@@ -127,6 +127,38 @@ class NetworkSettingsValidationTest {
     }
 
     @Test
+    void edgeTerminalsAndUpdateOnErrorKeepToWhereTheyApply() {
+        NetworkSettings edge = D.withTerminals(Terminals.EDGE);
+        accepted(edge);
+        accepted(edge.withRelax(Relaxation.Kind.ODE));
+        refused("terminals", edge.withRelax(Relaxation.Kind.JACOBI));
+        // two nodes per terminal edge: 3 inputs and 2 outputs need 10 nodes, a ground and a hidden node
+        accepted(edge.withNodes(12).withDegree(4));
+        refused("nodes", edge.withNodes(11).withDegree(4));
+        accepted(D.withNodes(8).withDegree(4));
+        NetworkSettings m3 = D.withTask(TaskKind.MNIST3).withNodes(300).withDegree(11.5).withTerminals(Terminals.EDGE);
+        accepted(m3.withUpdateOnError(true));
+        refused("nodes", m3.withNodes(207));
+        accepted(m3.withNodes(208));
+        refused("update_on_error", D.withUpdateOnError(true));
+        refused("update_on_error", m3.withUpdateOnError(true).withMode(CouplingMode.TWIN));
+        accepted(D.withTask(TaskKind.IRIS).withNodes(20).withUpdateOnError(true));
+        assertNull(D.withTerminals(Terminals.NODE).terminals(), "node terminals are stored as unset");
+        assertNull(D.withUpdateOnError(false).updateOnError(), "update-on-error off is stored as unset");
+        assertEquals(Terminals.NODE, D.terminalsValue());
+    }
+
+    @Test
+    void edgeTerminalsAndUpdateOnErrorRefuseWhatTheyCannotJoin(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        NetworkSettings m3 = D.withTask(TaskKind.MNIST3).withNodes(300).withDegree(11.5).withUpdateOnError(true);
+        refused("update_on_error", m3.withBatch(BatchMode.FULL));
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("net.csv"), "from,to\n0,1\n");
+        accepted(D.withNetwork(file.toString(), null));
+        refused("terminals", D.withNetwork(file.toString(), null).withTerminals(Terminals.EDGE));
+    }
+
+    @Test
     void offValuesAreStoredAsUnset() {
         NetworkSettings s = NetworkSettings.LOCAL_DEFAULTS.withTraceTau(0.0).withTraceGate(TraceGate.ALWAYS)
                 .withTraceHold(0);

@@ -34,6 +34,7 @@ class NetworkHostileInputTest {
             "--steps", Set.of("2147483648", "9999999999", "2147483647"),
             "--switch-prob", NONE,
             "--task", NONE,
+            "--terminals", NONE,
             "--test-size", Set.of("2147483647"),
             "--train-size", Set.of("2147483647"),
             // 0 turns the trace and the hold off; any other value needs mode local (the default mode is standard).

@@ -35,11 +35,12 @@ class SweepHostileInputTest {
             "ff", ForwardForwardHostileInputTest.TABLE, "ep", EpHostileInputTest.TABLE, "network",
             NetworkHostileInputTest.TABLE);
     /**
-     * Spec keys with no option of their own: {@code average_stride} (train), {@code visible_biases} (a flag there),
-     * {@code network_sha256} (network: {@code --network} computes it).
+     * Spec keys with no valued option of their own: {@code average_stride} (train), {@code visible_biases} (a flag
+     * there), {@code update_on_error} (network, a flag on the command line) and {@code network_sha256} (network:
+     * {@code --network} computes it).
      */
-    static final Map<String, Set<String>> SPEC_ONLY = Map.of("average_stride", Set.of("2147483647"), "visible_biases", NONE,
-            "network_sha256", NONE);
+    static final Map<String, Set<String>> SPEC_ONLY = Map.of("average_stride", Set.of("2147483647"), "visible_biases",
+            NONE, "update_on_error", NONE, "network_sha256", NONE);
     /** Settings that only come in pairs: a lone one is refused naming its missing partner. */
     static final Map<String, String> PAIRS = Map.of("plus_length", "minus_length", "minus_length", "plus_length",
             "ais_runs", "ais_steps", "ais_steps", "ais_runs");

@@ -40,12 +40,17 @@ class RunSummaryKeysTest {
         assertEquals(Set.of("train_error", "test_error", "train_error_avg", "test_error_avg"),
                 keys(RunFiles.asMap(s).get("final")));
         var n = new NetworkSummary(Map.of(), 1, new NetworkSummary.Network(8, 10, 2, 1, 3, 0), 1.0,
-                new NetworkSummary.Final(5, 0.5, null, null), 5, 1, 1.0, 5.0, false, null, false, null);
+                new NetworkSummary.Final(5, 0.5, null, null), 5, 1, 1.0, 5.0, false, null, false, null,
+                null);
         Map<String, Object> m = RunFiles.asMap(n);
         assertEquals(Set.of("step", "cost"), keys(m.get("final")));
         assertEquals(Set.of("nodes", "edges", "inputs", "outputs", "examples", "redraws"), keys(m.get("network")));
         assertTrue(m.containsKey("initial_cost") && m.containsKey("steps_per_second"));
         assertTrue(m.containsKey("unstable") && m.containsKey("instability") && m.get("instability") == null,
                 "a network summary says whether it is unstable, the reason written as null");
+        assertTrue(!m.containsKey("updates_made"), "updates_made appears only in update-on-error runs");
+        var counted = new NetworkSummary(Map.of(), 1, new NetworkSummary.Network(8, 10, 2, 1, 3, 0), 1.0,
+                new NetworkSummary.Final(5, 0.5, 0.1, 0.2), 5, 1, 1.0, 5.0, false, null, false, null, 0L);
+        assertEquals(0L, ((Number) RunFiles.asMap(counted).get("updates_made")).longValue());
     }
 }

@@ -76,6 +76,7 @@ class NotebookApiHostileInputTest {
                 .expect("EquilibriumPropagationHistory.then(Consumer)", "action")
                 .expect("CoupledLearningHistory.onCheckpoint(LearningLoop)", "loop")
                 .expect("CoupledLearningHistory.then(Consumer)", "action")
+                .expect("CoupledLearningHistory.withUpdatesMade(LongSupplier)", "made")
                 .expect("Histories.boltzmann(DataDistribution)", "data")
                 .expect("Histories.coupledLearning(CoupledLearning,Classification)", "system", "?classification")
                 .expect("Histories.equilibriumPropagation(HopfieldNetwork,Examples,Examples,int)",
