@@ -14,20 +14,36 @@ import tech.tablesaw.api.Table;
 
 /**
  * Single-thread throughput of resistor networks: free-plus-clamped equilibrium pairs per second with the
- * conductances changed before every pair (so both factorisations are redone, as in standard coupled learning), Jacobi
- * sweeps per second, and flexible-phase learning steps per second with uniform relaxation (a solve per step).
+ * conductances changed before every pair (so both factorisations are redone, as in standard coupled learning), exact
+ * coupled-learning updates per second (the pair, the rule on every edge, the conductances projected into their box),
+ * Jacobi sweeps per second, and flexible-phase learning steps per second with uniform relaxation (a solve per step).
  */
 public final class NetworkThroughput {
     private NetworkThroughput() {
     }
 
+    /** Sizes of the solve and update rows. */
+    static final int[] SOLVE_SIZES = {512, 2048, 4096};
+    /** Sizes of the Jacobi and flexible-phase rows. */
+    static final int[] STEP_SIZES = {512, 2048};
+
     /** Adds the network rows to a {@link Throughput} table. */
     public static void addTo(Table t, double seconds) {
-        for (int n : new int[]{512, 2048}) {
+        for (int n : SOLVE_SIZES) {
             Throughput.add(t, "network_solve_pairs_" + n, solvePairs(n, seconds), "free+clamped pairs/s");
+            Throughput.add(t, "network_updates_" + n, updates(n, seconds), "coupled-learning updates/s");
+        }
+        for (int n : STEP_SIZES) {
             Throughput.add(t, "network_jacobi_sweeps_" + n, sweeps(n, seconds), "sweeps/s");
             Throughput.add(t, "network_local_steps_uniform_" + n, localSteps(n, seconds), "steps/s");
         }
+    }
+
+    /** Only the network rows, as {@link Throughput#run} lays them out ({@code bench --only network}). */
+    public static Table run(double seconds) {
+        Table t = Throughput.table();
+        addTo(t, seconds);
+        return t;
     }
 
     static CoupledLearning system(int nodes, Relaxation.Kind kind) {
@@ -56,6 +72,38 @@ public final class NetworkThroughput {
             pairs++;
         }
         return pairs / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Exact coupled-learning updates per second: for one example, the free equilibrium, the clamp, the clamped
+     * equilibrium and the rule {@code (alpha / eta_c) 1/2 [(Delta p^F)^2 - (Delta p^C)^2]} added to every conductance,
+     * projected into the box, so the next update refactorises both Laplacians (what one standard update costs with
+     * equilibrated phases). The rate is small so the conductances stay near 1 over any measuring time.
+     */
+    public static double updates(int nodes, double seconds) {
+        CoupledLearning sys = system(nodes, Relaxation.Kind.JACOBI);
+        double[] pf = new double[nodes];
+        double[] pc = new double[nodes];
+        double[] clamp = new double[2];
+        long n = 0;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            update(sys, (int) (n % 5), UPDATE_RATE, pf, pc, clamp);
+            n++;
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static final double UPDATE_RATE = 1e-6;
+
+    /** One exact coupled-learning update on example {@code m} at rate {@code alpha} (work arrays given). */
+    static void update(CoupledLearning sys, int m, double alpha, double[] pf, double[] pc, double[] clamp) {
+        sys.freeEquilibrium(m, pf);
+        sys.nudgedFrom(pf, m, clamp);
+        sys.clampedEquilibrium(m, clamp, pc);
+        sys.addRule(pf, pc, alpha, sys.parameters());
+        sys.parametersChanged();
     }
 
     /** Jacobi relaxation sweeps per second (free phase, so no clamp is computed). */
