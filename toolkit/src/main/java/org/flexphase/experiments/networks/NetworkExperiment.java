@@ -357,6 +357,16 @@ public final class NetworkExperiment implements Experiment {
     static final double[] RATES = {0.1, 0.25, 0.5};
     static final double[] BIAS_PS = {0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.0025};
 
+    /**
+     * A small R sweep in memory (notebook 08), the runs of the part's R sweep ({@code task} teacher or regression,
+     * standard, twin and flexible phases, continuous-time relaxation) at {@code rs}, seeds 1 to {@code seeds}, budget
+     * {@code alpha t <= budget}: one row per run as in {@code network_r_sweep.csv}.
+     */
+    public static Table rSweep(String task, double[] rs, int seeds, double budget) {
+        requireLabel("task", task, TaskKind.class);
+        return NetworkRSweep.runInMemory(task, rs, seeds, budget);
+    }
+
     /** The exact relative bias and cosine of the mean update against the two-phase rule, for p and r (seed 1). */
     public static Table exactBias() {
         return exactBias(1);

@@ -12,6 +12,7 @@ import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.TaskKind;
 import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.Charts;
+import org.flexphase.runs.NetworkRun;
 import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.Sweep;
@@ -132,41 +133,67 @@ final class NetworkRSweep {
         return first < 0 ? Double.NaN : step[first] * alphaDt;
     }
 
+    static Table emptyTable() {
+        return Table.create("network_r_sweep", StringColumn.create("task"), StringColumn.create("scheme"),
+                DoubleColumn.create("R"), IntColumn.create("seed"), DoubleColumn.create("dt"),
+                DoubleColumn.create("steps"), DoubleColumn.create("learning_time"),
+                DoubleColumn.create("final_relative_cost"), DoubleColumn.create("min_relative_cost"),
+                BooleanColumn.create("unstable"), BooleanColumn.create("diverged"));
+    }
+
+    /** Appends one run's row: its learning time on {@code task} and its final and lowest cost relative to the start. */
+    static void append(Table runs, String task, String scheme, double rr, int seed, Table history, double stepsDone,
+                       boolean unstable, boolean diverged) {
+        double[] cost = history.doubleColumn("cost").asDoubleArray();
+        long[] step = history.longColumn("step").asLongArray();
+        double min = Double.POSITIVE_INFINITY;
+        for (double c : cost) {
+            min = Math.min(min, c);
+        }
+        double dt = dt(scheme, rr);
+        runs.stringColumn("task").append(task);
+        runs.stringColumn("scheme").append(scheme);
+        runs.doubleColumn("R").append(rr);
+        runs.intColumn("seed").append(seed);
+        runs.doubleColumn("dt").append(dt);
+        runs.doubleColumn("steps").append(stepsDone);
+        runs.doubleColumn("learning_time").append(learningTime(task, cost, step, rr * dt));
+        runs.doubleColumn("final_relative_cost").append(cost[cost.length - 1] / cost[0]);
+        runs.doubleColumn("min_relative_cost").append(min / cost[0]);
+        runs.booleanColumn("unstable").append(unstable);
+        runs.booleanColumn("diverged").append(diverged);
+    }
+
+    /**
+     * A small sweep in memory (notebook 08): every scheme at every {@code R} of {@code rs} on {@code task}, seeds 1 to
+     * {@code seeds}, budget {@code alpha t <= budget}; the rows of {@code network_r_sweep.csv}, nothing written.
+     */
+    static Table runInMemory(String task, double[] rs, int seeds, double budget) {
+        Table runs = emptyTable();
+        for (int seed = 1; seed <= seeds; seed++) {
+            for (String scheme : SCHEMES) {
+                for (double r : rs) {
+                    NetworkRun.Outcome o = NetworkRun.run(settings(task, scheme, r, budget, seed), null);
+                    append(runs, task, scheme, r, seed, o.history(), o.summary().stepsDone(), o.summary().unstable(),
+                            o.summary().diverged());
+                }
+            }
+        }
+        return runs;
+    }
+
     /** One row per run ({@code network_r_sweep.csv}) and the figure of learning time against R, seed bands. */
     Table tables(List<Sweep.JobResult> done, Path out) {
-        Table runs = Table.create("network_r_sweep", StringColumn.create("task"), StringColumn.create("scheme"),
-                DoubleColumn.create("R"),
-                IntColumn.create("seed"), DoubleColumn.create("dt"), DoubleColumn.create("steps"),
-                DoubleColumn.create("learning_time"), DoubleColumn.create("final_relative_cost"),
-                DoubleColumn.create("min_relative_cost"), BooleanColumn.create("unstable"),
-                BooleanColumn.create("diverged"));
+        Table runs = emptyTable();
         for (Sweep.JobResult r : done) {
             String[] g = r.job().group().split(":");
             if (!g[0].equals(GROUP) || r.failure() != null || r.history() == null) {
                 continue;
             }
             var summary = RunFiles.readJson(out.resolve("runs").resolve(r.job().key()).resolve("summary.json"));
-            String task = g[1];
-            String scheme = g[2];
-            double rr = Double.parseDouble(g[3]);
-            double[] cost = r.history().doubleColumn("cost").asDoubleArray();
-            long[] step = r.history().longColumn("step").asLongArray();
-            double min = Double.POSITIVE_INFINITY;
-            for (double c : cost) {
-                min = Math.min(min, c);
-            }
-            runs.stringColumn("task").append(task);
-            runs.stringColumn("scheme").append(scheme);
-            runs.doubleColumn("R").append(rr);
-            runs.intColumn("seed").append(((Number) r.job().description().get("seed")).intValue());
-            double dt = dt(scheme, rr);
-            runs.doubleColumn("dt").append(dt);
-            runs.doubleColumn("steps").append(summary.path("steps_done").asDouble());
-            runs.doubleColumn("learning_time").append(learningTime(task, cost, step, rr * dt));
-            runs.doubleColumn("final_relative_cost").append(cost[cost.length - 1] / cost[0]);
-            runs.doubleColumn("min_relative_cost").append(min / cost[0]);
-            runs.booleanColumn("unstable").append(summary.path("unstable").asBoolean(false));
-            runs.booleanColumn("diverged").append(summary.path("diverged").asBoolean(false));
+            append(runs, g[1], g[2], Double.parseDouble(g[3]), ((Number) r.job().description().get("seed")).intValue(),
+                    r.history(), summary.path("steps_done").asDouble(), summary.path("unstable").asBoolean(false),
+                    summary.path("diverged").asBoolean(false));
         }
         RunFiles.writeCsv(runs, out.resolve("network_r_sweep.csv"));
         for (String task : TASKS) {

@@ -66,4 +66,20 @@ class NetworkRSweepTest {
         assertEquals(40 * 2.0, NetworkRSweep.learningTime("teacher", cost, step, 2.0), 0);
         assertTrue(Double.isNaN(NetworkRSweep.learningTime("teacher", new double[]{1, 0.4, 0.3}, new long[]{0, 1, 2}, 1)));
     }
+
+    /** Notebook 08's in-memory sweep runs the part's own settings for the task asked, one row per run. */
+    @Test
+    void theInMemorySweepRunsThePartsSettingsOnTheTaskAsked() {
+        tech.tablesaw.api.Table t = NetworkExperiment.rSweep("regression", new double[]{1.0}, 1, 5);
+        assertEquals(3, t.rowCount(), "3 schemes");
+        for (int i = 0; i < t.rowCount(); i++) {
+            String scheme = t.stringColumn("scheme").get(i);
+            NetworkSettings s = NetworkRSweep.settings("regression", scheme, 1.0, 5, 1);
+            assertEquals(TaskKind.REGRESSION, s.task());
+            var o = org.flexphase.runs.NetworkRun.run(s, null);
+            double[] cost = o.history().doubleColumn("cost").asDoubleArray();
+            assertEquals(cost[cost.length - 1] / cost[0], t.doubleColumn("final_relative_cost").get(i), 0, scheme);
+            assertEquals("regression", t.stringColumn("task").get(i));
+        }
+    }
 }
