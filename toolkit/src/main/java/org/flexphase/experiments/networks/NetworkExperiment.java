@@ -40,11 +40,13 @@ import tech.tablesaw.api.Table;
  * Coupled learning in resistor networks after Stern et al. 2021 (docs/experiments.md, "Physical networks"): random
  * geometric networks of 64, 512 and 2,048 nodes learning a random linear map (3 inputs, 2 outputs, 5 examples) with
  * standard coupled learning, twin networks and flexible phases (p = 0.2, 0.05, 0.01, and at 64 and 512 nodes with the
- * phase-gated trace of {@code network --mode local}'s defaults) at relaxation rate 0.5 (uniform relaxation), all on
- * the same network per size; Iris at 64 nodes; and the exact relative bias of the
- * flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, a 12-node network);
- * the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}); and the learning
- * time against R = alpha / gamma with continuous-time relaxation on a teacher task ({@link NetworkRSweep}).
+ * phase-gated trace of {@code network --mode local}'s defaults) at relaxation rate 0.5 (uniform relaxation), each
+ * seed its own network and task shared by every scheme of that seed; the same schemes on the teacher task (realisable,
+ * floor 0) at relaxation rate 1, for the orders of magnitude the rules reach; Iris at 128 nodes; the exact relative
+ * bias of the flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, 12-node
+ * networks); the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}); and the
+ * learning time against R = alpha / gamma with continuous-time relaxation on the teacher and regression tasks
+ * ({@link NetworkRSweep}). Every figure and table is over seeds ({@link Profile}: 5 in the full profile).
  */
 public final class NetworkExperiment implements Experiment {
     static final int[] SIZES = {64, 512, 2048};

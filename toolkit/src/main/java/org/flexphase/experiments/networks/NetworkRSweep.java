@@ -27,7 +27,8 @@ import tech.tablesaw.api.Table;
  * bring the cost to {@link #THRESHOLD} of its start and keep it there, against {@code R = alpha / gamma}, for standard coupled
  * learning, twin networks and flexible phases, with continuous-time relaxation ({@code relax ode}, {@code gamma = 1})
  * on the anchor's task shape: 64 nodes, 5 inputs, 3 outputs, one example, nudge 1e-3, a teacher task (realisable, so
- * the threshold is reachable). Each seed is its own network, teacher and run. The step is {@code dt =
+ * the threshold is reachable), and on the curves' regression task (3 inputs, 2 outputs, 5 examples) at the same nudge,
+ * timed to {@link #REGRESSION_THRESHOLD} of the start. Each seed is its own network, task and run. The step is {@code dt =
  * min(DT_MAX, A / alpha)}: a learning step {@code alpha dt} of at most {@link #A} per step (the conductances move by a
  * bounded amount however large {@code alpha} is), and relaxation {@code gamma dt <= DT_MAX} per step when learning is
  * slow. A run has the budget {@code alpha t <= budget}; one that does not reach the threshold within it is reported
