@@ -38,8 +38,7 @@ public final class Throughput {
 
     /** Runs every benchmark for about {@code seconds} each and returns one row per benchmark. */
     public static Table run(double seconds) {
-        Table t = Table.create("bench", StringColumn.create("benchmark"), DoubleColumn.create("value"),
-                StringColumn.create("unit"));
+        Table t = table();
         add(t, "rbm_local_step_16x16", localSteps(16, 16, seconds), "steps/s");
         add(t, "rbm_local_step_794x16", localSteps(794, 16, seconds), "steps/s");
         Digits train = MnistSubset.split(MnistSubset.load()).train();
@@ -58,6 +57,12 @@ public final class Throughput {
         add(t, "ep_local_784_500_10", epTraining(digits, EquilibriumPropagationTrainer.Mode.LOCAL, seconds),
                 "examples/s");
         return t;
+    }
+
+    /** The empty result table: benchmark, value, unit. */
+    static Table table() {
+        return Table.create("bench", StringColumn.create("benchmark"), DoubleColumn.create("value"),
+                StringColumn.create("unit"));
     }
 
     static void add(Table t, String name, double value, String unit) {

@@ -32,6 +32,7 @@ import org.flexphase.runs.RunFiles;
 import org.flexphase.sweeps.RunSpec;
 import org.flexphase.sweeps.Sweep;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -39,11 +40,13 @@ import tech.tablesaw.api.Table;
  * Coupled learning in resistor networks after Stern et al. 2021 (docs/experiments.md, "Physical networks"): random
  * geometric networks of 64, 512 and 2,048 nodes learning a random linear map (3 inputs, 2 outputs, 5 examples) with
  * standard coupled learning, twin networks and flexible phases (p = 0.2, 0.05, 0.01, and at 64 and 512 nodes with the
- * phase-gated trace of {@code network --mode local}'s defaults) at relaxation rate 0.5 (uniform relaxation), all on
- * the same network per size; Iris at 64 nodes; and the exact relative bias of the
- * flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, a 12-node network);
- * the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}); and the learning
- * time against R = alpha / gamma with continuous-time relaxation on a teacher task ({@link NetworkRSweep}).
+ * phase-gated trace of {@code network --mode local}'s defaults) at relaxation rate 0.5 (uniform relaxation), each
+ * seed its own network and task shared by every scheme of that seed; the same schemes on the teacher task (realisable,
+ * floor 0) at relaxation rate 1, for the orders of magnitude the rules reach; Iris at 128 nodes; the exact relative
+ * bias of the flexible-phase mean update against the two-phase rule as a function of p / r (T16's solver, 12-node
+ * networks); the final cost of flexible-phase learning against p / r on 14 nodes ({@link NetworkPhaseRatio}); and the
+ * learning time against R = alpha / gamma with continuous-time relaxation on the teacher and regression tasks
+ * ({@link NetworkRSweep}). Every figure and table is over seeds ({@link Profile}: 5 in the full profile).
  */
 public final class NetworkExperiment implements Experiment {
     static final int[] SIZES = {64, 512, 2048};
@@ -58,15 +61,39 @@ public final class NetworkExperiment implements Experiment {
     static final double IRIS_RATE = 0.01;
     static final long IRIS_STEPS = 2_000_000;
 
+    /** Uniform relaxation rate of the teacher-task runs: 1 relaxes to the equilibrium in one step (see teacher()). */
+    static final double TEACHER_RELAX = 1.0;
+    static final String[] TEACHER_SCHEMES = {"standard", "twin", GATED};
+
+    /**
+     * Seeds per figure and table of a profile: {@code full} runs 5 seeds everywhere (3 for the teacher task at 512 and
+     * 2,048 nodes); {@code quick} keeps the part to minutes on 2 cores with 2 seeds for the curves and the teacher
+     * task (64 and 512 nodes only), 1 for Iris (2,000,000 steps per run), 3 for the 14-node p / r grid and 1 for the
+     * frozen-conductance noise table.
+     */
+    record Profile(int curveSeeds, int irisSeeds, int[] teacherSizes, int[] teacherSeeds, int ratioSeeds,
+                   int noiseSeeds) {
+        static Profile of(String name) {
+            return name.equals("full")
+                    ? new Profile(5, 5, new int[]{64, 512, 2048}, new int[]{5, 3, 3}, 5, 5)
+                    : new Profile(2, 1, new int[]{64, 512}, new int[]{2, 2}, 3, 1);
+        }
+    }
+
+    /** Seeds of the exact-bias table: cheap (12 nodes, exact), so 5 in every profile. */
+    static final int BIAS_SEEDS = 5;
+
+    private final Profile profile;
     private final NetworkRSweep rSweep;
 
-    /** The experiment with the full R sweep. */
+    /** The experiment with the full profile. */
     public NetworkExperiment() {
         this("full");
     }
 
-    /** The experiment whose R sweep ({@link NetworkRSweep}) has the grid of {@code profile} (quick or full). */
+    /** The experiment with the seeds ({@link Profile}) and R sweep ({@link NetworkRSweep}) of {@code profile}. */
     public NetworkExperiment(String profile) {
+        this.profile = Profile.of(profile);
         rSweep = new NetworkRSweep(profile);
     }
 
@@ -110,23 +137,54 @@ public final class NetworkExperiment implements Experiment {
                 .withSteps(steps).withEvalEvery(Math.max(1, steps / 20)).withSeed(1);
     }
 
+    /**
+     * The curves' scheme on the teacher task (targets from a teacher network on the same graph: realisable, floor 0)
+     * at uniform relaxation rate 1 (each step reaches the phase's equilibrium). At the curves' r = 0.5 a standard
+     * phase of 10 steps leaves 2^-10 of the jump between examples, about the size of the nudge's signal on this task
+     * (initial cost 100 times the regression task's smaller), and standard coupled learning does not learn (seed 1:
+     * 1.2-1.7 of the start at rates 0.2-2); at r = 1 no scheme carries a relaxation error, so the table shows what
+     * the rules themselves reach.
+     */
+    static NetworkSettings teacher(int nodes, String scheme, long seed) {
+        NetworkSettings s = scheme.equals(GATED) ? gated(nodes, steps(nodes)).withTask(TaskKind.TEACHER)
+                : settings("teacher", nodes, scheme, 0, steps(nodes));
+        return s.withRelaxRate(TEACHER_RELAX).withSeed(seed);
+    }
+
     /** Every run, as validated settings. */
     public List<RunSpec> specs() {
         List<RunSpec> specs = new ArrayList<>();
         for (int n : SIZES) {
-            specs.add(new RunSpec("curve:" + n + ":standard", settings("regression", n, "standard", 0, steps(n))));
-            specs.add(new RunSpec("curve:" + n + ":twin", settings("regression", n, "twin", 0, steps(n))));
-            for (double p : PS) {
-                specs.add(new RunSpec("curve:" + n + ":local p=" + p, settings("regression", n, "local", p, steps(n))));
-            }
-            if (java.util.Arrays.stream(GATED_SIZES).anyMatch(g -> g == n)) {
-                specs.add(new RunSpec("curve:" + n + ":" + GATED, gated(n, steps(n))));
+            for (long seed = 1; seed <= profile.curveSeeds(); seed++) {
+                specs.add(new RunSpec("curve:" + n + ":standard", settings("regression", n, "standard", 0, steps(n))
+                        .withSeed(seed)));
+                specs.add(new RunSpec("curve:" + n + ":twin", settings("regression", n, "twin", 0, steps(n))
+                        .withSeed(seed)));
+                for (double p : PS) {
+                    specs.add(new RunSpec("curve:" + n + ":local p=" + p, settings("regression", n, "local", p,
+                            steps(n)).withSeed(seed)));
+                }
+                if (java.util.Arrays.stream(GATED_SIZES).anyMatch(g -> g == n)) {
+                    specs.add(new RunSpec("curve:" + n + ":" + GATED, gated(n, steps(n)).withSeed(seed)));
+                }
             }
         }
-        specs.add(new RunSpec("iris:standard", settings("iris", IRIS_NODES, "standard", 0, IRIS_STEPS)));
-        specs.add(new RunSpec("iris:twin", settings("iris", IRIS_NODES, "twin", 0, IRIS_STEPS)));
-        specs.add(new RunSpec("iris:local p=0.05", settings("iris", IRIS_NODES, "local", 0.05, IRIS_STEPS)));
-        specs.addAll(NetworkPhaseRatio.specs());
+        for (int i = 0; i < profile.teacherSizes().length; i++) {
+            int n = profile.teacherSizes()[i];
+            for (long seed = 1; seed <= profile.teacherSeeds()[i]; seed++) {
+                for (String scheme : TEACHER_SCHEMES) {
+                    specs.add(new RunSpec("teacher:" + n + ":" + scheme, teacher(n, scheme, seed)));
+                }
+            }
+        }
+        for (long seed = 1; seed <= profile.irisSeeds(); seed++) {
+            specs.add(new RunSpec("iris:standard", settings("iris", IRIS_NODES, "standard", 0, IRIS_STEPS)
+                    .withSeed(seed)));
+            specs.add(new RunSpec("iris:twin", settings("iris", IRIS_NODES, "twin", 0, IRIS_STEPS).withSeed(seed)));
+            specs.add(new RunSpec("iris:local p=0.05", settings("iris", IRIS_NODES, "local", 0.05, IRIS_STEPS)
+                    .withSeed(seed)));
+        }
+        specs.addAll(NetworkPhaseRatio.specs(profile.ratioSeeds()));
         specs.addAll(rSweep.specs());
         return specs;
     }
@@ -139,14 +197,27 @@ public final class NetworkExperiment implements Experiment {
     @Override
     public Map<String, Table> run(Path out, int threads, Consumer<Sweep.JobResult> onDone) {
         List<Sweep.JobResult> done = new Sweep(out, threads).runJobs(jobs(), onDone);
+        Map<String, Table> tables = runTables(done, out);
+        tables.putAll(exactTables(out));
+        return tables;
+    }
+
+    /**
+     * The tables and figures drawn from runs: curves and teacher curves with seed bands, final costs per run and
+     * their bands, the 14-node p / r grid and the R sweep.
+     */
+    Map<String, Table> runTables(List<Sweep.JobResult> done, Path out) {
         Map<String, Table> tables = new LinkedHashMap<>();
-        Table curves = Table.create("network_error_vs_steps", StringColumn.create("nodes"), StringColumn.create("scheme"),
-                DoubleColumn.create("step"), DoubleColumn.create("cost"), DoubleColumn.create("relative_cost"));
+        Table curves = Table.create("network_error_vs_steps", StringColumn.create("task"), StringColumn.create("nodes"),
+                StringColumn.create("scheme"), IntColumn.create("seed"), DoubleColumn.create("step"),
+                DoubleColumn.create("cost"), DoubleColumn.create("relative_cost"));
         Table finals = Table.create("network_final", StringColumn.create("task"), StringColumn.create("nodes"),
-                StringColumn.create("scheme"), DoubleColumn.create("initial_cost"), DoubleColumn.create("final_cost"),
-                DoubleColumn.create("relative_cost"), DoubleColumn.create("final_test_error"),
+                StringColumn.create("scheme"), IntColumn.create("seed"), DoubleColumn.create("initial_cost"),
+                DoubleColumn.create("final_cost"), DoubleColumn.create("relative_cost"),
+                DoubleColumn.create("orders_of_magnitude"), DoubleColumn.create("final_test_error"),
                 DoubleColumn.create("steps_per_second"));
-        Map<String, List<Charts.Curve>> bySize = new LinkedHashMap<>();
+        // task:nodes -> scheme -> (x, y) per seed, in seed order
+        Map<String, Map<String, List<double[][]>>> bySize = new LinkedHashMap<>();
         for (Sweep.JobResult r : done) {
             String[] g = r.job().group().split(":");
             if (g[0].equals(NetworkPhaseRatio.GROUP) || g[0].equals(NetworkRSweep.GROUP)) {
@@ -154,19 +225,26 @@ public final class NetworkExperiment implements Experiment {
             }
             Path dir = out.resolve("runs").resolve(r.job().key());
             var summary = RunFiles.readJson(dir.resolve("summary.json"));
+            int seed = ((Number) r.job().description().get("seed")).intValue();
             double c0 = summary.get("initial_cost").asDouble();
             var fin = summary.get("final");
-            boolean curve = g[0].equals("curve");
-            finals.stringColumn("task").append(curve ? "regression" : "iris");
-            finals.stringColumn("nodes").append(curve ? g[1] : "64");
-            finals.stringColumn("scheme").append(curve ? g[2] : g[1]);
+            boolean iris = g[0].equals("iris");
+            String task = iris ? "iris" : g[0].equals("curve") ? "regression" : "teacher";
+            String nodes = iris ? String.valueOf(IRIS_NODES) : g[1];
+            String scheme = iris ? g[1] : g[2];
+            double cost = fin.get("cost").asDouble();
+            finals.stringColumn("task").append(task);
+            finals.stringColumn("nodes").append(nodes);
+            finals.stringColumn("scheme").append(scheme);
+            finals.intColumn("seed").append(seed);
             finals.doubleColumn("initial_cost").append(c0);
-            finals.doubleColumn("final_cost").append(fin.get("cost").asDouble());
-            finals.doubleColumn("relative_cost").append(fin.get("cost").asDouble() / c0);
+            finals.doubleColumn("final_cost").append(cost);
+            finals.doubleColumn("relative_cost").append(cost / c0);
+            finals.doubleColumn("orders_of_magnitude").append(Math.log10(c0 / cost));
             finals.doubleColumn("final_test_error").append(fin.has("test_error") ? fin.get("test_error").asDouble()
                     : Double.NaN);
             finals.doubleColumn("steps_per_second").append(summary.get("steps_per_second").asDouble());
-            if (!curve) {
+            if (iris) {
                 continue;
             }
             double[] x = r.history().longColumn("step").asDoubleArray();
@@ -174,53 +252,106 @@ public final class NetworkExperiment implements Experiment {
             double[] rel = new double[y.length];
             for (int i = 0; i < y.length; i++) {
                 rel[i] = y[i] / c0;
-                curves.stringColumn("nodes").append(g[1]);
-                curves.stringColumn("scheme").append(g[2]);
+                curves.stringColumn("task").append(task);
+                curves.stringColumn("nodes").append(nodes);
+                curves.stringColumn("scheme").append(scheme);
+                curves.intColumn("seed").append(seed);
                 curves.doubleColumn("step").append(x[i]);
                 curves.doubleColumn("cost").append(y[i]);
                 curves.doubleColumn("relative_cost").append(rel[i]);
             }
-            bySize.computeIfAbsent(g[1], k -> new ArrayList<>()).add(Charts.Curve.of(g[2], x, rel));
-            if (g[1].equals("512") && g[2].equals("standard")) {
+            bySize.computeIfAbsent(task + ":" + nodes, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(scheme, k -> new ArrayList<>()).add(new double[][]{x, rel});
+            if (task.equals("regression") && nodes.equals("512") && scheme.equals("standard") && seed == 1) {
                 copy(dir.resolve("network.png"), out.resolve("network_trained_512_standard.png"));
             }
         }
         for (var e : bySize.entrySet()) {
-            Charts.savePng(Charts.lineChart(e.getValue(), ChartOptions.titled("Coupled learning, " + e.getKey()
-                    + " nodes (uniform relaxation r = " + RELAX + ")").axes("relaxation steps", "cost / initial cost")
-                    .logY()), out.resolve("network_error_vs_steps_" + e.getKey() + ".png"));
+            String[] key = e.getKey().split(":");
+            boolean regression = key[0].equals("regression");
+            List<Charts.Curve> bands = new ArrayList<>();
+            for (var s : e.getValue().entrySet()) {
+                bands.add(SeedBands.band(s.getKey(), s.getValue().stream().map(v -> v[0]).toList(),
+                        s.getValue().stream().map(v -> v[1]).toList()));
+            }
+            String title = regression
+                    ? "Coupled learning, " + key[1] + " nodes (uniform relaxation r = " + RELAX + "), mean and min-max"
+                    : "Teacher task, " + key[1] + " nodes (uniform relaxation r = " + TEACHER_RELAX
+                            + "), mean and min-max";
+            Charts.savePng(Charts.lineChart(bands, ChartOptions.titled(title)
+                            .axes("relaxation steps", "cost / initial cost").logY()),
+                    out.resolve((regression ? "network_error_vs_steps_" : "network_teacher_vs_steps_") + key[1]
+                            + ".png"));
         }
         RunFiles.writeCsv(curves, out.resolve("network_error_vs_steps.csv"));
         RunFiles.writeCsv(finals, out.resolve("network_final.csv"));
+        Table finalBands = SeedBands.bands("network_final_bands", finals, "relative_cost", "task", "nodes", "scheme");
+        RunFiles.writeCsv(finalBands, out.resolve("network_final_bands.csv"));
+        Table teacherBands = SeedBands.bands("network_teacher_orders",
+                finals.where(finals.stringColumn("task").isEqualTo("teacher")), "orders_of_magnitude", "nodes",
+                "scheme");
+        RunFiles.writeCsv(teacherBands, out.resolve("network_teacher_orders.csv"));
+        Table irisBands = SeedBands.bands("network_iris_test_error",
+                finals.where(finals.stringColumn("task").isEqualTo("iris")), "final_test_error", "scheme");
+        RunFiles.writeCsv(irisBands, out.resolve("network_iris_test_error.csv"));
         tables.put(curves.name(), curves);
         tables.put(finals.name(), finals);
-        Table ratio = NetworkPhaseRatio.tables(done, out);
-        tables.put(ratio.name(), ratio);
-        Table rs = rSweep.tables(done, out);
-        tables.put(rs.name(), rs);
-        Table bias = exactBias();
+        tables.put(finalBands.name(), finalBands);
+        tables.put(teacherBands.name(), teacherBands);
+        tables.put(irisBands.name(), irisBands);
+        if (done.stream().anyMatch(r -> r.job().group().startsWith(NetworkPhaseRatio.GROUP + ":"))) {
+            Table ratio = NetworkPhaseRatio.tables(done, out);
+            tables.put(ratio.name(), ratio);
+            Table ratioBands = SeedBands.bands("network_final_vs_p_over_r_bands", ratio, "relative_cost", "arm", "p",
+                    "relax_rate");
+            RunFiles.writeCsv(ratioBands, out.resolve("network_final_vs_p_over_r_bands.csv"));
+            tables.put(ratioBands.name(), ratioBands);
+        }
+        if (done.stream().anyMatch(r -> r.job().group().startsWith(NetworkRSweep.GROUP + ":"))) {
+            Table rs = rSweep.tables(done, out);
+            tables.put(rs.name(), rs);
+        }
+        return tables;
+    }
+
+    /** The tables computed without learning runs: the exact bias and the frozen-conductance noise, over seeds. */
+    Map<String, Table> exactTables(Path out) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        Table bias = exactBias(BIAS_SEEDS);
         RunFiles.writeCsv(bias, out.resolve("network_exact_bias.csv"));
         List<Charts.Curve> bc = new ArrayList<>();
         for (double r : RATES) {
             Table t = bias.where(bias.doubleColumn("relax_rate").isEqualTo(r));
-            bc.add(Charts.Curve.of("r = " + r, t.doubleColumn("p_over_r").asDoubleArray(),
-                    t.doubleColumn("relative_bias").asDoubleArray()));
+            List<double[]> xs = new ArrayList<>();
+            List<double[]> ys = new ArrayList<>();
+            for (int seed = 1; seed <= BIAS_SEEDS; seed++) {
+                Table one = t.where(t.intColumn("seed").isEqualTo(seed));
+                xs.add(one.doubleColumn("p_over_r").asDoubleArray());
+                ys.add(one.doubleColumn("relative_bias").asDoubleArray());
+            }
+            bc.add(SeedBands.band("r = " + r, xs, ys));
         }
         Charts.savePng(Charts.lineChart(bc, ChartOptions.titled("Exact bias of flexible-phase coupled learning (12 nodes,"
-                + " q = p)").axes("switching probability p / relaxation rate r", "|h - u| / |u|").logX().logY()),
-                out.resolve("network_exact_bias.png"));
+                + " q = p), mean and min-max over networks").axes("switching probability p / relaxation rate r",
+                "|h - u| / |u|").logX().logY()), out.resolve("network_exact_bias.png"));
         tables.put(bias.name(), bias);
-        Table noise = FlexibleNoise.table(0.05);
+        Table noise = FlexibleNoise.table(0.05, profile.noiseSeeds());
         RunFiles.writeCsv(noise, out.resolve("network_flexible_noise.csv"));
         List<Charts.Curve> nc = new ArrayList<>();
         for (double eta : FlexibleNoise.NUDGES) {
             Table t = noise.where(noise.doubleColumn("nudge").isEqualTo(eta));
-            nc.add(Charts.Curve.of("nudge " + eta, t.doubleColumn("steps").asDoubleArray(),
-                    t.doubleColumn("relative_error").asDoubleArray()));
+            List<double[]> xs = new ArrayList<>();
+            List<double[]> ys = new ArrayList<>();
+            for (int seed = 1; seed <= profile.noiseSeeds(); seed++) {
+                Table one = t.where(t.intColumn("seed").isEqualTo(seed));
+                xs.add(one.doubleColumn("steps").asDoubleArray());
+                ys.add(one.doubleColumn("relative_error").asDoubleArray());
+            }
+            nc.add(SeedBands.band("nudge " + eta, xs, ys));
         }
-        Charts.savePng(Charts.lineChart(nc, ChartOptions.titled("Flexible phases at frozen conductances (64 nodes, p = 0.05)")
-                .axes("averaging steps T", "|mean increment - u| / |u|").logX().logY()),
-                out.resolve("network_flexible_noise.png"));
+        Charts.savePng(Charts.lineChart(nc, ChartOptions.titled("Flexible phases at frozen conductances (64 nodes, p = 0.05),"
+                        + " mean and min-max over networks").axes("averaging steps T", "|mean increment - u| / |u|")
+                        .logX().logY()), out.resolve("network_flexible_noise.png"));
         tables.put(noise.name(), noise);
         return tables;
     }
@@ -228,33 +359,56 @@ public final class NetworkExperiment implements Experiment {
     static final double[] RATES = {0.1, 0.25, 0.5};
     static final double[] BIAS_PS = {0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.0025};
 
-    /** The exact relative bias and cosine of the mean update against the two-phase rule, for p and r. */
+    /**
+     * A small R sweep in memory (notebook 08), the runs of the part's R sweep ({@code task} teacher or regression,
+     * standard, twin and flexible phases, continuous-time relaxation) at {@code rs}, seeds 1 to {@code seeds}, budget
+     * {@code alpha t <= budget}: one row per run as in {@code network_r_sweep.csv}.
+     */
+    public static Table rSweep(String task, double[] rs, int seeds, double budget) {
+        requireLabel("task", task, TaskKind.class);
+        return NetworkRSweep.runInMemory(task, rs, seeds, budget);
+    }
+
+    /** The exact relative bias and cosine of the mean update against the two-phase rule, for p and r (seed 1). */
     public static Table exactBias() {
-        ResistorNetwork net = ResistorNetwork.withRandomRoles(Graphs.randomGeometric(12, 4.0, 5), 2, 2, 1.0, 1e-3,
-                1e3, 6);
-        CouplingTask task = CouplingTask.randomLinear(2, 2, 2, 7);
-        Table t = Table.create("network_exact_bias", DoubleColumn.create("relax_rate"), DoubleColumn.create("p"),
-                DoubleColumn.create("p_over_r"), DoubleColumn.create("relative_bias"), DoubleColumn.create("cosine"));
-        for (double r : RATES) {
-            CoupledLearning sys = new CoupledLearning(net, task, 0.1, Relaxation.Kind.UNIFORM, r);
-            double[] u = sys.twoPhaseUpdate();
-            for (double p : BIAS_PS) {
-                double[] h = FlexiblePhaseMoments.meanUpdate(sys, 0.5, p, p);
-                double d = 0;
-                double nu = 0;
-                double nh = 0;
-                double dot = 0;
-                for (int e = 0; e < u.length; e++) {
-                    d += (h[e] - u[e]) * (h[e] - u[e]);
-                    nu += u[e] * u[e];
-                    nh += h[e] * h[e];
-                    dot += h[e] * u[e];
+        return exactBias(1);
+    }
+
+    /**
+     * The exact relative bias and cosine of the mean update against the two-phase rule, for p and r, on
+     * {@code seeds} 12-node networks and tasks (seed s: graph seed 4 + s, roles 5 + s, task 6 + s; seed 1 is the
+     * network this table always had).
+     */
+    public static Table exactBias(int seeds) {
+        Table t = Table.create("network_exact_bias", IntColumn.create("seed"), DoubleColumn.create("relax_rate"),
+                DoubleColumn.create("p"), DoubleColumn.create("p_over_r"), DoubleColumn.create("relative_bias"),
+                DoubleColumn.create("cosine"));
+        for (int seed = 1; seed <= seeds; seed++) {
+            ResistorNetwork net = ResistorNetwork.withReachableRoles(Graphs.randomGeometric(12, 4.0, 4 + seed), 2, 2,
+                    1.0, 1e-3, 1e3, 5 + seed).network();
+            CouplingTask task = CouplingTask.randomLinear(2, 2, 2, 6 + seed);
+            for (double r : RATES) {
+                CoupledLearning sys = new CoupledLearning(net, task, 0.1, Relaxation.Kind.UNIFORM, r);
+                double[] u = sys.twoPhaseUpdate();
+                for (double p : BIAS_PS) {
+                    double[] h = FlexiblePhaseMoments.meanUpdate(sys, 0.5, p, p);
+                    double d = 0;
+                    double nu = 0;
+                    double nh = 0;
+                    double dot = 0;
+                    for (int e = 0; e < u.length; e++) {
+                        d += (h[e] - u[e]) * (h[e] - u[e]);
+                        nu += u[e] * u[e];
+                        nh += h[e] * h[e];
+                        dot += h[e] * u[e];
+                    }
+                    t.intColumn("seed").append(seed);
+                    t.doubleColumn("relax_rate").append(r);
+                    t.doubleColumn("p").append(p);
+                    t.doubleColumn("p_over_r").append(p / r);
+                    t.doubleColumn("relative_bias").append(Math.sqrt(d / nu));
+                    t.doubleColumn("cosine").append(dot / Math.sqrt(nu * nh));
                 }
-                t.doubleColumn("relax_rate").append(r);
-                t.doubleColumn("p").append(p);
-                t.doubleColumn("p_over_r").append(p / r);
-                t.doubleColumn("relative_bias").append(Math.sqrt(d / nu));
-                t.doubleColumn("cosine").append(dot / Math.sqrt(nu * nh));
             }
         }
         return t;

@@ -29,9 +29,9 @@ class NetworkPhaseRatioTest {
     Path tmp;
 
     @Test
-    void gridVariesPAtFixedRAndRAtFixedPOverThreeSeedsWithAStandardReference() {
-        List<RunSpec> specs = NetworkPhaseRatio.specs();
-        assertEquals(3 * (1 + 2 * (6 + 4)), specs.size());
+    void gridVariesPAtFixedRAndRAtFixedPOverFiveSeedsWithAStandardReference() {
+        List<RunSpec> specs = NetworkPhaseRatio.specs(NetworkPhaseRatio.SEEDS);
+        assertEquals(5 * (1 + 2 * (6 + 4)), specs.size());
         assertEquals(specs.size(), specs.stream().map(RunSpec::key).distinct().count(), "distinct keys");
         Set<String> all = new NetworkExperiment().specs().stream().map(RunSpec::key).collect(Collectors.toSet());
         assertTrue(specs.stream().allMatch(s -> all.contains(s.key())), "every run is in reproduce --parts networks");
@@ -68,7 +68,9 @@ class NetworkPhaseRatioTest {
         assertEquals(Set.of(0.005, 0.02, 0.1, 0.4, 1.0, 2.0), ratiosP);
         assertEquals(Set.of(0.05, 0.4, 1.0, 2.0), ratiosR);
         assertEquals(21, seedsByGroup.size());
-        seedsByGroup.forEach((g, seeds) -> assertEquals(Set.of(1L, 2L, 3L), seeds, g));
+        seedsByGroup.forEach((g, seeds) -> assertEquals(Set.of(1L, 2L, 3L, 4L, 5L), seeds, g));
+        assertEquals(3 * 21, new NetworkExperiment("quick").specs().stream()
+                .filter(s -> s.group().startsWith(NetworkPhaseRatio.GROUP + ":")).count(), "quick: 3 seeds");
     }
 
     /**
@@ -78,7 +80,7 @@ class NetworkPhaseRatioTest {
      */
     @Test
     void everyPlainCellHasAGatedTwinDifferingOnlyInTheTrace() {
-        List<RunSpec> specs = NetworkPhaseRatio.specs();
+        List<RunSpec> specs = NetworkPhaseRatio.specs(NetworkPhaseRatio.SEEDS);
         Map<String, NetworkSettings> byGroupAndSeed = new TreeMap<>();
         for (RunSpec s : specs) {
             byGroupAndSeed.put(s.group() + "#" + ((NetworkSettings) s.settings()).seed(), (NetworkSettings) s.settings());
@@ -100,7 +102,7 @@ class NetworkPhaseRatioTest {
             assertEquals(plain, gated.withTraceTau(null).withTraceGate(null), "only the trace differs: " + twin);
             twins++;
         }
-        assertEquals(3 * (6 + 4), twins);
+        assertEquals(5 * (6 + 4), twins);
     }
 
     /**
@@ -110,7 +112,7 @@ class NetworkPhaseRatioTest {
      */
     @Test
     void tablesWriteTheGatedArmBesideThePlainOne() {
-        List<Sweep.Job> jobs = NetworkPhaseRatio.specs().stream()
+        List<Sweep.Job> jobs = NetworkPhaseRatio.specs(1).stream()
                 .filter(s -> ((NetworkSettings) s.settings()).seed() == 1)
                 .filter(s -> s.group().equals("ratio:standard") || s.group().endsWith(":0.05:0.5"))
                 .map(s -> new RunSpec(s.group(), ((NetworkSettings) s.settings()).withSteps(2_000).withEvalEvery(500)))
