@@ -43,7 +43,7 @@ public final class CouplingTrainer {
     public LearningLoop train(CoupledLearning sys, LearningLoop.CheckpointListener listener) {
         updatesMade = 0;
         double rate = updateRate() * (fullBatch() && settings.relax() == Relaxation.Kind.ODE ? sys.task().size() : 1);
-        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(rate),
+        LearningLoop loop = new LearningLoop(sys.parameters(), null, settings.rateSchedule(rate),
                 settings.steps(), settings.evalEvery(), Long.MAX_VALUE, 1, listener);
         if (loop.begin()) {
             run(sys, loop);

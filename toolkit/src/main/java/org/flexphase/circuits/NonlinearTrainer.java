@@ -41,7 +41,7 @@ public final class NonlinearTrainer {
 
     /** Trains {@code sys} in place; {@code listener} sees step 0, every {@code evalEvery} sweeps and the end. */
     public LearningLoop train(NonlinearCoupledLearning sys, LearningLoop.CheckpointListener listener) {
-        LearningLoop loop = new LearningLoop(sys.parameters(), null, LearningRateSchedule.constant(settings.lr()),
+        LearningLoop loop = new LearningLoop(sys.parameters(), null, settings.rateSchedule(settings.lr()),
                 settings.steps(), settings.evalEvery(), Long.MAX_VALUE, 1, listener);
         if (loop.begin()) {
             run(sys, loop);

@@ -116,6 +116,9 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--batch", description = "standard: example (one update per example's pair of phases) | full (one "
             + "update from the mean of every example's rule) (default: example)")
     String batch;
+    @Option(names = "--lr-tau", description = "decay the learning rate as lr / (1 + t / tau), t and tau in steps "
+            + "(0: a constant rate) (default: 0)")
+    double lrTau;
     @Option(names = "--power-weight", description = "standard, twin: learn cost + lambda * (power dissipated at the "
             + "free equilibrium), lambda >= 0 (default: 0)")
     double powerWeight;
@@ -171,6 +174,6 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
                 .withGamma(gamma).withDt(dt).withUnstableFactor(unstableFactor)
                 .withNetwork(network, network == null ? null : NetworkFiles.read(network).sha256())
                 .withBatch(batch == null ? null : requireLabel("batch", batch, BatchMode.class))
-                .withPowerWeight(powerWeight);
+                .withPowerWeight(powerWeight).withLrTau(lrTau);
     }
 }

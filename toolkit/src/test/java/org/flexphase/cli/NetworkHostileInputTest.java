@@ -53,6 +53,8 @@ class NetworkHostileInputTest {
             "--batch", NONE,
             // 0 is off; any finite value >= 0 is a legal weight (a huge one diverges, reported like --lr 1e308)
             "--power-weight", Set.of("0", "1e308", "2147483647", "2147483648", "9999999999"),
+            // 0 is a constant rate; any step count up to 1e15 is a legal time constant
+            "--lr-tau", Set.of("0", "2147483647", "2147483648", "9999999999"),
             "--out", ANY_PATH,
             "--seed", ANY_LONG);
 
