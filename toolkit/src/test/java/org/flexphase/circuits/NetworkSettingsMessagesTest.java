@@ -37,6 +37,15 @@ class NetworkSettingsMessagesTest {
     }
 
     @Test
+    void irisAndMnistFixTheirOwnTerminalsWhateverInputsAndOutputsSay() {
+        // Iris: 8 paired features, a bias and 3 classes = 12 terminals, plus a ground and a hidden node
+        says(refused("nodes", D.withTask(TaskKind.IRIS).withNodes(13)), "integer >= 14");
+        assertDoesNotThrow(D.withTask(TaskKind.IRIS).withNodes(14)::validate);
+        says(refused("nodes", D.withTask(TaskKind.MNIST).withNodes(796)), "integer >= 797");
+        assertDoesNotThrow(D.withTask(TaskKind.MNIST).withNodes(797)::validate);
+    }
+
+    @Test
     void aZeroUpperBoundIsBlamedOnItselfEvenWhenTheLowerBoundMovedToo() {
         says(refused("k_max", D.withKMin(0.5).withKMax(0)), "finite value > 0");
         refused("k_max", D.withKMax(0));
