@@ -78,6 +78,15 @@ class NetworkSettingsMessagesTest {
     }
 
     @Test
+    void aTeacherTaskChargesItsRowsToTheExamples() {
+        NetworkSettings teacher = D.withTask(TaskKind.TEACHER);
+        long need = NetworkMemory.bytes(64, 4.0, TaskKind.TEACHER, 3, 2, 5);
+        assertDoesNotThrow(() -> NetworkMemory.require(teacher, need));
+        InvalidSetting e = assertThrows(InvalidSetting.class, () -> NetworkMemory.require(teacher, need - 1));
+        assertEquals("examples", e.key(), e.getMessage());
+    }
+
+    @Test
     void irisChargesItsHundredAndFiftyRows() {
         long network = 8 * NetworkMemory.bytesPerNode(4.0) + 8 * MemoryBudget.doubles(8);
         assertEquals(network + 150 * (16 + 16 * 8), NetworkMemory.bytes(8, 4.0, TaskKind.IRIS, 1, 1, 1));
