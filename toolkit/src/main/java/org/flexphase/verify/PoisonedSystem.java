@@ -9,40 +9,24 @@ import org.flexphase.phases.Phase;
  * statistic added at update number {@code poisonAt} (1-based) is NaN in its first coordinate: how check (d) makes a
  * run diverge at a chosen step without changing anything before it.
  */
-final class PoisonedSystem<S> implements ContrastiveSystem<S> {
-    private final ContrastiveSystem<S> delegate;
+final class PoisonedSystem<S> extends ForwardingSystem<S> {
     private final long poisonAt;
     private long updates;
 
     PoisonedSystem(ContrastiveSystem<S> delegate, long poisonAt) {
-        this.delegate = delegate;
+        super(delegate);
         this.poisonAt = poisonAt;
     }
 
     @Override
-    public double[] parameters() {
-        return delegate.parameters();
-    }
-
-    @Override
-    public S newState() {
-        return delegate.newState();
-    }
-
-    @Override
-    public void step(S state, Phase phase, RandomGenerator rng) {
-        delegate.step(state, phase, rng);
-    }
-
-    @Override
     public void addStatistic(S state, double weight, double[] target) {
-        delegate.addStatistic(state, weight, target);
+        super.addStatistic(state, weight, target);
         poison(target);
     }
 
     @Override
     public void stepAndAddStatistic(S state, Phase phase, RandomGenerator rng, double weight, double[] target) {
-        delegate.stepAndAddStatistic(state, phase, rng, weight, target);
+        super.stepAndAddStatistic(state, phase, rng, weight, target);
         poison(target);
     }
 
@@ -50,10 +34,5 @@ final class PoisonedSystem<S> implements ContrastiveSystem<S> {
         if (++updates == poisonAt) {
             target[0] = Double.NaN;
         }
-    }
-
-    @Override
-    public void parametersChanged() {
-        delegate.parametersChanged();
     }
 }

@@ -37,8 +37,7 @@ final class UpdateInvariantCheck {
     }
 
     /** The system as the loop sees it, recording each update's phase, weight, parameters before and after, and phi. */
-    private static final class Observed<S> implements ContrastiveSystem<S> {
-        private final ContrastiveSystem<S> inner;
+    private static final class Observed<S> extends ForwardingSystem<S> {
         final double[] before;
         final double[] after;
         final double[] phi;
@@ -47,7 +46,7 @@ final class UpdateInvariantCheck {
         Phase phase;
 
         Observed(ContrastiveSystem<S> inner) {
-            this.inner = inner;
+            super(inner);
             int n = inner.parameterCount();
             before = new double[n];
             after = new double[n];
@@ -55,44 +54,19 @@ final class UpdateInvariantCheck {
         }
 
         @Override
-        public double[] parameters() {
-            return inner.parameters();
-        }
-
-        @Override
-        public S newState() {
-            return inner.newState();
-        }
-
-        @Override
-        public void step(S state, Phase z, RandomGenerator rng) {
-            inner.step(state, z, rng);
-        }
-
-        @Override
-        public void addStatistic(S state, double weight, double[] target) {
-            inner.addStatistic(state, weight, target);
-        }
-
-        @Override
         public void stepAndAddStatistic(S state, Phase z, RandomGenerator rng, double weight, double[] target) {
             System.arraycopy(target, 0, before, 0, before.length);
-            inner.stepAndAddStatistic(state, z, rng, weight, target);
+            super.stepAndAddStatistic(state, z, rng, weight, target);
             System.arraycopy(target, 0, after, 0, after.length);
             // phi at the parameters the update used: a statistic may read theta (phi = -dE/dtheta often does), so it
             // is taken with the parameters put back for the call, then the update is restored.
             System.arraycopy(before, 0, target, 0, before.length);
             java.util.Arrays.fill(phi, 0);
-            inner.addStatistic(state, 1.0, phi);
+            delegate().addStatistic(state, 1.0, phi);
             System.arraycopy(after, 0, target, 0, after.length);
             phase = z;
             updates++;
             plusUpdates += z.isPositive() ? 1 : 0;
-        }
-
-        @Override
-        public void parametersChanged() {
-            inner.parametersChanged();
         }
     }
 

@@ -23,37 +23,22 @@ import org.junit.jupiter.api.Test;
 class BrokenVariantsTest {
     static final long SEED = 4_242;
 
-    /** Delegates everything to {@code inner}; subclasses break one thing. */
-    static class Wrapper<S, C extends ContrastiveSystem<S>> implements ContrastiveSystem<S> {
+    /**
+     * Delegates everything to {@code inner}; subclasses break one thing. The fused step runs this wrapper's own
+     * {@code step} and {@code addStatistic}, so a variant that breaks either is broken in the fused path too.
+     */
+    static class Wrapper<S, C extends ContrastiveSystem<S>> extends ForwardingSystem<S> {
         final C inner;
 
         Wrapper(C inner) {
+            super(inner);
             this.inner = inner;
         }
 
         @Override
-        public double[] parameters() {
-            return inner.parameters();
-        }
-
-        @Override
-        public S newState() {
-            return inner.newState();
-        }
-
-        @Override
-        public void step(S state, Phase phase, RandomGenerator rng) {
-            inner.step(state, phase, rng);
-        }
-
-        @Override
-        public void addStatistic(S state, double weight, double[] target) {
-            inner.addStatistic(state, weight, target);
-        }
-
-        @Override
-        public void parametersChanged() {
-            inner.parametersChanged();
+        public void stepAndAddStatistic(S state, Phase phase, RandomGenerator rng, double weight, double[] target) {
+            step(state, phase, rng);
+            addStatistic(state, weight, target);
         }
     }
 
