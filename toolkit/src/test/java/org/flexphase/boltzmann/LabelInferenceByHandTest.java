@@ -62,6 +62,58 @@ class LabelInferenceByHandTest {
         assertEquals(2, last.predict(new double[]{0, 1}, rng));
     }
 
+    /**
+     * The definition, step by step through the RBM's own conditionals: h ~ p(h | v) over all visible units (labels
+     * included), then each label unit's probability from p(v | h), a draw per label, the probabilities averaged after
+     * the burn-in. Both sum the same terms in the same order, so with the same seed the chains are identical.
+     */
+    static int reference(Rbm rbm, int classes, int steps, int burnIn, double[] input, RandomGenerator rng) {
+        int nv = rbm.visibleCount();
+        int first = nv - classes;
+        double[] v = new double[nv];
+        System.arraycopy(input, 0, v, 0, first);
+        double[] h = new double[rbm.hiddenCount()];
+        double[] field = new double[nv];
+        double[] mean = new double[classes];
+        for (int t = 0; t < steps; t++) {
+            rbm.sampleHiddenGivenVisible(v, h, rng);
+            rbm.visibleFieldGivenHidden(h, field);
+            for (int c = 0; c < classes; c++) {
+                double p = Rbm.sigmoid(rbm.inverseTemperature() * field[first + c]);
+                v[first + c] = rng.nextDouble() < p ? 1.0 : 0.0;
+                if (t >= burnIn) {
+                    mean[c] += p;
+                }
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+            best = mean[c] > mean[best] ? c : best;
+        }
+        return best;
+    }
+
+    @Test
+    void predictionsFollowTheGibbsChainOfTheDefinitionWithItsLabelFeedback() {
+        RandomGenerator r = Rngs.create(17);
+        Rbm rbm = Rbm.randomized(7, 5, 1.5, r);
+        for (int k = rbm.visibleBiasOffset(); k < rbm.parameterCount(); k++) {
+            rbm.parameters()[k] = r.nextGaussian();
+        }
+        LabelInference inference = new LabelInference(rbm, 3, 20, 5);
+        int[] seen = new int[3];
+        for (int n = 0; n < 60; n++) {
+            double[] input = new double[4];
+            for (int i = 0; i < 4; i++) {
+                input[i] = r.nextInt(2);
+            }
+            int expected = reference(rbm, 3, 20, 5, input, Rngs.create(100 + n));
+            assertEquals(expected, inference.predict(input, Rngs.create(100 + n)), "input " + n);
+            seen[expected]++;
+        }
+        assertTrue(seen[0] > 0 && seen[1] > 0, "the answer depends on the input: " + java.util.Arrays.toString(seen));
+    }
+
     @Test
     void withoutHiddenUnitsTheLabelBiasesDecideAndTiesGoToTheFirst() {
         Rbm rbm = Rbm.of(4, 0, 1.0, true);

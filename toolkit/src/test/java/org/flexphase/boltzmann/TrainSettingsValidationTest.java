@@ -120,6 +120,10 @@ class TrainSettingsValidationTest {
         refused("ais_steps", ais.withAisSteps(TrainSettings.MAX_AIS_STEPS + 1));
         refused("ais_steps", ais.withAisSteps(null));
         refused("ais_runs", ais.withAisRuns(null));
+        // 2^31 - 1 runs keep two arrays of that many log-weights: more than a Java array holds.
+        InvalidSetting runs = assertThrows(InvalidSetting.class, ais.withAisRuns(Integer.MAX_VALUE)::validate);
+        assertEquals("ais_runs", runs.key());
+        assertTrue(runs.getMessage().contains("the AIS log-weights"), runs.getMessage());
         InvalidSetting exact = assertThrows(InvalidSetting.class, ais.withData("bas4")::validate);
         assertEquals("ais_runs", exact.key());
         assertTrue(exact.getMessage().contains("unset with data bas4"), exact.getMessage());
@@ -165,6 +169,10 @@ class TrainSettingsValidationTest {
         InvalidSetting e = assertThrows(InvalidSetting.class, () -> TrainMemory.requireMemory(rbm, (long) bytes - 1));
         assertEquals("hidden", e.key());
         assertTrue(e.getMessage().contains("1 <= value <= 99 with 16 visible units"), e.getMessage());
+        // The message gives both sides in GB: 64 (17 x 10^7 + 16) bytes = 10.1 GB against a 3 GB heap.
+        InvalidSetting big = assertThrows(InvalidSetting.class,
+                () -> TrainMemory.requireMemory(BASE.withHidden(10_000_000), 3L << 30));
+        assertTrue(big.getMessage().contains("10.1 GB here, and this JVM may use 3.0 GB (java -Xmx)"), big.getMessage());
         InvalidSetting huge = assertThrows(InvalidSetting.class, BASE.withData("mnist").withHidden(Integer.MAX_VALUE)::validate);
         assertEquals("hidden", huge.key());
         assertTrue(huge.getMessage().contains("more than any Java array holds"), huge.getMessage());
