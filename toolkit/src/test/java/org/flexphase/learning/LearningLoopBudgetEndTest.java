@@ -43,6 +43,25 @@ class LearningLoopBudgetEndTest {
     }
 
     @Test
+    void betweenCheckpointsFinitenessIsCheckedOnlyWhenAnAdvanceCrossesAMultipleOfTwoToTheSixteen() {
+        // The step a divergence is reported at is part of a run's output, so the check's cadence is pinned: a run
+        // that turns NaN just after the check at 65,536 is stopped at the next multiple, 131,072, not one step later.
+        double[] theta = {1};
+        LearningLoop loop = new LearningLoop(theta, null, LearningRateSchedule.constant(1), 1_000_000, 1_000_000, 0, 1,
+                null);
+        loop.begin();
+        loop.advance(Phase.POSITIVE, 65_536);
+        theta[0] = Double.NaN;
+        loop.advance(Phase.POSITIVE, 1);
+        assertEquals(null, loop.divergence(), "step 65,537 does not cross a multiple of 2^16");
+        loop.advance(Phase.NEGATIVE, 65_534);
+        assertEquals(null, loop.divergence(), "step 131,071 does not either");
+        loop.advance(Phase.NEGATIVE, 1);
+        assertTrue(loop.divergence() != null && loop.divergence().contains("by step 131072"),
+                String.valueOf(loop.divergence()));
+    }
+
+    @Test
     void anAverageRewoundBeforeAnyMarkForgetsEverySnapshot() {
         // From step 2 on, every step (a stride below 1 means 1).
         ParameterAverage average = new ParameterAverage(1, 2, 0);
