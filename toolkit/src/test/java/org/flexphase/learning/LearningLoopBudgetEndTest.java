@@ -70,6 +70,11 @@ class LearningLoopBudgetEndTest {
         }
         assertEquals(3, average.count());
         assertArrayEquals(new double[] {3}, average.meanOr(new double[] {-1}), 1e-15, "steps 2, 3, 4");
+        average.observe(5, new double[] {Double.NaN});
+        average.rewindToMark();
+        assertEquals(0, average.count());
+        average.observe(6, new double[] {6});
+        assertArrayEquals(new double[] {6}, average.meanOr(new double[] {-1}), 0.0, "the NaN is forgotten too");
         average.rewindToMark();
         assertEquals(0, average.count());
         double[] current = {42};
@@ -77,14 +82,14 @@ class LearningLoopBudgetEndTest {
         assertArrayEquals(current, shown, 0.0, "nothing averaged: the current parameters");
         assertNotSame(current, shown, "a new array");
 
-        average.observe(5, new double[] {5});
+        average.observe(7, new double[] {5});
         average.mark();
-        average.observe(6, new double[] {Double.NaN});
+        average.observe(8, new double[] {Double.NaN});
         average.rewindToMark();
         assertEquals(1, average.count());
         assertArrayEquals(new double[] {5}, average.meanOr(current), 0.0, "back to the mark, without the NaN");
         // The mean restarted from zero at the rewind: a later snapshot averages with 5 only.
-        average.observe(7, new double[] {7});
+        average.observe(9, new double[] {7});
         assertArrayEquals(new double[] {6}, average.meanOr(current), 1e-15);
     }
 
