@@ -31,6 +31,15 @@ public final class NonlinearTrainer {
                 settings.relax()), "uniform (the only relaxation built for nonlinear elements)");
         InvalidSetting.require(settings.traceTau() == null, "trace_tau", settings.traceTau(),
                 "unset or 0 (no potential trace for nonlinear elements)");
+        // Settings this trainer does not act on are refused rather than ignored, so a run is what its spec says.
+        InvalidSetting.require(settings.batch() == null, "batch", InvalidSetting.label(settings.batchValue()),
+                "example (no full batch for nonlinear elements)");
+        InvalidSetting.require(settings.powerWeight() == null, "power_weight", settings.powerWeight(),
+                "unset or 0 (no power term for nonlinear elements)");
+        InvalidSetting.require(settings.updateOnError() == null, "update_on_error", true,
+                "false (no classification for nonlinear elements)");
+        InvalidSetting.require(settings.terminals() == null, "terminals", InvalidSetting.label(
+                settings.terminalsValue()), "node (no edge terminals for nonlinear elements)");
         this.settings = settings;
     }
 

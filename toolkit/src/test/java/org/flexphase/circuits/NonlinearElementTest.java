@@ -113,6 +113,25 @@ class NonlinearElementTest {
         }
     }
 
+    /** Settings the nonlinear trainer does not act on are refused by key, not silently ignored. */
+    @Test
+    void settingsTheTrainerDoesNotActOnAreRefusedByKey() {
+        NetworkSettings d = NetworkSettings.DEFAULTS;
+        Object[][] cases = {
+                {d.withBatch(BatchMode.FULL), "batch"},
+                {d.withPowerWeight(0.1), "power_weight"},
+                {d.withTask(TaskKind.IRIS).withNodes(20).withUpdateOnError(true), "update_on_error"},
+                {d.withTerminals(Terminals.EDGE), "terminals"},
+                {d.withRelax(Relaxation.Kind.JACOBI), "relax"},
+        };
+        for (Object[] c : cases) {
+            InvalidSetting e = assertThrows(InvalidSetting.class, () -> new NonlinearTrainer((NetworkSettings) c[0]),
+                    (String) c[1]);
+            assertEquals(c[1], e.key());
+        }
+        new NonlinearTrainer(d.withLrTau(1000));
+    }
+
     static void assertClose(double[] a, double[] b, double rel, String where) {
         double scale = 0;
         for (double v : a) {
