@@ -163,6 +163,20 @@ class ExactSamplerByInverseCdfTest {
     }
 
     @Test
+    void theCumulativeMassIsFormedInLogSpace() {
+        // log weights 0, 400, -400, 0 (codes (0,0), (1,0), (0,1), (1,1)): log Z = 400, and (1, 0) carries all the
+        // mass but e^-400. Unnormalised, e^400 is finite but e^800 is not, which would send every draw to the end.
+        FullyVisibleBoltzmannMachine fv = FullyVisibleBoltzmannMachine.of(2, 1.0, new double[] {0, 400, -400});
+        ExactSampler sampler = ExactSampler.of(fv);
+        BoltzmannState s = fv.newState();
+        RandomGenerator rng = Rngs.create(13);
+        for (int draw = 0; draw < 50; draw++) {
+            sampler.sample(s, rng);
+            assertArrayEquals(new double[] {1, 0}, s.visible, 0, "draw " + draw);
+        }
+    }
+
+    @Test
     void bipartiteEnumerationTakesUpTo26UnitsInTheSmallerLayer() {
         BipartiteEnumeration largest = new BipartiteEnumeration(Rbm.of(26, 26, 1.0, true));
         assertEquals(26, largest.enumeratedCount());
