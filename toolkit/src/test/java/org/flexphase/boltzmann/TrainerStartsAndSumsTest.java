@@ -152,6 +152,8 @@ class TrainerStartsAndSumsTest {
         // rebuilds at t + 2 and samples from fresher parameters. Each draw takes one number either way.
         double[] two = trainedWithRefresh(2);
         assertArrayEquals(trainedWithRefresh(3), two, 0);
-        assertFalse(java.util.Arrays.equals(trainedWithRefresh(1), two), "a staler sampler draws other states");
+        assertFalse(java.util.Arrays.equals(trainedWithRefresh(1), two), "a fresher sampler draws other states");
+        // Refresh 4 rebuilds at t + 6, later than refresh 3 (at t + 4).
+        assertFalse(java.util.Arrays.equals(trainedWithRefresh(4), trainedWithRefresh(3)), "a staler sampler draws other states");
     }
 }
