@@ -24,7 +24,7 @@ class NonlinearTrainerModesTest {
     private static NetworkSettings settings(CouplingMode mode) {
         NetworkSettings d = mode == CouplingMode.LOCAL
                 ? NetworkSettings.DEFAULTS.withSwitchProb(0.2).withPresentProb(0.04) : NetworkSettings.DEFAULTS;
-        return d.withMode(mode).withSteps(1_500).withEvalEvery(500).withLr(1.0).withSeed(5);
+        return d.withMode(mode).withSteps(1_500).withEvalEvery(500).withLr(0.7).withSeed(5);
     }
 
     private static void sameRun(CouplingMode mode) {
