@@ -55,6 +55,13 @@ class NetworkFileParseTest {
     }
 
     @Test
+    void oneEdgeIsTheSmallestNetwork() {
+        NetworkFile f = parse("from,to", "1,0");
+        assertEquals(2, f.graph().nodeCount());
+        assertEquals(1, f.graph().edgeCount());
+    }
+
+    @Test
     void headerErrorsNameLineOne() {
         refusedAt("1", "found \"weight\" in column 3", "from,to,weight", "0,1");
         refusedAt("1", "\"to\" repeats", "from,to,to", "0,1,1");
@@ -154,6 +161,22 @@ class NetworkFileParseTest {
         NetworkFile above = parse(h, "0,1,0,0,2,0", "1,2,2,0,1,0");
         assertEquals(0.95, above.graph().x(1), 1e-15);
         assertEquals(0.05, above.graph().y(1), 1e-15);
+
+        // the larger span decides the scale, measured from each axis' own minimum
+        NetworkFile wideX = parse(h, "0,1,-4,0,4,1", "1,2,4,1,0,0.5");
+        assertEquals(0.05, wideX.graph().x(0), 1e-15);
+        assertEquals(0.95, wideX.graph().x(1), 1e-15);
+        assertEquals(0.05 + 0.9 / 8, wideX.graph().y(1), 1e-15);
+        NetworkFile wideY = parse(h, "0,1,0,-4,1,4", "1,2,1,4,0.5,0");
+        assertEquals(0.95, wideY.graph().y(1), 1e-15);
+        assertEquals(0.05 + 0.9 / 8, wideY.graph().x(1), 1e-15);
+        assertEquals(0.5, wideY.graph().y(2), 1e-15);
+        // every node at one point outside the square: no span to scale, all at (0.05, 0.05)
+        NetworkFile point = parse(h, "0,1,5,5,5,5", "1,2,5,5,5,5");
+        for (int v = 0; v < 3; v++) {
+            assertEquals(0.05, point.graph().x(v), 0, "x of " + v);
+            assertEquals(0.05, point.graph().y(v), 0, "y of " + v);
+        }
 
         refusedAt("3", "one position per node; node 1 is at (0.5, 0.3) here and (0.5, 0.25) on line 2", h,
                 "0,1,0,1,0.5,0.25", "1,2,0.5,0.3,1,0");
