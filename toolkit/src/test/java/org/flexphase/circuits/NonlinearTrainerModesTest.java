@@ -88,6 +88,19 @@ class NonlinearTrainerModesTest {
     }
 
     @Test
+    void aStandardBudgetEndingBetweenUpdatesGetsItsLastCheckpoint() {
+        // 2 T = 20 sweeps per update: a budget of 1,005 ends 5 sweeps short of the 51st update, at step 1,000
+        NetworkSettings s = NetworkSettings.DEFAULTS.withSteps(1_005).withEvalEvery(300).withLr(0.7).withSeed(5);
+        ResistorNetwork b = NonlinearElementTest.network(40, 3);
+        NonlinearCoupledLearning newton = new NonlinearCoupledLearning(b, Element.saturating(0.5), TASK, s.nudge(),
+                s.relaxRate());
+        List<Long> seen = new ArrayList<>();
+        LearningLoop loop = new NonlinearTrainer(s).train(newton, l -> seen.add(l.step()));
+        assertEquals(50, loop.updates());
+        assertEquals(List.of(0L, 300L, 600L, 900L, 1000L), seen);
+    }
+
+    @Test
     void settingsAreValidatedAndKept() {
         NetworkSettings s = settings(CouplingMode.TWIN);
         assertSame(s, new NonlinearTrainer(s).settings());
