@@ -195,5 +195,10 @@ class NonlinearChainByHandTest {
         assertEquals(0, bent.lastIterations());
         assertFalse(Element.saturating(1e-300).isLinear());
         assertTrue(Element.LINEAR.isLinear());
+        // the curvature bounds min(1, 1 + c) and max(1, 1 + c)
+        assertEquals(0.5, Element.saturating(-0.5).minCurvature(), 0);
+        assertEquals(1, Element.saturating(-0.5).maxCurvature(), 0);
+        assertEquals(1, Element.saturating(2).minCurvature(), 0);
+        assertEquals(3, Element.saturating(2).maxCurvature(), 0);
     }
 }
