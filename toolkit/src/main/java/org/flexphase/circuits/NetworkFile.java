@@ -301,7 +301,8 @@ public final class NetworkFile {
             }
         }
         if (roles == null) {
-            ResistorNetwork.Drawn d = ResistorNetwork.withReachableRoles(graph, nIn, nOut, 1.0, kMin, kMax, seed);
+            // the draw's starting conductance must lie in the box too (it does not change which roles are drawn)
+            ResistorNetwork.Drawn d = ResistorNetwork.withReachableRoles(graph, nIn, nOut, k[0], kMin, kMax, seed);
             ResistorNetwork net = d.network();
             return new ResistorNetwork.Drawn(new ResistorNetwork(graph, k, kMin, kMax, net.inputs(), net.ground(),
                     net.outputs()), d.redraws());
