@@ -68,4 +68,12 @@ final class Averages {
         }
         return Math.sqrt(s);
     }
+
+    static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
 }

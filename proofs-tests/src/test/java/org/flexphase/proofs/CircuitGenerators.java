@@ -44,24 +44,10 @@ final class CircuitGenerators {
         int in = Math.min(nIn, (nodes - 2) / 2);
         int out = Math.min(nOut, (nodes - 2) / 2);
         ResistorNetwork base = ResistorNetwork.withRandomRoles(g, in, out, 1.0, 0.1, 10.0, seed + 1);
-        RandomGenerator rng = Rngs.create(seed + 2);
-        double[] k = base.conductances();
-        for (int e = 0; e < k.length; e++) {
-            k[e] = 0.2 + 1.8 * rng.nextDouble();
-        }
-        double[][] x = new double[examples][in];
-        double[][] t = new double[examples][out];
-        for (int m = 0; m < examples; m++) {
-            for (int s = 0; s < in; s++) {
-                x[m][s] = 2 * rng.nextDouble() - 1;
-            }
-            for (int o = 0; o < out; o++) {
-                t[m][o] = 2 * rng.nextDouble() - 1;
-            }
-        }
+        CouplingTask task = drawConductancesAndTask(base, in, out, examples, seed + 2);
         String d = String.format(Locale.ROOT, "%s(%d nodes, %d edges, degree %.2f) inputs=%d outputs=%d examples=%d "
                 + "seed=%d", lattice ? "lattice" : "geometric", nodes, g.edgeCount(), degree, in, out, examples, seed);
-        return new Circuit(base, new CouplingTask(x, t), d);
+        return new Circuit(base, task, d);
     }
 
     /**
@@ -95,7 +81,20 @@ final class CircuitGenerators {
                 }
             }
         }
-        RandomGenerator rng = Rngs.create(seed + 2);
+        CouplingTask task = drawConductancesAndTask(base, in, out, examples, seed + 2);
+        String d = String.format(Locale.ROOT, "edge terminals: geometric(%d nodes, %d edges, degree %.2f) input "
+                + "edges=%d output edges=%d examples=%d seed=%d", g.nodeCount(), g.edgeCount(), degree, in, out,
+                examples, seed);
+        return new Circuit(base, task, d);
+    }
+
+    /**
+     * Draws the conductances (uniform in [0.2, 2], in place) and then the task (inputs and targets uniform in
+     * [-1, 1]) from one stream, in that order, for node and edge terminals alike.
+     */
+    private static CouplingTask drawConductancesAndTask(ResistorNetwork base, int in, int out, int examples,
+            long seed) {
+        RandomGenerator rng = Rngs.create(seed);
         double[] k = base.conductances();
         for (int e = 0; e < k.length; e++) {
             k[e] = 0.2 + 1.8 * rng.nextDouble();
@@ -110,9 +109,6 @@ final class CircuitGenerators {
                 t[m][o] = 2 * rng.nextDouble() - 1;
             }
         }
-        String d = String.format(Locale.ROOT, "edge terminals: geometric(%d nodes, %d edges, degree %.2f) input "
-                + "edges=%d output edges=%d examples=%d seed=%d", g.nodeCount(), g.edgeCount(), degree, in, out,
-                examples, seed);
-        return new Circuit(base, new CouplingTask(x, t), d);
+        return new CouplingTask(x, t);
     }
 }

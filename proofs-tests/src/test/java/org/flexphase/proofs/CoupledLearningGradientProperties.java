@@ -35,8 +35,8 @@ class CoupledLearningGradientProperties {
             double[] u2 = half.twoPhaseUpdate();
             double[][] h = half.outputConductance();
             double[] g = negativeGradient(half, h);
-            double gMax = maxAbs(g);
-            double scale = Math.max(gMax, maxAbs(u1));
+            double gMax = Averages.maxAbs(g);
+            double scale = Math.max(gMax, Averages.maxAbs(u1));
             double e1 = 0;
             double e2 = 0;
             double rich = 0;
@@ -76,57 +76,34 @@ class CoupledLearningGradientProperties {
             double[] gCost = negativeGradient(plain, h);
             double[] gPower = negativePowerGradient(plain);
             // lambda puts the power term at kappa times the cost term, so neither hides the other
-            double lambda = Math.exp(logKappa) * (maxAbs(gCost) > 0 ? maxAbs(gCost) / maxAbs(gPower) : 1);
+            double lambda = Math.exp(logKappa)
+                    * (Averages.maxAbs(gCost) > 0 ? Averages.maxAbs(gCost) / Averages.maxAbs(gPower) : 1);
             double[] u1 = new CoupledLearning(net, c.task(), ETA, 1.0).withPowerWeight(lambda).twoPhaseUpdate();
             double[] u2 = plain.withPowerWeight(lambda).twoPhaseUpdate();
             double[] g = new double[gCost.length];
             for (int e = 0; e < g.length; e++) {
                 g[e] = gCost[e] + lambda * gPower[e];
             }
-            double scale = Math.max(maxAbs(g), maxAbs(u1));
+            double scale = Math.max(Averages.maxAbs(g), Averages.maxAbs(u1));
             double rich = 0;
             for (int e = 0; e < g.length; e++) {
                 rich = Math.max(rich, Math.abs(2 * u2[e] - u1[e] - g[e]));
             }
             String at = String.format(Locale.ROOT, "%s, lambda %.4g", c, lambda);
             assertTrue(rich <= 1e-6 * scale, "2u(eta/2) - u(eta) misses -d(C_H + lambda P)/dk by " + rich
-                    + " (|grad| " + maxAbs(g) + ") at " + at + "\n u=" + Generators.fmt(u2) + "\n g="
+                    + " (|grad| " + Averages.maxAbs(g) + ") at " + at + "\n u=" + Generators.fmt(u2) + "\n g="
                     + Generators.fmt(g));
         });
     }
 
     /** {@code -dP/dk} of the mean free power by central differences, every free equilibrium re-solved. */
     static double[] negativePowerGradient(CoupledLearning sys) {
-        double[] k = sys.network().conductances();
-        double[] g = new double[k.length];
-        for (int e = 0; e < k.length; e++) {
-            double keep = k[e];
-            double step = 1e-6 * keep;
-            k[e] = keep + step;
-            double up = sys.power();
-            k[e] = keep - step;
-            double down = sys.power();
-            k[e] = keep;
-            g[e] = -(up - down) / (2 * step);
-        }
-        return g;
+        return CentralDifferences.negativeGradient(sys.network().conductances(), sys::power);
     }
 
     /** {@code -dC_H/dk} by central differences, re-solving the free equilibria, with {@code H} frozen. */
     static double[] negativeGradient(CoupledLearning sys, double[][] h) {
-        double[] k = sys.network().conductances();
-        double[] g = new double[k.length];
-        for (int e = 0; e < k.length; e++) {
-            double keep = k[e];
-            double step = 1e-6 * keep;
-            k[e] = keep + step;
-            double up = weightedCost(sys, h);
-            k[e] = keep - step;
-            double down = weightedCost(sys, h);
-            k[e] = keep;
-            g[e] = -(up - down) / (2 * step);
-        }
-        return g;
+        return CentralDifferences.negativeGradient(sys.network().conductances(), () -> weightedCost(sys, h));
     }
 
     static double weightedCost(CoupledLearning sys, double[][] h) {
@@ -143,13 +120,5 @@ class CoupledLearningGradientProperties {
             }
         }
         return c / sys.task().size();
-    }
-
-    static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

@@ -140,8 +140,8 @@ class EdgeTerminalProperties {
             double[] u2 = half.twoPhaseUpdate();
             double[][] h = half.outputConductance();
             double[] g = negativeGradient(half, h);
-            double gMax = CoupledLearningGradientProperties.maxAbs(g);
-            double scale = Math.max(gMax, CoupledLearningGradientProperties.maxAbs(u1));
+            double gMax = Averages.maxAbs(g);
+            double scale = Math.max(gMax, Averages.maxAbs(u1));
             double e1 = 0;
             double e2 = 0;
             double rich = 0;
@@ -166,19 +166,7 @@ class EdgeTerminalProperties {
 
     /** {@code -dC_H/dk} by central differences over the output edges' drops, re-solving the free equilibria. */
     static double[] negativeGradient(CoupledLearning sys, double[][] h) {
-        double[] k = sys.network().conductances();
-        double[] g = new double[k.length];
-        for (int e = 0; e < k.length; e++) {
-            double keep = k[e];
-            double step = 1e-6 * keep;
-            k[e] = keep + step;
-            double up = weightedCost(sys, h);
-            k[e] = keep - step;
-            double down = weightedCost(sys, h);
-            k[e] = keep;
-            g[e] = -(up - down) / (2 * step);
-        }
-        return g;
+        return CentralDifferences.negativeGradient(sys.network().conductances(), () -> weightedCost(sys, h));
     }
 
     static double weightedCost(CoupledLearning sys, double[][] h) {

@@ -80,7 +80,7 @@ class FlexiblePhaseMomentProperties {
                 bias[i] = maxDiff(FlexiblePhaseMoments.meanUpdate(sys, c.b(), ps[i], ps[i]), u);
             }
             String where = " biases " + Generators.fmt(bias) + " at p=q=" + Generators.fmt(ps) + ", " + c;
-            if (bias[ps.length - 1] <= 1e-9 * (1 + CoupledLearningGradientProperties.maxAbs(u))) {
+            if (bias[ps.length - 1] <= 1e-9 * (1 + Averages.maxAbs(u))) {
                 return;   // no transient reaches the statistic (e.g. outputs cut off from the inputs): nothing to scale
             }
             double ratio = bias[ps.length - 2] / bias[ps.length - 1];

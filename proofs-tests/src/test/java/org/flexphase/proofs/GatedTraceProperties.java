@@ -98,14 +98,6 @@ class GatedTraceProperties {
         return new Examples(new double[][]{c.inputs()[0]}, new double[][]{c.targets()[0]}, new int[1]);
     }
 
-    static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
-
     /**
      * G1: with one example and equilibrated phases the gated trace holds exactly the free fixed point, so both gated
      * rules' exact mean update is the paired EP estimator {@code (phi(s^beta) - phi(s^0)) / beta}, for every b, p and
@@ -120,7 +112,7 @@ class GatedTraceProperties {
             EquilibriumPropagation base = EquilibriumPropagation.of(e.c().net().network(),
                     EquilibriumPropagation.Nudge.ONE_SIDED, beta);
             double[] u = TraceMoments.pairedUpdate(base, ex);
-            double tol = 1e-8 * (1 + maxAbs(u));
+            double tol = 1e-8 * (1 + Averages.maxAbs(u));
             for (TraceGate gate : GATED) {
                 double[] h = TraceMoments.meanUpdate(base.withTrace(e.tau(), gate, 0), ex, e.c().b(), e.c().p(),
                         e.q());
@@ -130,7 +122,8 @@ class GatedTraceProperties {
             }
             double[] a = TraceMoments.meanUpdate(base.withTrace(e.tau(), TraceGate.ALWAYS, 0), ex, e.c().b(),
                     e.c().p(), e.q());
-            ungatedGap[0] = Math.max(ungatedGap[0], FlexiblePhaseMomentProperties.maxDiff(a, u) / (1 + maxAbs(u)));
+            ungatedGap[0] = Math.max(ungatedGap[0],
+                    FlexiblePhaseMomentProperties.maxDiff(a, u) / (1 + Averages.maxAbs(u)));
         });
         assertTrue(ungatedGap[0] > 1e-4, "the ungated trace was never told apart from the paired estimator: "
                 + ungatedGap[0]);
@@ -156,7 +149,7 @@ class GatedTraceProperties {
                     bias[i] = FlexiblePhaseMomentProperties.maxDiff(TraceMoments.meanUpdate(
                             base.withTrace(e.tau(), gate, 0), ex, e.c().b(), e.c().p(), qs[i]), u);
                 }
-                if (bias[1] <= 1e-9 * (1 + maxAbs(u))) {
+                if (bias[1] <= 1e-9 * (1 + Averages.maxAbs(u))) {
                     continue;   // examples with equal fixed points: nothing goes stale
                 }
                 double ratio = bias[0] / bias[1];
@@ -196,8 +189,8 @@ class GatedTraceProperties {
                 off = Math.max(off, Math.abs(h[k] - kappa * u[k]));
             }
             assertTrue(kappa > 0 && kappa <= 1 + 1e-9, "kappa " + kappa + " at " + e);
-            assertTrue(off <= 1e-8 * (1 + maxAbs(u)), "mean update leaves the paired direction by " + off + ": "
-                    + Generators.fmt(h) + " against kappa = " + kappa + " times " + Generators.fmt(u) + " at " + e);
+            assertTrue(off <= 1e-8 * (1 + Averages.maxAbs(u)), "mean update leaves the paired direction by " + off
+                    + ": " + Generators.fmt(h) + " against kappa = " + kappa + " times " + Generators.fmt(u) + " at " + e);
         });
     }
 
@@ -235,8 +228,8 @@ class GatedTraceProperties {
             for (int k = 0; k < u.length; k++) {
                 off = Math.max(off, Math.abs(h[k] - kappa * u[k]));
             }
-            assertTrue(off <= 1e-8 * (1 + maxAbs(u)), "mean update leaves the paired direction by " + off + ": "
-                    + Generators.fmt(h) + " against kappa = " + kappa + " times " + Generators.fmt(u) + " at " + e);
+            assertTrue(off <= 1e-8 * (1 + Averages.maxAbs(u)), "mean update leaves the paired direction by " + off
+                    + ": " + Generators.fmt(h) + " against kappa = " + kappa + " times " + Generators.fmt(u) + " at " + e);
             double ceiling = e.settleNudged() >= 1 ? kappa0 * (1 - 1e-6) : kappa0 * (1 + 1e-9);
             assertTrue(kappa > 0 && kappa <= ceiling, "kappa " + kappa + " against the hold condition's " + kappa0
                     + " at " + e);
@@ -287,7 +280,7 @@ class GatedTraceProperties {
                     bias[i] = FlexiblePhaseMomentProperties.maxDiff(FlexiblePhaseMoments.meanUpdateWithTrace(
                             plain.withTrace(c.tau(), gate), c.b(), ps[i], c.q()), u);
                 }
-                if (bias[1] <= 1e-9 * (1 + maxAbs(u))) {
+                if (bias[1] <= 1e-9 * (1 + Averages.maxAbs(u))) {
                     continue;
                 }
                 double ratio = bias[0] / bias[1];
@@ -310,7 +303,7 @@ class GatedTraceProperties {
             CoupledLearning plain = new CoupledLearning(c.circuit().net(), c.circuit().task(), 0.5, c.kind(),
                     c.rate());
             double[] h = FlexiblePhaseMoments.meanUpdate(plain, c.b(), c.p(), c.q());
-            double tol = 1e-9 * (1 + maxAbs(h));
+            double tol = 1e-9 * (1 + Averages.maxAbs(h));
             double[] both = FlexiblePhaseMoments.meanUpdateWithTrace(plain.withTrace(c.tau(), TraceGate.FREE_ONLY),
                     c.b(), c.p(), c.q());
             double[] held = FlexiblePhaseMoments.meanUpdateWithTrace(plain.withTrace(1,

@@ -147,25 +147,18 @@ class MeanFieldProperties {
                 assertArrayEquals(closedFormBias(piPlus, pi, k, phi, ps[i] * b, ps[i] * b, false), bias, 1e-9,
                         "p=" + ps[i] + ": the chain's bias is not the closed form");
                 double limit = bound(beta, ps[i], b, delta);
-                assertTrue(maxAbs(bias) <= limit + 1e-10, "p=" + ps[i] + ": bias " + maxAbs(bias) + " > bound " + limit);
+                assertTrue(Averages.maxAbs(bias) <= limit + 1e-10, "p=" + ps[i] + ": bias " + Averages.maxAbs(bias)
+                        + " > bound " + limit);
                 double[] scaled = bias.clone();
                 for (int q = 0; q < scaled.length; q++) {
                     scaled[q] = scaled[q] / ps[i] - c[q];
                 }
-                error[i] = maxAbs(scaled);
+                error[i] = Averages.maxAbs(scaled);
             }
             for (int i = 1; i < ps.length; i++) {
                 assertTrue(error[i] <= 0.6 * error[i - 1] + 1e-9, "(h_p - u)/p does not approach c = "
                         + Generators.fmt(c) + " at rate p: errors " + Generators.fmt(error));
             }
         });
-    }
-
-    static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

@@ -176,7 +176,7 @@ class NonlinearCircuitProperties {
                 h[m] = half.outputConductance(m);
             }
             double[] g = negativeGradient(half, h);
-            double scale = Math.max(maxAbs(g), maxAbs(u1));
+            double scale = Math.max(Averages.maxAbs(g), Averages.maxAbs(u1));
             double e1 = 0;
             double e2 = 0;
             double rich = 0;
@@ -202,19 +202,7 @@ class NonlinearCircuitProperties {
 
     /** {@code -dC_H/dk} by central differences, re-solving the free equilibria, with every {@code H_m} frozen. */
     static double[] negativeGradient(NonlinearCoupledLearning sys, double[][][] h) {
-        double[] k = sys.network().conductances();
-        double[] g = new double[k.length];
-        for (int e = 0; e < k.length; e++) {
-            double keep = k[e];
-            double step = 1e-6 * keep;
-            k[e] = keep + step;
-            double up = weightedCost(sys, h);
-            k[e] = keep - step;
-            double down = weightedCost(sys, h);
-            k[e] = keep;
-            g[e] = -(up - down) / (2 * step);
-        }
-        return g;
+        return CentralDifferences.negativeGradient(sys.network().conductances(), () -> weightedCost(sys, h));
     }
 
     static double weightedCost(NonlinearCoupledLearning sys, double[][][] h) {
@@ -231,13 +219,5 @@ class NonlinearCircuitProperties {
             }
         }
         return c / sys.task().size();
-    }
-
-    static double maxAbs(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

@@ -141,7 +141,7 @@ class NonlinearFlexiblePhaseProperties {
                     bias[i] = Math.max(bias[i], Math.abs(h[e] - u[e]));
                 }
             }
-            if (bias[ps.length - 1] <= 1e-9 * (1 + NonlinearCircuitProperties.maxAbs(u))) {
+            if (bias[ps.length - 1] <= 1e-9 * (1 + Averages.maxAbs(u))) {
                 return;   // no transient reaches the statistic (an output cut off from the inputs): nothing to scale
             }
             double ratio = bias[ps.length - 2] / bias[ps.length - 1];

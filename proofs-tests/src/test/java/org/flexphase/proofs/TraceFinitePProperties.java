@@ -192,13 +192,13 @@ class TraceFinitePProperties {
             int[] iterations = new int[1];
             double[] iterated = iteratedMeanUpdate(sys, ex, c.b(), c.p(), e.q(), iterations);
             assertTrue(iterations[0] > 0, "the trace's moment recursion did not settle in " + -iterations[0]);
-            double tol = 1e-8 * (1 + GatedTraceProperties.maxAbs(exact));
+            double tol = 1e-8 * (1 + Averages.maxAbs(exact));
             double d = FlexiblePhaseMomentProperties.maxDiff(exact, iterated);
             assertTrue(d <= tol, gate.key() + ": TraceMoments " + Generators.fmt(exact) + " vs the iterated recursion "
                     + Generators.fmt(iterated) + ": " + d + " apart at " + e);
             double[] u = TraceMoments.pairedUpdate(sys, ex);
             farthest[0] = Math.max(farthest[0], FlexiblePhaseMomentProperties.maxDiff(exact, u)
-                    / (1 + GatedTraceProperties.maxAbs(u)));
+                    / (1 + Averages.maxAbs(u)));
         });
         assertTrue(farthest[0] > 1e-4, "no instance's trace mean differs from the paired estimator: " + farthest[0]);
     }
