@@ -19,12 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.flexphase.circuits.CoupledLearning;
-import org.flexphase.circuits.CouplingTask;
-import org.flexphase.circuits.FlexiblePhaseMoments;
-import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.Relaxation;
-import org.flexphase.circuits.ResistorNetwork;
 import org.flexphase.plots.ChartOptions;
 import org.flexphase.plots.Charts;
 import org.flexphase.circuits.NetworkSettings;
@@ -81,7 +76,6 @@ public final class NetworkExperiment implements Experiment {
     }
 
     /** Seeds of the exact-bias table: cheap (12 nodes, exact), so 5 in every profile. */
-    static final int BIAS_SEEDS = 5;
 
     private final Profile profile;
     private final NetworkRSweep rSweep;
@@ -317,14 +311,14 @@ public final class NetworkExperiment implements Experiment {
     /** The tables computed without learning runs: the exact bias and the frozen-conductance noise, over seeds. */
     Map<String, Table> exactTables(Path out) {
         Map<String, Table> tables = new LinkedHashMap<>();
-        Table bias = exactBias(BIAS_SEEDS);
+        Table bias = ExactBias.table(ExactBias.SEEDS);
         RunFiles.writeCsv(bias, out.resolve("network_exact_bias.csv"));
         List<Charts.Curve> bc = new ArrayList<>();
-        for (double r : RATES) {
+        for (double r : ExactBias.RATES) {
             Table t = bias.where(bias.doubleColumn("relax_rate").isEqualTo(r));
             List<double[]> xs = new ArrayList<>();
             List<double[]> ys = new ArrayList<>();
-            for (int seed = 1; seed <= BIAS_SEEDS; seed++) {
+            for (int seed = 1; seed <= ExactBias.SEEDS; seed++) {
                 Table one = t.where(t.intColumn("seed").isEqualTo(seed));
                 xs.add(one.doubleColumn("p_over_r").asDoubleArray());
                 ys.add(one.doubleColumn("relative_bias").asDoubleArray());
@@ -356,9 +350,6 @@ public final class NetworkExperiment implements Experiment {
         return tables;
     }
 
-    static final double[] RATES = {0.1, 0.25, 0.5};
-    static final double[] BIAS_PS = {0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.0025};
-
     /**
      * A small R sweep in memory (notebook 08), the runs of the part's R sweep ({@code task} teacher or regression,
      * standard, twin and flexible phases, continuous-time relaxation) at {@code rs}, seeds 1 to {@code seeds}, budget
@@ -367,51 +358,6 @@ public final class NetworkExperiment implements Experiment {
     public static Table rSweep(String task, double[] rs, int seeds, double budget) {
         requireLabel("task", task, TaskKind.class);
         return NetworkRSweep.runInMemory(task, rs, seeds, budget);
-    }
-
-    /** The exact relative bias and cosine of the mean update against the two-phase rule, for p and r (seed 1). */
-    public static Table exactBias() {
-        return exactBias(1);
-    }
-
-    /**
-     * The exact relative bias and cosine of the mean update against the two-phase rule, for p and r, on
-     * {@code seeds} 12-node networks and tasks (seed s: graph seed 4 + s, roles 5 + s, task 6 + s; seed 1 is the
-     * network this table always had).
-     */
-    public static Table exactBias(int seeds) {
-        Table t = Table.create("network_exact_bias", IntColumn.create("seed"), DoubleColumn.create("relax_rate"),
-                DoubleColumn.create("p"), DoubleColumn.create("p_over_r"), DoubleColumn.create("relative_bias"),
-                DoubleColumn.create("cosine"));
-        for (int seed = 1; seed <= seeds; seed++) {
-            ResistorNetwork net = ResistorNetwork.withReachableRoles(Graphs.randomGeometric(12, 4.0, 4 + seed), 2, 2,
-                    1.0, 1e-3, 1e3, 5 + seed).network();
-            CouplingTask task = CouplingTask.randomLinear(2, 2, 2, 6 + seed);
-            for (double r : RATES) {
-                CoupledLearning sys = new CoupledLearning(net, task, 0.1, Relaxation.Kind.UNIFORM, r);
-                double[] u = sys.twoPhaseUpdate();
-                for (double p : BIAS_PS) {
-                    double[] h = FlexiblePhaseMoments.meanUpdate(sys, 0.5, p, p);
-                    double d = 0;
-                    double nu = 0;
-                    double nh = 0;
-                    double dot = 0;
-                    for (int e = 0; e < u.length; e++) {
-                        d += (h[e] - u[e]) * (h[e] - u[e]);
-                        nu += u[e] * u[e];
-                        nh += h[e] * h[e];
-                        dot += h[e] * u[e];
-                    }
-                    t.intColumn("seed").append(seed);
-                    t.doubleColumn("relax_rate").append(r);
-                    t.doubleColumn("p").append(p);
-                    t.doubleColumn("p_over_r").append(p / r);
-                    t.doubleColumn("relative_bias").append(Math.sqrt(d / nu));
-                    t.doubleColumn("cosine").append(dot / Math.sqrt(nu * nh));
-                }
-            }
-        }
-        return t;
     }
 
     private static void copy(Path from, Path to) {

@@ -145,7 +145,7 @@ class NetworkExperimentSeedsTest {
             d += (h[e] - u[e]) * (h[e] - u[e]);
             nu += u[e] * u[e];
         }
-        Table t = NetworkExperiment.exactBias(2);
+        Table t = ExactBias.table(2);
         Table cell = t.where(t.doubleColumn("relax_rate").isEqualTo(0.25).and(t.doubleColumn("p").isEqualTo(0.05)));
         assertEquals(2, cell.rowCount());
         assertEquals(Math.sqrt(d / nu), cell.doubleColumn("relative_bias").get(0), 1e-12, "seed 1");

@@ -27,9 +27,9 @@ public final class NetworkPartMeasurement {
         List<Double> rs = prefixes.stream().filter(p -> p.startsWith("R=")).flatMap(p -> Arrays.stream(p.substring(2)
                 .split(","))).map(Double::parseDouble).toList();
         if (prefixes.contains("bias")) {
-            Table bias = NetworkExperiment.exactBias(NetworkExperiment.BIAS_SEEDS);
+            Table bias = ExactBias.table(ExactBias.SEEDS);
             System.out.println(bias.printAll());
-            for (double r : NetworkExperiment.RATES) {
+            for (double r : ExactBias.RATES) {
                 Table t = bias.where(bias.doubleColumn("relax_rate").isEqualTo(r));
                 t.addColumns(t.doubleColumn("p_over_r").asStringColumn().setName("p_over_r_key"));
                 System.out.println("r = " + r + "\n" + SeedBands.bands("bias", t, "relative_bias", "p_over_r_key")
