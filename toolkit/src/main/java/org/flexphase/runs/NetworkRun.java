@@ -83,8 +83,7 @@ public final class NetworkRun {
         } else {
             Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
             drawn = s.terminalsValue() == Terminals.EDGE
-                    ? new ResistorNetwork.Drawn(ResistorNetwork.withRandomEdgeRoles(g, nIn, nOut, 1.0, s.kMin(),
-                            s.kMax(), s.seed() + 1), 0)
+                    ? ResistorNetwork.withReachableEdgeRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1)
                     : ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         }
         ResistorNetwork net = drawn.network();
