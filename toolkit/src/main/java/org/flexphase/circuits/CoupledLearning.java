@@ -20,7 +20,7 @@ import org.flexphase.util.Checks;
  * outputs taken before the clamp closes) and holds the nudged value until the phase ends. So at frozen conductances
  * the clamp of example {@code m} is a constant, and the sweep is an affine map of the potentials.
  */
-public final class CoupledLearning implements ContrastiveSystem<CircuitState> {
+public final class CoupledLearning implements ContrastiveSystem<CircuitState>, CouplingLoops.System {
     private final ResistorNetwork net;
     private final CouplingTask task;
     private final double nudge;

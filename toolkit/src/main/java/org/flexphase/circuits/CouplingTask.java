@@ -63,29 +63,42 @@ public record CouplingTask(double[][] inputs, double[][] targets) {
      * from {@code seed}.
      */
     public static CouplingTask teacher(ResistorNetwork student, int examples, double spread, long seed) {
+        return teacher(student, Element.LINEAR, examples, spread, seed);
+    }
+
+    /**
+     * As {@link #teacher(ResistorNetwork, int, double, long)} with {@code element} on every edge of the teacher: the
+     * targets are the teacher's free outputs at its nonlinear equilibrium ({@link NewtonSolver}, from 0), so a student
+     * with the same element has a point of zero cost inside its box. The linear element takes the linear solve, bit
+     * for bit the targets of the resistor teacher. Same random draws, in the same order, whatever the element.
+     * Nonlinear teachers hold node inputs (no edge terminals).
+     */
+    public static CouplingTask teacher(ResistorNetwork student, Element element, int examples, double spread,
+                                       long seed) {
+        java.util.Objects.requireNonNull(element, "element");
+        if (!element.isLinear() && student.edgeTerminals()) {
+            throw new IllegalArgumentException("a nonlinear teacher holds node inputs; this network has edge terminals");
+        }
         Checks.requireAtLeast(examples, 1, "examples");
-        if (!(spread >= 1 && spread < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("spread must be a finite value >= 1: " + spread);
-        }
-        RandomGenerator rng = Rngs.create(seed);
-        int nIn = student.inputCount();
-        double[][] x = new double[examples][nIn];
-        for (double[] row : x) {
-            for (int s = 0; s < nIn; s++) {
-                row[s] = 2 * rng.nextDouble() - 1;
+        double[][] x = new double[examples][student.inputCount()];
+        ResistorNetwork teacher = teacherNetwork(student, x, spread, seed);
+        double[][] t = new double[examples][student.outputCount()];
+        if (!element.isLinear()) {
+            NonlinearCoupledLearning nonlinear = new NonlinearCoupledLearning(teacher, element,
+                    new CouplingTask(x, t), 1, 1);
+            double[] p = new double[teacher.graph().nodeCount()];
+            for (int m = 0; m < examples; m++) {
+                nonlinear.freeEquilibrium(x[m], p);
+                for (int o = 0; o < t[m].length; o++) {
+                    t[m][o] = teacher.outputValue(o, p);
+                }
             }
+            return new CouplingTask(x, t);
         }
-        double[] k = new double[student.graph().edgeCount()];
-        double log = Math.log(spread);
-        for (int e = 0; e < k.length; e++) {
-            k[e] = Math.min(student.kMax(), Math.max(student.kMin(), Math.exp(log * (2 * rng.nextDouble() - 1))));
-        }
-        ResistorNetwork teacher = student.withConductances(k);
         EquilibriumSolver solver = EquilibriumSolver.free(teacher);
         double[] p = new double[teacher.graph().nodeCount()];
-        double[][] t = new double[examples][student.outputCount()];
         for (int m = 0; m < examples; m++) {
-            for (int s = 0; s < nIn; s++) {
+            for (int s = 0; s < x[m].length; s++) {
                 if (teacher.edgeTerminals()) {
                     p[teacher.inputPartner(s)] = p[teacher.input(s)] - x[m][s];
                 } else {
@@ -99,6 +112,34 @@ public record CouplingTask(double[][] inputs, double[][] targets) {
             }
         }
         return new CouplingTask(x, t);
+    }
+
+    /**
+     * The teacher of {@link #teacher}{@code (student, element, examples, spread, seed)}: the student's graph and roles
+     * with the teacher's conductances (the same draws; {@code examples} fixes how many inputs precede them).
+     */
+    public static ResistorNetwork teacherNetwork(ResistorNetwork student, int examples, double spread, long seed) {
+        Checks.requireAtLeast(examples, 1, "examples");
+        return teacherNetwork(student, new double[examples][student.inputCount()], spread, seed);
+    }
+
+    /** Draws the inputs into {@code x}, then the teacher's conductances, from {@code seed}; returns the teacher. */
+    private static ResistorNetwork teacherNetwork(ResistorNetwork student, double[][] x, double spread, long seed) {
+        if (!(spread >= 1 && spread < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("spread must be a finite value >= 1: " + spread);
+        }
+        RandomGenerator rng = Rngs.create(seed);
+        for (double[] row : x) {
+            for (int s = 0; s < row.length; s++) {
+                row[s] = 2 * rng.nextDouble() - 1;
+            }
+        }
+        double[] k = new double[student.graph().edgeCount()];
+        double log = Math.log(spread);
+        for (int e = 0; e < k.length; e++) {
+            k[e] = Math.min(student.kMax(), Math.max(student.kMin(), Math.exp(log * (2 * rng.nextDouble() - 1))));
+        }
+        return student.withConductances(k);
     }
 
     /** Number of examples. */

@@ -7,7 +7,6 @@ import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.LocalLearning;
 import org.flexphase.learning.PairedPhases;
 import org.flexphase.phases.GeometricPhaseProcess;
-import org.flexphase.phases.Phase;
 import org.flexphase.util.Rngs;
 
 /**
@@ -111,7 +110,7 @@ public final class CouplingTrainer {
 
     /** Examples of {@code sys}'s task, redrawn uniformly at each step with probability {@code q}. */
     public static ExamplePresentation<CircuitState> presentation(CoupledLearning sys, double q) {
-        return ExamplePresentation.redrawnWithProbability(sys.task().size(), q, CircuitState::show);
+        return CouplingLoops.presentation(sys, q);
     }
 
     /** Flexible phases: local learning under geometric switching, scale {@code 1/eta_c}. */
@@ -120,68 +119,17 @@ public final class CouplingTrainer {
                 GeometricPhaseProcess.of(settings.b(), settings.switchProb())).scale(1 / sys.nudge());
     }
 
-    /**
-     * Twin networks: every step the free copy sweeps, the clamped copy's outputs are held at the nudge of the free
-     * copy's current outputs and it sweeps, and the conductances (shared by both) take the rule on the two states.
-     */
+    /** Twin networks ({@link CouplingLoops#twin}): both copies sweep every step, one update per step. */
     private void twin(CoupledLearning sys, LearningLoop loop, RandomGenerator rng) {
-        ExamplePresentation<CircuitState> presentation = presentation(sys, settings.presentProb());
-        CircuitState free = sys.newState();
-        CircuitState clamped = sys.newState();
-        double[] clamp = new double[sys.network().outputCount()];
-        double[] target = loop.target();
-        boolean learning = !loop.frozen();
-        while (loop.running()) {
-            presentation.beforeStep(free, Phase.NEGATIVE, false, rng);
-            int m = free.example();
-            clamped.show(m);
-            sys.step(free, Phase.NEGATIVE, rng);
-            sys.nudgedFrom(free.potentials(), m, clamp);
-            clamped.holdClamp(m, clamp);
-            sys.step(clamped, Phase.POSITIVE, rng);
-            sys.addRule(free.potentials(), clamped.potentials(), loop.rate(), target);
-            if (learning) {
-                sys.parametersChanged();
-            }
-            loop.countUpdate();
-            loop.advance(Phase.NEGATIVE, 1);
-        }
+        CouplingLoops.twin(sys, settings.presentProb(), loop, rng);
     }
 
     /**
-     * Standard coupled learning: per update a fresh uniform example, a free phase of {@code T} sweeps from the
-     * persistent potentials, the free state held, a clamped phase of {@code T} sweeps with the outputs held at the
-     * nudge of the measured free outputs, then one update on the two end states.
+     * Standard coupled learning ({@link CouplingLoops#standard}), with update-on-error skipping the examples the free
+     * state classifies right.
      */
     private PairedPhases<CircuitState> standard(CoupledLearning sys) {
-        double[] clamp = new double[sys.network().outputCount()];
-        boolean onError = settings.updateOnErrorValue();
-        boolean[] skip = new boolean[1];
-        PairedPhases.Pairing<CircuitState> pairing = new PairedPhases.Pairing<>() {
-            @Override
-            public void prepare(CircuitState state, CircuitState free, RandomGenerator rng) {
-                state.show(rng.nextInt(sys.task().size()));
-            }
-
-            @Override
-            public void hold(CircuitState state, CircuitState free, RandomGenerator rng) {
-                System.arraycopy(state.potentials(), 0, free.potentials(), 0, free.potentials().length);
-                sys.nudgedFrom(free.potentials(), state.example(), clamp);
-                state.holdClamp(state.example(), clamp);
-                // update-on-error: an example the free state already classifies makes no update (the clamped phase
-                // still runs, so the time and the random stream stay those of a run without the rule)
-                skip[0] = onError && sys.classifiesRight(free.potentials(), state.example());
-            }
-
-            @Override
-            public void addContrast(CircuitState free, CircuitState state, double weight, double[] target) {
-                if (skip[0]) {
-                    return;
-                }
-                sys.addRule(free.potentials(), state.potentials(), weight, target);
-                updatesMade++;
-            }
-        };
-        return new PairedPhases<>(sys, pairing, Phase.NEGATIVE, settings.phaseLength(), settings.phaseLength());
+        return CouplingLoops.standard(sys, settings.phaseLength(),
+                settings.updateOnErrorValue() ? sys::classifiesRight : null, () -> updatesMade++);
     }
 }

@@ -205,4 +205,63 @@ public final class Graph {
         }
         return result;
     }
+    /**
+     * The block (biconnected component) of every edge, numbered from 0: two distinct edges lie on a common simple
+     * cycle exactly when they are in the same block (a bridge is a block of its own). Tarjan's depth-first search,
+     * iterative so a long path cannot overflow the stack; parallel edges are told apart by index.
+     */
+    public int[] edgeBlocks() {
+        int[] disc = new int[nodes];
+        Arrays.fill(disc, -1);
+        int[] low = new int[nodes];
+        int[] parentEdge = new int[nodes];
+        int[] next = new int[nodes];
+        int[] path = new int[nodes];
+        int[] edgeStack = new int[edgeCount()];
+        int[] block = new int[edgeCount()];
+        Arrays.fill(block, -1);
+        int time = 0;
+        int blocks = 0;
+        int stacked = 0;
+        for (int root = 0; root < nodes; root++) {
+            if (disc[root] >= 0) {
+                continue;
+            }
+            int depth = 0;
+            path[depth++] = root;
+            disc[root] = low[root] = time++;
+            parentEdge[root] = -1;
+            while (depth > 0) {
+                int v = path[depth - 1];
+                if (next[v] < degree(v)) {
+                    int e = incidentEdge(v, next[v]++);
+                    if (e == parentEdge[v]) {
+                        continue;
+                    }
+                    int w = other(e, v);
+                    if (disc[w] < 0) {
+                        edgeStack[stacked++] = e;
+                        parentEdge[w] = e;
+                        disc[w] = low[w] = time++;
+                        path[depth++] = w;
+                    } else if (disc[w] < disc[v]) {
+                        edgeStack[stacked++] = e;
+                        low[v] = Math.min(low[v], disc[w]);
+                    }
+                } else if (--depth > 0) {
+                    int u = path[depth - 1];
+                    low[u] = Math.min(low[u], low[v]);
+                    if (low[v] >= disc[u]) {
+                        int f;
+                        do {
+                            f = edgeStack[--stacked];
+                            block[f] = blocks;
+                        } while (f != parentEdge[v]);
+                        blocks++;
+                    }
+                }
+            }
+        }
+        return block;
+    }
 }

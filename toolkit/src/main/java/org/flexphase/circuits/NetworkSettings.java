@@ -48,6 +48,11 @@ import org.flexphase.util.Settings;
  * examples the free network misclassifies, the rule of the anchors' MNIST runs. Task {@code mnist3} is MNIST digits
  * 0-2 reduced to 10 x 10 inputs, as the anchors run it ({@link TaskKind#MNIST3}). {@code lr_tau} (unset or 0: a
  * constant rate) decays the rate as {@code lr / (1 + t / lr_tau)}, {@code t} in steps ({@link #rateSchedule}).
+ *
+ * <p>{@code element_c} (unset or 0: linear resistors) puts the nonlinear {@link Element}
+ * {@code F(v) = v^2/2 + c log cosh v} on every edge and trains with {@link NonlinearTrainer}; task {@code teacher}
+ * then draws its targets from a teacher with the same element, unless {@code teacher_element_c} (unset: the learning
+ * network's {@code c}) gives the teacher another (docs/theory.md section 5.2, nonlinear elements).
  */
 public record NetworkSettings(TaskKind task, int nodes, double degree, int inputs, int outputs, int examples,
                               int trainSize, int testSize, CouplingMode mode, Relaxation.Kind relax,
@@ -58,12 +63,12 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
                               Double gamma, Double dt, Double unstableFactor,
                               String network, String networkSha256, BatchMode batch, Double powerWeight,
                               Terminals terminals, Boolean updateOnError,
-                              Double lrTau)
+                              Double lrTau, Double elementC, Double teacherElementC)
         implements Settings {
 
     public static final NetworkSettings DEFAULTS = new NetworkSettings(TaskKind.REGRESSION, 64, 4.0, 3, 2, 5, 100,
             100, CouplingMode.STANDARD, Relaxation.Kind.UNIFORM, 0.5, 0.05, 0.01, 0.5, 10, 0.1, 0.5, 1e-3, 1e3,
-            100_000, 5_000, 1, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            100_000, 5_000, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /**
      * The defaults of {@code network --mode local}: the best flexible-phase setting measured on the 64-node regression
@@ -103,6 +108,68 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         terminals = terminals == Terminals.NODE ? null : terminals;
         updateOnError = updateOnError != null && !updateOnError ? null : updateOnError;
         lrTau = lrTau != null && lrTau == 0 ? null : lrTau;
+        elementC = elementC != null && elementC == 0 ? null : elementC;
+        double c = elementC == null ? 0 : elementC;
+        teacherElementC = teacherElementC != null && teacherElementC == c ? null : teacherElementC;
+    }
+
+    /**
+     * The largest {@code element_c}. The element's curvature {@code F'' = 1 + c sech^2 v} spans {@code [1, 1 + c]},
+     * so Newton's Hessian is conditioned {@code 1 + c} times worse than the linear network's (already up to
+     * {@code k_max / k_min}), and the rule's increments {@code F(Delta p)} grow as {@code c}: beyond 1e3 the channel
+     * is a hard current limiter whose equilibrium is solved in many damped steps, and an {@code lr} tuned for
+     * resistors means nothing.
+     */
+    public static final double MAX_ELEMENT_C = 1e3;
+
+    /** The element on every edge of the learning network: the linear resistor when {@code element_c} is unset. */
+    public Element elementValue() {
+        return elementC == null ? Element.LINEAR : Element.saturating(elementC);
+    }
+
+    /**
+     * The element of the teacher network of task {@code teacher}: {@code teacher_element_c} when set, else the
+     * learning network's (so the student can reach the teacher's targets exactly).
+     */
+    public Element teacherElementValue() {
+        return teacherElementC == null ? elementValue() : Element.saturating(teacherElementC);
+    }
+
+    /** Whether the learning network's elements are nonlinear ({@code element_c} set and not 0). */
+    public boolean nonlinear() {
+        return elementC != null;
+    }
+
+    /**
+     * {@code element_c} and {@code teacher_element_c}: finite, {@code > -1} (the co-content stays strictly convex) and
+     * at most {@link #MAX_ELEMENT_C}. A nonlinear network trains with {@link NonlinearTrainer}, which has uniform
+     * relaxation only and no trace, full batch, power term, edge terminals or classification readout: those are
+     * refused by name rather than ignored. {@code teacher_element_c} acts on task teacher only, with node terminals.
+     */
+    private void validateElements() {
+        String range = "finite value with -1 < c <= " + MAX_ELEMENT_C + " (0: linear resistors; c > 0 saturating, "
+                + "-1 < c < 0 diode-like; F(v) = v^2/2 + c log cosh v)";
+        if (teacherElementC != null) {
+            require(teacherElementC > -1 && teacherElementC <= MAX_ELEMENT_C, "teacher_element_c", teacherElementC,
+                    range);
+            require(task == TaskKind.TEACHER, "teacher_element_c", teacherElementC, "unset unless task is teacher");
+            require(terminalsValue() == Terminals.NODE, "teacher_element_c", teacherElementC, "unset with terminals "
+                    + "edge (a nonlinear teacher holds node inputs)");
+        }
+        if (elementC == null) {
+            return;
+        }
+        require(elementC > -1 && elementC <= MAX_ELEMENT_C, "element_c", elementC, range);
+        String linearOnly = " (nonlinear elements train with uniform relaxation, node terminals and no trace, full "
+                + "batch, power term or classification)";
+        require(relax == Relaxation.Kind.UNIFORM, "element_c", elementC, "0 (linear) unless relax is uniform"
+                + linearOnly);
+        require(traceTau == null, "element_c", elementC, "0 (linear) with trace_tau set" + linearOnly);
+        require(batch == null, "element_c", elementC, "0 (linear) with batch full" + linearOnly);
+        require(powerWeight == null, "element_c", elementC, "0 (linear) with power_weight set" + linearOnly);
+        require(terminals == null, "element_c", elementC, "0 (linear) with terminals edge" + linearOnly);
+        require(task == TaskKind.REGRESSION || task == TaskKind.TEACHER, "element_c", elementC, "0 (linear) unless "
+                + "task is regression or teacher" + linearOnly);
     }
 
     /** Updates per example (unset) or from the whole task at once ({@link BatchMode#FULL}, standard mode only). */
@@ -318,6 +385,7 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         validateTrace();
         validateNetworkFileBatchAndPower();
         validateTerminals();
+        validateElements();
         long needed = (task == TaskKind.REGRESSION || task == TaskKind.TEACHER ? (long) inputs + outputs
                 : task.terminals(inputs, outputs)) * terminalsValue().nodesPerTerminal();
         require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
@@ -331,205 +399,217 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withNodes(int nodes) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withDegree(double degree) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withInputs(int inputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withOutputs(int outputs) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withExamples(int examples) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withTrainSize(int trainSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withTestSize(int testSize) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withMode(CouplingMode mode) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withRelax(Relaxation.Kind relax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withRelaxRate(double relaxRate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withSwitchProb(double switchProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withPresentProb(double presentProb) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withB(double b) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withPhaseLength(int phaseLength) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withNudge(double nudge) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withLr(double lr) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withKMin(double kMin) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withKMax(double kMax) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withSteps(long steps) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withEvalEvery(long evalEvery) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withSeed(long seed) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withTraceTau(Double traceTau) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withTraceGate(TraceGate traceGate) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withTraceHold(Integer traceHold) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withGamma(double gamma) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withDt(double dt) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withUnstableFactor(double unstableFactor) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withNetwork(String network, String networkSha256) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withBatch(BatchMode batch) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withPowerWeight(double powerWeight) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
 
     }
     public NetworkSettings withTerminals(Terminals terminals) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withUpdateOnError(Boolean updateOnError) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
+    }
+    public NetworkSettings withElementC(double elementC) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
+    }
+    public NetworkSettings withTeacherElementC(Double teacherElementC) {
+        return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
+                relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
+                traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
     public NetworkSettings withLrTau(double lrTau) {
         return new NetworkSettings(task, nodes, degree, inputs, outputs, examples, trainSize, testSize, mode, relax,
                 relaxRate, switchProb, presentProb, b, phaseLength, nudge, lr, kMin, kMax, steps, evalEvery, seed,
                 traceTau, traceGate, traceHold, gamma, dt, unstableFactor, network, networkSha256, batch, powerWeight,
-                terminals, updateOnError, lrTau);
+                terminals, updateOnError, lrTau, elementC, teacherElementC);
     }
 }

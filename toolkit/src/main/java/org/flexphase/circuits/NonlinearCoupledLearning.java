@@ -21,7 +21,7 @@ import org.flexphase.util.Checks;
  * Every solve the controller and the cost make starts from 0 at the free nodes, so their results depend on the
  * conductances and the example only (a restored checkpoint continues bit for bit).
  */
-public final class NonlinearCoupledLearning implements ContrastiveSystem<CircuitState> {
+public final class NonlinearCoupledLearning implements ContrastiveSystem<CircuitState>, CouplingLoops.System {
     private final ResistorNetwork net;
     private final Element element;
     private final CouplingTask task;

@@ -7,7 +7,6 @@ import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.LocalLearning;
 import org.flexphase.learning.PairedPhases;
 import org.flexphase.phases.GeometricPhaseProcess;
-import org.flexphase.phases.Phase;
 import org.flexphase.util.InvalidSetting;
 import org.flexphase.util.Rngs;
 
@@ -79,7 +78,7 @@ public final class NonlinearTrainer {
 
     /** Examples of {@code sys}'s task, redrawn uniformly at each step with probability {@code q}. */
     public static ExamplePresentation<CircuitState> presentation(NonlinearCoupledLearning sys, double q) {
-        return ExamplePresentation.redrawnWithProbability(sys.task().size(), q, CircuitState::show);
+        return CouplingLoops.presentation(sys, q);
     }
 
     /** Flexible phases: local learning under geometric switching, scale {@code 1/eta_c}. */
@@ -88,52 +87,13 @@ public final class NonlinearTrainer {
                 GeometricPhaseProcess.of(settings.b(), settings.switchProb())).scale(1 / sys.nudge());
     }
 
-    /** Twin networks: the free copy steps, the clamped copy is held at the nudge of its outputs and steps, one update. */
+    /** Twin networks ({@link CouplingLoops#twin}): the free and the clamped copy step, one update per step. */
     private void twin(NonlinearCoupledLearning sys, LearningLoop loop, RandomGenerator rng) {
-        ExamplePresentation<CircuitState> presentation = presentation(sys, settings.presentProb());
-        CircuitState free = sys.newState();
-        CircuitState clamped = sys.newState();
-        double[] clamp = new double[sys.network().outputCount()];
-        double[] target = loop.target();
-        boolean learning = !loop.frozen();
-        while (loop.running()) {
-            presentation.beforeStep(free, Phase.NEGATIVE, false, rng);
-            int m = free.example();
-            clamped.show(m);
-            sys.step(free, Phase.NEGATIVE, rng);
-            sys.nudgedFrom(free.potentials(), m, clamp);
-            clamped.holdClamp(m, clamp);
-            sys.step(clamped, Phase.POSITIVE, rng);
-            sys.addRule(free.potentials(), clamped.potentials(), loop.rate(), target);
-            if (learning) {
-                sys.parametersChanged();
-            }
-            loop.countUpdate();
-            loop.advance(Phase.NEGATIVE, 1);
-        }
+        CouplingLoops.twin(sys, settings.presentProb(), loop, rng);
     }
 
-    /** Standard coupled learning: a fresh example, T free steps held, T clamped steps at the nudge, one update. */
+    /** Standard coupled learning ({@link CouplingLoops#standard}): T free steps held, T clamped steps, one update. */
     private PairedPhases<CircuitState> standard(NonlinearCoupledLearning sys) {
-        double[] clamp = new double[sys.network().outputCount()];
-        PairedPhases.Pairing<CircuitState> pairing = new PairedPhases.Pairing<>() {
-            @Override
-            public void prepare(CircuitState state, CircuitState free, RandomGenerator rng) {
-                state.show(rng.nextInt(sys.task().size()));
-            }
-
-            @Override
-            public void hold(CircuitState state, CircuitState free, RandomGenerator rng) {
-                System.arraycopy(state.potentials(), 0, free.potentials(), 0, free.potentials().length);
-                sys.nudgedFrom(free.potentials(), state.example(), clamp);
-                state.holdClamp(state.example(), clamp);
-            }
-
-            @Override
-            public void addContrast(CircuitState free, CircuitState state, double weight, double[] target) {
-                sys.addRule(free.potentials(), state.potentials(), weight, target);
-            }
-        };
-        return new PairedPhases<>(sys, pairing, Phase.NEGATIVE, settings.phaseLength(), settings.phaseLength());
+        return CouplingLoops.standard(sys, settings.phaseLength(), null, () -> { });
     }
 }

@@ -256,8 +256,45 @@ public final class ResistorNetwork {
                 + "ground (" + MAX_ROLE_DRAWS + " draws); use a denser graph (degree) or fewer terminals");
     }
 
-    /** Whether every output node reaches some input node by a path that avoids the ground. */
+    /**
+     * As {@link #withRandomEdgeRoles}, redrawn until every output edge can carry current from the input edges: an
+     * output edge on no cycle through an input edge (a bridge, or in another block of the graph) carries no current
+     * in any equilibrium, so its drop is 0 whatever the conductances and no learning can move it. Draws and records as
+     * {@link #withReachableRoles}: the first draw uses {@code seed} (a network whose first draw was reachable is the
+     * same network), draw {@code a > 0} uses {@code Rngs.mix(seed, a)}; a later draw that finds too few disjoint edges
+     * counts as refused. Throws when {@link #MAX_ROLE_DRAWS} draws all fail.
+     */
+    public static Drawn withReachableEdgeRoles(Graph graph, int nInputs, int nOutputs, double k0, double kMin,
+                                               double kMax, long seed) {
+        for (int a = 0; a < MAX_ROLE_DRAWS; a++) {
+            ResistorNetwork net;
+            try {
+                net = withRandomEdgeRoles(graph, nInputs, nOutputs, k0, kMin, kMax, a == 0 ? seed : Rngs.mix(seed, a));
+            } catch (IllegalArgumentException e) {
+                if (a == 0) {
+                    throw e;
+                }
+                continue;
+            }
+            if (net.outputsReachInputs()) {
+                return new Drawn(net, a);
+            }
+        }
+        throw new IllegalArgumentException("no draw of " + nInputs + " input and " + nOutputs + " output edges on "
+                + "this " + graph.nodeCount() + "-node graph puts every output edge on a cycle through an input edge ("
+                + MAX_ROLE_DRAWS + " draws); use a denser graph (degree) or fewer terminals");
+    }
+
+    /**
+     * Whether the inputs can move every output whatever the conductances. Node terminals: every output node reaches
+     * some input node by a path that avoids the ground. Edge terminals: every output edge lies on a simple cycle with
+     * some input edge (the same block of the graph, {@link Graph#edgeBlocks}), the only way a drop source's current
+     * can pass through it (the ground carries no current there).
+     */
     public boolean outputsReachInputs() {
+        if (inputPartners != null) {
+            return outputEdgesShareABlockWithAnInput();
+        }
         int n = graph.nodeCount();
         boolean[] reached = new boolean[n];
         java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
@@ -282,6 +319,31 @@ public final class ResistorNetwork {
             }
         }
         return true;
+    }
+
+    private boolean outputEdgesShareABlockWithAnInput() {
+        int[] block = graph.edgeBlocks();
+        java.util.Set<Integer> driven = new java.util.HashSet<>();
+        for (int s = 0; s < inputs.length; s++) {
+            driven.add(block[edgeBetween(inputs[s], inputPartners[s])]);
+        }
+        for (int o = 0; o < outputs.length; o++) {
+            if (!driven.contains(block[edgeBetween(outputs[o], outputPartners[o])])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An edge joining {@code a} and {@code b} (a terminal's edge). */
+    private int edgeBetween(int a, int b) {
+        for (int k = 0; k < graph.degree(a); k++) {
+            int e = graph.incidentEdge(a, k);
+            if (graph.other(e, a) == b) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("no edge between terminal nodes " + a + " and " + b);
     }
 
     /** A copy on the same graph and roles with other conductances (each in {@code [kMin, kMax]}). */

@@ -122,6 +122,15 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--power-weight", description = "standard, twin: learn cost + lambda * (power dissipated at the "
             + "free equilibrium), lambda >= 0 (default: 0)")
     double powerWeight;
+    @Option(names = "--element-c", paramLabel = "C", description = "nonlinear elements: every edge passes "
+            + "k (v + C tanh v) at the drop v (co-content v^2/2 + C log cosh v); 0: linear resistors, C > 0: "
+            + "saturating, -1 < C < 0: diode-like; C <= 1000. Tasks regression and teacher (whose teacher then has "
+            + "the same element), relax uniform, node terminals (default: 0)")
+    double elementC;
+    @Option(names = "--teacher-element-c", paramLabel = "C", description = "teacher: the teacher network's element, "
+            + "-1 < C <= 1000, when it should differ from --element-c (e.g. a linear network on a saturating "
+            + "teacher's targets) (default: --element-c)")
+    Double teacherElementC;
     @Mixin
     RunOutput output;
 
@@ -133,8 +142,8 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
     @Override
     public Integer call() {
         return OutputFolder.runCommand(spec, this::settings, output, NetworkRun::outcome, summary -> String.format(
-                "network %s %s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s", task, mode,
-                summary.network().nodes(), summary.initialCost(), summary.finalMetrics().cost(),
+                "network %s %s%s, %s nodes: cost %.4g -> %.4g%s, %.0f steps/s -> %s", task, mode,
+                elementC == 0 ? "" : " (element c = " + elementC + ")", summary.network().nodes(), summary.initialCost(), summary.finalMetrics().cost(),
                 summary.finalMetrics().testError() == null ? ""
                         : String.format(", test error %.4f", summary.finalMetrics().testError()),
                 summary.stepsPerSecond(), output.out));
@@ -174,6 +183,7 @@ public final class NetworkCommand implements Callable<Integer>, CheckedOptions {
                 .withGamma(gamma).withDt(dt).withUnstableFactor(unstableFactor)
                 .withNetwork(network, network == null ? null : NetworkFiles.read(network).sha256())
                 .withBatch(batch == null ? null : requireLabel("batch", batch, BatchMode.class))
-                .withPowerWeight(powerWeight).withLrTau(lrTau);
+                .withPowerWeight(powerWeight).withLrTau(lrTau).withElementC(elementC)
+                .withTeacherElementC(teacherElementC);
     }
 }

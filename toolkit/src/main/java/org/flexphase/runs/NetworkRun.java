@@ -9,6 +9,8 @@ import org.flexphase.circuits.CouplingTrainer;
 import org.flexphase.circuits.Graph;
 import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.NetworkSettings;
+import org.flexphase.circuits.NonlinearCoupledLearning;
+import org.flexphase.circuits.NonlinearTrainer;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.Stability;
 import org.flexphase.circuits.TaskKind;
@@ -33,7 +35,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * One {@code network} run: builds the network and task of {@link NetworkSettings}, trains it with
- * {@link CouplingTrainer}, and at every checkpoint records the cost on the training set at the free equilibria (and
+ * {@link CouplingTrainer} (with {@code element_c} set, the nonlinear network with {@link NonlinearTrainer}), and at every checkpoint records the cost on the training set at the free equilibria (and
  * the training and test classification errors). Writes {@code history.csv} after every checkpoint, then
  * {@code summary.json}, {@code history.png}, {@code network.csv} (edges, layout, learned conductances) and
  * {@code network.png} (the trained network).
@@ -42,7 +44,11 @@ public final class NetworkRun {
     private NetworkRun() {
     }
 
-    /** A finished run: its history, its summary (as written) and the trained system. */
+    /**
+     * A finished run: its history, its summary (as written) and the trained system; for a run with nonlinear elements
+     * ({@code element_c}) the linear view of the trained network (its {@code network()} holds the learned
+     * conductances; its costs are a resistor network's, not the run's).
+     */
     public record Outcome(Table history, NetworkSummary summary, CoupledLearning system) {
         /** Why the run stopped early, or null. */
         public String divergence() {
@@ -77,8 +83,7 @@ public final class NetworkRun {
         } else {
             Graph g = Graphs.randomGeometric(s.nodes(), s.degree(), s.seed());
             drawn = s.terminalsValue() == Terminals.EDGE
-                    ? new ResistorNetwork.Drawn(ResistorNetwork.withRandomEdgeRoles(g, nIn, nOut, 1.0, s.kMin(),
-                            s.kMax(), s.seed() + 1), 0)
+                    ? ResistorNetwork.withReachableEdgeRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1)
                     : ResistorNetwork.withReachableRoles(g, nIn, nOut, 1.0, s.kMin(), s.kMax(), s.seed() + 1);
         }
         ResistorNetwork net = drawn.network();
@@ -87,7 +92,8 @@ public final class NetworkRun {
         net.projectConductances();
         CouplingTask task = switch (s.task()) {
             case REGRESSION -> CouplingTask.randomLinear(nIn, nOut, s.examples(), s.seed() + 2);
-            case TEACHER -> CouplingTask.teacher(net, s.examples(), TEACHER_SPREAD, s.seed() + 2);
+            case TEACHER -> CouplingTask.teacher(net, s.teacherElementValue(), s.examples(), TEACHER_SPREAD,
+                    s.seed() + 2);
             default -> cls.train();
         };
         CoupledLearning system = new CoupledLearning(net, task, s.nudge(), s.relax(), s.relaxRate(), s.gammaValue(), s.dtValue());
@@ -195,9 +201,13 @@ public final class NetworkRun {
         Built built = system(s);
         CoupledLearning sys = built.system();
         Classification cls = built.classification();
-        CoupledLearningHistory recorder = Histories.coupledLearning(sys, cls);
+        NonlinearCoupledLearning nonlinear = s.nonlinear() ? new NonlinearCoupledLearning(sys.network(),
+                s.elementValue(), sys.task(), s.nudge(), s.relaxRate()) : null;
+        CoupledLearningHistory recorder = nonlinear != null ? Histories.nonlinearCoupledLearning(nonlinear)
+                : Histories.coupledLearning(sys, cls);
         // The trainer's stream is mixed from the run's seed, which also drew the network, its roles and the task.
-        CouplingTrainer trainer = new CouplingTrainer(s.withSeed(Rngs.mix(s.seed(), 3)));
+        NetworkSettings trainerSettings = s.withSeed(Rngs.mix(s.seed(), 3));
+        CouplingTrainer trainer = nonlinear != null ? null : new CouplingTrainer(trainerSettings);
         if (s.updateOnErrorValue()) {
             recorder.withUpdatesMade(trainer::updatesMade);
         }
@@ -205,12 +215,14 @@ public final class NetworkRun {
             recorder.then(h -> RunFiles.writeCsv(h, out.resolve("history.csv")));
         }
         long start = System.nanoTime();
-        LearningLoop loop = trainer.train(sys, recorder);
+        LearningLoop loop = nonlinear != null ? new NonlinearTrainer(trainerSettings).train(nonlinear, recorder)
+                : trainer.train(sys, recorder);
         double wall = (System.nanoTime() - start) / 1e9;
         Table h = recorder.table();
         var network = new NetworkSummary.Network(sys.network().graph().nodeCount(), sys.network().graph().edgeCount(),
                 sys.network().inputCount(), sys.network().outputCount(), sys.task().size(), built.redraws());
-        var fin = new NetworkSummary.Final(h.longColumn("step").get(h.rowCount() - 1), sys.cost(),
+        var fin = new NetworkSummary.Final(h.longColumn("step").get(h.rowCount() - 1),
+                nonlinear != null ? nonlinear.cost() : sys.cost(),
                 cls == null ? null : cls.trainError(sys), cls == null ? null : cls.testError(sys));
         String instability = instability(s, h);
         var summary = new NetworkSummary(SettingsJson.describe(s), s.seed(), network, h.doubleColumn("cost").get(0), fin,
@@ -220,7 +232,7 @@ public final class NetworkRun {
         if (out != null) {
             RunFiles.writeSummary(summary, out.resolve("summary.json"));
             String title = InvalidSetting.label(s.task()) + ", " + sys.network().graph().nodeCount()
-                    + " nodes, " + InvalidSetting.label(s.mode());
+                    + " nodes, " + InvalidSetting.label(s.mode()) + elementLabel(s);
             Charts.savePng(historyChart(h, title), out.resolve("history.png"));
             RunFiles.writeCsv(edges(sys.network()), out.resolve("network.csv"));
             var figure = NetworkFigure.image(sys.network(), "trained network: " + title, 700);
@@ -247,6 +259,15 @@ public final class NetworkRun {
                 : String.format(java.util.Locale.ROOT, "lr %s, relax_rate %s (lr/r = %.3g, relax %s)", s.lr(),
                         s.relaxRate(), s.lr() / s.relaxRate(), InvalidSetting.label(s.relax()));
         return InvalidSetting.label(s.mode()) + " unstable at " + rates + ", nudge " + s.nudge() + ": " + why;
+    }
+
+    /**
+     * The element of a run's title: empty for resistors, else {@code ", element c = C"} (and the teacher's when it
+     * differs).
+     */
+    static String elementLabel(NetworkSettings s) {
+        String label = s.nonlinear() ? ", element c = " + s.elementC() : "";
+        return s.teacherElementC() == null ? label : label + ", teacher c = " + s.teacherElementC();
     }
 
     /** A run of the {@code network} kind: validated, trained and written under {@code out} (nothing when null). */

@@ -24,17 +24,25 @@ import tech.tablesaw.api.Table;
 public final class CoupledLearningHistory extends RowHistory<CoupledLearningHistory>
         implements LearningLoop.CheckpointListener {
     private final CoupledLearning system;
+    private final java.util.function.DoubleSupplier cost;
     private final Classification classification;
     private java.util.function.LongSupplier updatesMade;
 
     CoupledLearningHistory(CoupledLearning system, Classification classification) {
+        this(system, system::cost, classification);
+    }
+
+    /** A history of a system whose cost only is read ({@code system} null: no power or classification columns). */
+    CoupledLearningHistory(CoupledLearning system, java.util.function.DoubleSupplier cost,
+                           Classification classification) {
         super(Table.create("history", LongColumn.create("step"), DoubleColumn.create("cost")));
         this.system = system;
+        this.cost = cost;
         this.classification = classification;
         if (classification != null) {
             table.addColumns(DoubleColumn.create("train_error"), DoubleColumn.create("test_error"));
         }
-        if (system.powerWeight() > 0) {
+        if (system != null && system.powerWeight() > 0) {
             table.addColumns(DoubleColumn.create("power"), DoubleColumn.create("objective"));
         }
     }
@@ -53,13 +61,13 @@ public final class CoupledLearningHistory extends RowHistory<CoupledLearningHist
     public void onCheckpoint(LearningLoop loop) {
         Objects.requireNonNull(loop, "loop must not be null");
         table.longColumn("step").append(loop.step());
-        double cost = system.cost();
+        double cost = this.cost.getAsDouble();
         table.doubleColumn("cost").append(cost);
         if (classification != null) {
             table.doubleColumn("train_error").append(classification.trainError(system));
             table.doubleColumn("test_error").append(classification.testError(system));
         }
-        if (system.powerWeight() > 0) {
+        if (system != null && system.powerWeight() > 0) {
             double power = system.power();
             table.doubleColumn("power").append(power);
             table.doubleColumn("objective").append(cost + system.powerWeight() * power);

@@ -88,6 +88,15 @@ public final class Histories {
         return new CoupledLearningHistory(system, classification);
     }
 
+    /**
+     * A recorder of the training cost of coupled learning with nonlinear elements (regression and teacher tasks);
+     * pass it to {@code NonlinearTrainer.train}.
+     */
+    public static CoupledLearningHistory nonlinearCoupledLearning(org.flexphase.circuits.NonlinearCoupledLearning system) {
+        Objects.requireNonNull(system, "system must not be null");
+        return new CoupledLearningHistory(null, system::cost, null);
+    }
+
     /** One run of a long table: its key, its configuration (names to numbers or text), its seed and its history. */
     public record Run(String key, Map<String, ?> config, long seed, Table history) {
         /** Rejects a null key, configuration, setting name or history (a null setting value is a missing one). */

@@ -55,6 +55,11 @@ class NetworkHostileInputTest {
             "--power-weight", Set.of("0", "1e308", "2147483647", "2147483648", "9999999999"),
             // 0 is a constant rate; any step count up to 1e15 is a legal time constant
             "--lr-tau", Set.of("0", "2147483647", "2147483648", "9999999999"),
+            // 0 is linear resistors (the default); any other value needs task regression or teacher (the default
+            // is regression) and -1 < c <= 1000; NetworkElementOptionTest checks the range and the refusals.
+            "--element-c", Set.of("0"),
+            // 0 is the element of the (linear) learning network, so unset; any other value needs task teacher.
+            "--teacher-element-c", Set.of("0"),
             "--out", ANY_PATH,
             "--seed", ANY_LONG);
 

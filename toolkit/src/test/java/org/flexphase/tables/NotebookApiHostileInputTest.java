@@ -63,6 +63,9 @@ class NotebookApiHostileInputTest {
                 .sample(double[][].class, images).sample(int[].class, labels)
                 .sample(HopfieldNetwork.class, hopfield).sample(Examples.class, twoExamples())
                 .sample(CoupledLearning.class, network)
+                .sample(org.flexphase.circuits.NonlinearCoupledLearning.class,
+                        new org.flexphase.circuits.NonlinearCoupledLearning(network.network(),
+                                org.flexphase.circuits.Element.saturating(2), network.task(), network.nudge(), 1))
                 .receiver(BoltzmannHistory.class, Histories.boltzmann(DataDistribution.of(BarsAndStripes.published4x4())))
                 .receiver(ForwardForwardHistory.class, Histories.forwardForward(images, labels, images, labels, 1))
                 .receiver(EquilibriumPropagationHistory.class,
@@ -79,6 +82,7 @@ class NotebookApiHostileInputTest {
                 .expect("CoupledLearningHistory.withUpdatesMade(LongSupplier)", "made")
                 .expect("Histories.boltzmann(DataDistribution)", "data")
                 .expect("Histories.coupledLearning(CoupledLearning,Classification)", "system", "?classification")
+                .expect("Histories.nonlinearCoupledLearning(NonlinearCoupledLearning)", "system")
                 .expect("Histories.equilibriumPropagation(HopfieldNetwork,Examples,Examples,int)",
                         "network", "train", "test", "evalSweeps")
                 .expect("Histories.forwardForward(double[][],int[],double[][],int[],int)",
