@@ -1,16 +1,5 @@
 package org.flexphase.circuits;
 
-import static org.flexphase.util.InvalidSetting.require;
-import static org.flexphase.util.InvalidSetting.requireAtLeast;
-import static org.flexphase.util.InvalidSetting.requireChoice;
-import static org.flexphase.util.InvalidSetting.requireHalfOpenUnit;
-import static org.flexphase.util.InvalidSetting.requireOpenUnit;
-import static org.flexphase.util.InvalidSetting.requirePositive;
-
-import static org.flexphase.util.InvalidSetting.label;
-
-import org.flexphase.util.InvalidSetting;
-import org.flexphase.util.MemoryBudget;
 import org.flexphase.learning.LearningRateSchedule;
 import org.flexphase.learning.TraceGate;
 import org.flexphase.util.Settings;
@@ -140,38 +129,6 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         return elementC != null;
     }
 
-    /**
-     * {@code element_c} and {@code teacher_element_c}: finite, {@code > -1} (the co-content stays strictly convex) and
-     * at most {@link #MAX_ELEMENT_C}. A nonlinear network trains with {@link NonlinearTrainer}, which has uniform
-     * relaxation only and no trace, full batch, power term, edge terminals or classification readout: those are
-     * refused by name rather than ignored. {@code teacher_element_c} acts on task teacher only, with node terminals.
-     */
-    private void validateElements() {
-        String range = "finite value with -1 < c <= " + MAX_ELEMENT_C + " (0: linear resistors; c > 0 saturating, "
-                + "-1 < c < 0 diode-like; F(v) = v^2/2 + c log cosh v)";
-        if (teacherElementC != null) {
-            require(teacherElementC > -1 && teacherElementC <= MAX_ELEMENT_C, "teacher_element_c", teacherElementC,
-                    range);
-            require(task == TaskKind.TEACHER, "teacher_element_c", teacherElementC, "unset unless task is teacher");
-            require(terminalsValue() == Terminals.NODE, "teacher_element_c", teacherElementC, "unset with terminals "
-                    + "edge (a nonlinear teacher holds node inputs)");
-        }
-        if (elementC == null) {
-            return;
-        }
-        require(elementC > -1 && elementC <= MAX_ELEMENT_C, "element_c", elementC, range);
-        String linearOnly = " (nonlinear elements train with uniform relaxation, node terminals and no trace, full "
-                + "batch, power term or classification)";
-        require(relax == Relaxation.Kind.UNIFORM, "element_c", elementC, "0 (linear) unless relax is uniform"
-                + linearOnly);
-        require(traceTau == null, "element_c", elementC, "0 (linear) with trace_tau set" + linearOnly);
-        require(batch == null, "element_c", elementC, "0 (linear) with batch full" + linearOnly);
-        require(powerWeight == null, "element_c", elementC, "0 (linear) with power_weight set" + linearOnly);
-        require(terminals == null, "element_c", elementC, "0 (linear) with terminals edge" + linearOnly);
-        require(task == TaskKind.REGRESSION || task == TaskKind.TEACHER, "element_c", elementC, "0 (linear) unless "
-                + "task is regression or teacher" + linearOnly);
-    }
-
     /** Updates per example (unset) or from the whole task at once ({@link BatchMode#FULL}, standard mode only). */
     public BatchMode batchValue() {
         return batch == null ? BatchMode.EXAMPLE : batch;
@@ -197,43 +154,6 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         return lrTau == null ? LearningRateSchedule.constant(rate) : LearningRateSchedule.robbinsMonro(rate, lrTau, 1);
     }
 
-    /**
-     * A user's network ({@code network}: the path of an edge-list CSV, read by the run; {@code network_sha256}: the
-     * SHA-256 of its bytes, which the run checks when given) replaces the random geometric graph; {@code batch} full
-     * and {@code power_weight} act on the two-phase rule. The file must exist (as {@code data_dir}'s folder must for
-     * a train run); its contents are read and checked where the run is built.
-     */
-    private void validateNetworkFileBatchAndPower() {
-        if (network != null) {
-            boolean file;
-            try {
-                file = !network.isBlank() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(network));
-            } catch (java.nio.file.InvalidPathException e) {
-                file = false;
-            }
-            require(file, "network", "\"" + network + "\"", "the path of an existing edge-list CSV file (README, "
-                    + "network section); it is " + (network.isBlank() ? "empty" : "missing or not a regular file"));
-        }
-        if (networkSha256 != null) {
-            require(network != null, "network_sha256", networkSha256, "only with network (the hash of that file)");
-            require(networkSha256.matches("[0-9a-f]{64}"), "network_sha256", networkSha256,
-                    "64 lower-case hexadecimal digits (the SHA-256 of the network file)");
-        }
-        if (batch != null) {
-            require(mode == CouplingMode.STANDARD, "batch", label(batch), "example unless mode is standard (full "
-                    + "batch averages the two-phase rules of standard mode's pairs of phases)");
-        }
-        if (powerWeight != null) {
-            require(powerWeight >= 0 && powerWeight < Double.POSITIVE_INFINITY, "power_weight", powerWeight,
-                    "finite value >= 0 (0: off)");
-            require(mode != CouplingMode.LOCAL, "power_weight", powerWeight, "0 (off) unless mode is standard or "
-                    + "twin (the power term joins the two-phase rule)");
-        }
-        if (lrTau != null) {
-            require(lrTau > 0 && lrTau <= 1e15, "lr_tau", lrTau, "0 <= value <= 1e15 (steps; 0: a constant rate)");
-        }
-    }
-
     /** Where inputs and outputs sit: {@link Terminals#NODE} when unset. */
     public Terminals terminalsValue() {
         return terminals == null ? Terminals.NODE : terminals;
@@ -242,25 +162,6 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
     /** Whether a classification run updates only on examples the free network misclassifies: false when unset. */
     public boolean updateOnErrorValue() {
         return updateOnError != null && updateOnError;
-    }
-
-    /**
-     * Edge terminals need relaxation that keeps a source's drop (uniform or ode; jacobi moves each node alone);
-     * update-on-error needs classes (iris, mnist, mnist3) and the two-phase scheme (standard), where the free state
-     * is measured before the clamped one.
-     */
-    private void validateTerminals() {
-        require(terminalsValue() == Terminals.NODE || relax != Relaxation.Kind.JACOBI, "terminals",
-                label(terminalsValue()), "node with relax jacobi (edge terminals need relax uniform or ode)");
-        require(terminalsValue() == Terminals.NODE || network == null, "terminals", label(terminalsValue()),
-                "node with network (a network file's roles are nodes)");
-        if (updateOnErrorValue()) {
-            require(task == TaskKind.IRIS || task == TaskKind.MNIST || task == TaskKind.MNIST3, "update_on_error",
-                    true, "false unless task is a classification (iris, mnist, mnist3)");
-            require(mode == CouplingMode.STANDARD, "update_on_error", true, "false unless mode is standard");
-            require(batchValue() == BatchMode.EXAMPLE, "update_on_error", true, "false with batch full (an update "
-                    + "averages every example's rule, so there is no single example to be wrong on)");
-        }
     }
 
     /** ode's relaxation rate per unit time when {@code gamma} is unset. */
@@ -295,103 +196,9 @@ public record NetworkSettings(TaskKind task, int nodes, double degree, int input
         return traceHold == null ? 0 : traceHold;
     }
 
-    /** The trace, gate and hold act on local mode's statistic: refused in other modes, the hold shorter than an example. */
-    private void validateTrace() {
-        String needs = "only with mode local and trace_tau >= 1 (the gate and the hold act on the trace)";
-        if (traceTau != null) {
-            require(traceTau >= 1 && Double.isFinite(traceTau), "trace_tau", traceTau, "0 (off) or a finite value >= 1");
-            require(mode == CouplingMode.LOCAL, "trace_tau", traceTau, "0 (off) unless mode is local (the trace is "
-                    + "local mode's)");
-        }
-        boolean traced = mode == CouplingMode.LOCAL && traceTau != null;
-        require(traceGate == null || traced, "trace_gate", traceGate == null ? null : label(traceGate), needs);
-        if (traceHold != null) {
-            require(traced, "trace_hold", traceHold, needs);
-            require(traceHold >= 0 && traceHold * presentProb < 1, "trace_hold", traceHold, "0 <= value < "
-                    + 1 / presentProb + " (1 / present_prob, an example's mean length in steps: a longer hold rarely "
-                    + "learns)");
-        }
-    }
-
-    /**
-     * ode's backward-Euler step shifts the Laplacian by {@code 1 / (gamma dt)} and an update takes {@code lr dt} (times
-     * {@code 2 phase_length} in standard): both must be finite, or the solver or the conductances turn to NaN (the
-     * first is checked whatever {@code relax}, the second only for ode, where it is the rate). The product checks
-     * blame {@code dt} when it was set, else the other factor. Large finite values are legal: backward Euler is stable
-     * at any step, and a large {@code gamma dt} only relaxes to the equilibrium in one step.
-     */
-    private void validateOde() {
-        double g = gammaValue();
-        double t = dtValue();
-        requirePositive("gamma", g);
-        requirePositive("dt", t);
-        double u = unstableFactorValue();
-        require(u > 1 && u < Double.POSITIVE_INFINITY, "unstable_factor", u, "finite value > 1");
-        double gt = g * t;
-        String key = dt != null || gamma == null ? "dt" : "gamma";
-        require(gt < Double.POSITIVE_INFINITY && 1 / gt < Double.POSITIVE_INFINITY, key, dt != null || gamma == null
-                ? t : g, "value with gamma * dt = " + g + " * " + t + " finite and > 0 with a finite inverse (between "
-                + "about 5.6e-309 and 1.8e308: backward Euler shifts by 1 / (gamma * dt))");
-        if (relax != Relaxation.Kind.ODE) {
-            return; // lr is per update itself
-        }
-        double perUpdate = lr * t * (mode == CouplingMode.STANDARD ? 2.0 * phaseLength : 1);
-        String key2 = dt != null ? "dt" : "lr";
-        require(perUpdate < Double.POSITIVE_INFINITY, key2, dt != null ? t : lr, "value with lr * dt" + (mode
-                == CouplingMode.STANDARD ? " * 2 phase_length" : "") + " = " + perUpdate + " finite (ode's learning "
-                + "rate per update)");
-    }
-
     @Override
     public void validate() {
-        requireChoice("task", task, TaskKind.class);
-        requireAtLeast("nodes", nodes, 8);
-        require(degree >= 2 && degree <= 20 && degree <= nodes - 1, "degree", degree, "2 <= value <= 20, and <= nodes"
-                + " - 1 = " + (nodes - 1L) + " (a node has at most nodes - 1 neighbours)");
-        // Each of inputs and outputs leaves room for one of the other, ground and a hidden node; their sum is checked
-        // against nodes below (in long: inputs + outputs can exceed an int).
-        require(inputs >= 1 && inputs <= nodes - 3L, "inputs", inputs, "1 <= integer <= nodes - 3 = " + (nodes - 3L));
-        require(outputs >= 1 && outputs <= nodes - 3L, "outputs", outputs, "1 <= integer <= nodes - 3 = "
-                + (nodes - 3L));
-        requireAtLeast("examples", examples, 1);
-        requireAtLeast("train_size", trainSize, 1);
-        requireAtLeast("test_size", testSize, 1);
-        requireChoice("mode", mode, CouplingMode.class);
-        requireChoice("relax", relax, Relaxation.Kind.class);
-        requireHalfOpenUnit("relax_rate", relaxRate);
-        requireHalfOpenUnit("switch_prob", switchProb);
-        requireHalfOpenUnit("present_prob", presentProb);
-        requireOpenUnit("b", b);
-        requireAtLeast("phase_length", phaseLength, 1);
-        requireHalfOpenUnit("nudge", nudge);
-        requirePositive("lr", lr);
-        requirePositive("k_min", kMin);
-        require(kMax > 0 && kMax < Double.POSITIVE_INFINITY, "k_max", kMax, "finite value > 0, and >= k_min");
-        if (kMin > kMax) {
-            // Either bound may be the one typed: blame the one moved from its default, naming the other's value.
-            if (kMin != DEFAULTS.kMin() || kMax == DEFAULTS.kMax()) {
-                throw new InvalidSetting("k_min", kMin, "0 < value <= k_max = " + kMax);
-            }
-            throw new InvalidSetting("k_max", kMax, "finite value >= k_min = " + kMin);
-        }
-        requireAtLeast("steps", steps, 1);
-        requireAtLeast("eval_every", evalEvery, 1);
-        validateOde();
-        if (mode == CouplingMode.STANDARD) {
-            // One standard update costs 2 phase_length sweeps: a longer phase than steps / 2 would end before any.
-            require(2L * phaseLength <= steps, "phase_length", phaseLength, "1 <= integer <= steps / 2 = " + steps / 2
-                    + " (one standard update costs 2 phase_length sweeps)");
-        }
-        validateTrace();
-        validateNetworkFileBatchAndPower();
-        validateTerminals();
-        validateElements();
-        long needed = (task == TaskKind.REGRESSION || task == TaskKind.TEACHER ? (long) inputs + outputs
-                : task.terminals(inputs, outputs)) * terminalsValue().nodesPerTerminal();
-        require(nodes >= needed + 2, "nodes", nodes, "integer >= " + (needed + 2) + " (inputs, outputs, ground and a "
-                + "hidden node for task " + label(task) + (terminalsValue() == Terminals.EDGE ? ", two nodes per "
-                + "terminal edge" : "") + ")");
-        NetworkMemory.require(this, MemoryBudget.heap());
+        NetworkSettingsChecks.validate(this);
     }
 
     // Copies with one setting changed: DEFAULTS.withHidden(64).withMode(...) reads as the settings it names.
