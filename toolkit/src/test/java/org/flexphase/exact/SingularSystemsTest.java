@@ -58,6 +58,42 @@ class SingularSystemsTest {
     }
 
     @Test
+    void aPivotRatioOfExactlyTheLimitIsRefusedAndTwiceItIsSolved() {
+        // State 0 absorbs, state 1 leaves with probability d: the system's pivots are 1 and d exactly (p00 - 1 = 0).
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Stationary.distribution(new double[][] {{1, 0}, {1e-12, 1 - 1e-12}}));
+        assertTrue(e.getMessage().contains("smallest LU pivot 1.0E-12 of the largest, at most 1.0E-12"),
+                e.getMessage());
+        assertArrayEquals(new double[] {1, 0}, Stationary.distribution(new double[][] {{1, 0}, {2e-12, 1 - 2e-12}}),
+                1e-15);
+    }
+
+    @Test
+    void theFundamentalMatrixHasALimitOfItsOwn() {
+        // d = 9007.3 ulps of 1 passes the stationary solve (pivot ratio d), but the fundamental matrix's last pivot
+        // is 1 - fl(1 - d) = 9007 ulps, just below 1e-12 = 9007.2 ulps.
+        double d = 9007.3 * 0x1p-53;
+        double[][] p = {{1, 0}, {d, 1 - d}};
+        assertArrayEquals(new double[] {1, 0}, Stationary.distribution(p), 1e-15);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Stationary.asymptoticCovariance(p, new double[][] {{1}, {2}}));
+        assertTrue(e.getMessage().startsWith("the fundamental matrix I - P + 1 pi^T of the 2-state chain is singular"),
+                e.getMessage());
+    }
+
+    @Test
+    void newtonRefusesAJacobianWhosePivotRatioIsExactlyTheLimit() {
+        // At 0 both differences are exact: slopes 1 ((2e-5 - 0) / 2e-5) and 1e-9, so the ratio is the double 1e-9.
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FixedPoints.newton(
+                t -> new double[] {t[0] + 1e-5, 1e-9 * t[1]}, new double[2], 1e-12, 20));
+        assertTrue(e.getMessage().contains("smallest LU pivot 1.0E-9 of the largest, at most 1.0E-9"), e.getMessage());
+        FixedPoints.Result r = FixedPoints.newton(t -> new double[] {t[0] + 1e-5, 2e-9 * t[1]}, new double[2],
+                1e-12, 20);
+        assertTrue(r.converged());
+        assertArrayEquals(new double[] {-1e-5, 0}, r.theta(), 1e-15);
+    }
+
+    @Test
     void newtonRefusesAJacobianOfRankOne() {
         // Both components vanish on the whole line theta0 + theta1 = 1: the zero is not isolated.
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> FixedPoints.newton(
