@@ -2,8 +2,6 @@ package org.flexphase.exact;
 
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Zeros and Jacobians of exact mean fields {@code theta -> h(theta)} (the fixed points a learning rule with
@@ -14,6 +12,15 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 public final class FixedPoints {
     /** Central-difference step: balances truncation O(h^2) against rounding O(eps/h) for fields of order one. */
     public static final double DIFFERENCE_STEP = 1e-5;
+    /**
+     * The smallest pivot ratio (see {@link PivotedLu#pivotRatio()}) a Newton Jacobian may have. Each entry of a
+     * central-difference Jacobian of an order-one field carries a rounding error of about eps / DIFFERENCE_STEP =
+     * 2e-11 and a truncation error of DIFFERENCE_STEP^2 / 6 times the third derivative (2e-12 for a logistic, whose
+     * third derivative is at most 1/8), so an exactly singular Jacobian comes out with its last pivot near 1e-11 of
+     * the largest or below. A pivot below 1e-9 is within a factor 50 of that noise, and the step would be that noise
+     * multiplied by 1e9. The Jacobians of the test and proof suites have pivot ratios of 0.0025 and more.
+     */
+    static final double SINGULAR_PIVOT_RATIO = 1e-9;
 
     private FixedPoints() {
     }
@@ -40,7 +47,12 @@ public final class FixedPoints {
         return j;
     }
 
-    /** Newton's method from {@code start} until {@code max |h| <= tolerance} or {@code maxIterations} steps. */
+    /**
+     * Newton's method from {@code start} until {@code max |h| <= tolerance} or {@code maxIterations} steps.
+     *
+     * @throws IllegalStateException if a Jacobian is singular within {@link #SINGULAR_PIVOT_RATIO} (the zero is not
+     *     isolated, or the start is where the field is flat): Newton has no step to take there
+     */
     public static Result newton(UnaryOperator<double[]> field, double[] start, double tolerance, int maxIterations) {
         double[] theta = start.clone();
         int n = theta.length;
@@ -51,11 +63,14 @@ public final class FixedPoints {
             DMatrixRMaj jac = new DMatrixRMaj(jacobian(field, theta));
             DMatrixRMaj rhs = new DMatrixRMaj(n, 1, true, h);
             DMatrixRMaj step = new DMatrixRMaj(n, 1);
-            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
-            if (!solver.setA(jac)) {
-                throw new IllegalStateException("singular Jacobian of the mean field at Newton step " + it);
+            PivotedLu lu = new PivotedLu(jac);
+            double ratio = lu.pivotRatio();
+            if (!(ratio > SINGULAR_PIVOT_RATIO)) {
+                throw new IllegalStateException("singular " + n + " x " + n + " Jacobian of the mean field at Newton"
+                        + " step " + it + " (smallest LU pivot " + ratio + " of the largest, at most "
+                        + SINGULAR_PIVOT_RATIO + "), theta = " + java.util.Arrays.toString(theta));
             }
-            solver.solve(rhs, step);
+            lu.solve(rhs, step);
             for (int k = 0; k < n; k++) {
                 theta[k] -= step.get(k, 0);
             }

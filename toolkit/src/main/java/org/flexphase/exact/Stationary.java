@@ -1,17 +1,28 @@
 package org.flexphase.exact;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /** Stationary distributions of finite Markov chains, solved exactly (up to rounding) with EJML. */
 public final class Stationary {
+    /**
+     * The smallest pivot ratio (see {@link PivotedLu#pivotRatio()}) a stationary or fundamental-matrix system may
+     * have. The entries of both systems lie in [-1, 1] and carry only rounding; LU with partial pivoting has a
+     * backward error of about n eps |L| |U| (2e-14 for 100 states, 2e-13 for 1,000), so an exactly singular system
+     * (two closed classes, an absorbing state beside another recurrent class) leaves its last pivot at that level
+     * or below (exactly 0 in the chains of SingularSystemsTest). A well-posed chain's smallest pivot is of the order
+     * of its spectral gap (the smallest in the test and proof suites is 0.0025); below 1e-12 the solution would have
+     * lost all but a few digits anyway.
+     */
+    static final double SINGULAR_PIVOT_RATIO = 1e-12;
+
     private Stationary() {
     }
-
     /**
      * The stationary distribution {@code pi} of the row-stochastic matrix {@code p}: solves {@code pi (P - I) = 0}
-     * with one equation replaced by {@code sum pi = 1}, by LU with partial pivoting. Requires a single recurrent class.
+     * with one equation replaced by {@code sum pi = 1}, by LU with partial pivoting. Requires a single recurrent class:
+     * a chain with several (so no unique {@code pi}) makes the system singular and is refused.
+     *
+     * @throws IllegalArgumentException if the system is singular within {@link #SINGULAR_PIVOT_RATIO}
      */
     public static double[] distribution(double[][] p) {
         int n = p.length;
@@ -28,11 +39,14 @@ public final class Stationary {
         DMatrixRMaj rhs = new DMatrixRMaj(n, 1);
         rhs.set(n - 1, 0, 1.0);
         DMatrixRMaj x = new DMatrixRMaj(n, 1);
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
-        if (!solver.setA(a)) {
-            throw new IllegalArgumentException("the chain has no unique stationary distribution (singular system)");
+        PivotedLu lu = new PivotedLu(a);
+        double ratio = lu.pivotRatio();
+        if (!(ratio > SINGULAR_PIVOT_RATIO)) {
+            throw new IllegalArgumentException("the " + n + "-state chain has no unique stationary distribution: its"
+                    + " stationary system is singular (smallest LU pivot " + ratio + " of the largest, at most "
+                    + SINGULAR_PIVOT_RATIO + "); it needs a single recurrent class");
         }
-        solver.solve(rhs, x);
+        lu.solve(rhs, x);
         double[] pi = new double[n];
         for (int i = 0; i < n; i++) {
             pi[i] = x.get(i, 0);
@@ -58,6 +72,8 @@ public final class Stationary {
      * function {@code f} (one row per state) of the stationary chain {@code p}: what the Markov-chain central limit
      * theorem puts under a time average. From the fundamental matrix {@code Z = (I - P + 1 pi^T)^-1}: with
      * {@code g = Z (f - h)}, {@code Sigma = E_pi[fc g^T + g fc^T - fc fc^T]}, {@code fc = f - h}, {@code h = E_pi f}.
+     *
+     * @throws IllegalArgumentException if the chain has no unique stationary distribution (as {@link #distribution})
      */
     public static double[][] asymptoticCovariance(double[][] p, double[][] f) {
         double[] pi = distribution(p);
@@ -82,11 +98,14 @@ public final class Stationary {
             }
         }
         DMatrixRMaj g = new DMatrixRMaj(n, d);
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
-        if (!solver.setA(m)) {
-            throw new IllegalStateException("the fundamental matrix is singular: the chain is not ergodic");
+        PivotedLu lu = new PivotedLu(m);
+        double ratio = lu.pivotRatio();
+        if (!(ratio > SINGULAR_PIVOT_RATIO)) {
+            throw new IllegalStateException("the fundamental matrix I - P + 1 pi^T of the " + n + "-state chain is"
+                    + " singular (smallest LU pivot " + ratio + " of the largest, at most " + SINGULAR_PIVOT_RATIO
+                    + ")");
         }
-        solver.solve(centred, g);
+        lu.solve(centred, g);
         double[][] sigma = new double[d][d];
         for (int a = 0; a < n; a++) {
             for (int k = 0; k < d; k++) {
