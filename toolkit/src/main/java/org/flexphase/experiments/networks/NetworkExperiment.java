@@ -61,16 +61,15 @@ public final class NetworkExperiment implements Experiment {
     static final String[] TEACHER_SCHEMES = {"standard", "twin", GATED};
 
     /**
-     * Seeds per figure and table of a profile: {@code full} runs 5 seeds everywhere (3 for the teacher task at 512 and
-     * 2,048 nodes); {@code quick} keeps the part to minutes on 2 cores with 2 seeds for the curves and the teacher
-     * task (64 and 512 nodes only), 1 for Iris (2,000,000 steps per run), 3 for the 14-node p / r grid and 1 for the
-     * frozen-conductance noise table.
+     * Seeds per figure and table of a profile: {@code full} runs 5 seeds everywhere; {@code quick} keeps the part to
+     * minutes on 2 cores with 2 seeds for the curves and the teacher task (64 and 512 nodes only), 1 for Iris
+     * (2,000,000 steps per run), 3 for the 14-node p / r grid and 1 for the frozen-conductance noise table.
      */
     record Profile(int curveSeeds, int irisSeeds, int[] teacherSizes, int[] teacherSeeds, int ratioSeeds,
                    int noiseSeeds) {
         static Profile of(String name) {
             return name.equals("full")
-                    ? new Profile(5, 5, new int[]{64, 512, 2048}, new int[]{5, 3, 3}, 5, 5)
+                    ? new Profile(5, 5, new int[]{64, 512, 2048}, new int[]{5, 5, 5}, 5, 5)
                     : new Profile(2, 1, new int[]{64, 512}, new int[]{2, 2}, 3, 1);
         }
     }

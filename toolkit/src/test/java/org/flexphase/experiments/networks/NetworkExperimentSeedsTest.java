@@ -47,13 +47,7 @@ class NetworkExperimentSeedsTest {
     void theFullProfileRunsFiveSeedsPerGroupAndQuickFewer() {
         Map<String, Set<Long>> full = seedsByGroup("full");
         Set<Long> five = Set.of(1L, 2L, 3L, 4L, 5L);
-        full.forEach((g, seeds) -> {
-            if (g.startsWith("teacher:512") || g.startsWith("teacher:2048")) {
-                assertEquals(Set.of(1L, 2L, 3L), seeds, g);
-            } else {
-                assertEquals(five, seeds, g);
-            }
-        });
+        full.forEach((g, seeds) -> assertEquals(five, seeds, g));
         assertEquals(9, full.keySet().stream().filter(g -> g.startsWith("teacher:")).count(), "3 sizes x 3 schemes");
         assertEquals(3 * 5 + 2 * 1 + 3, full.keySet().stream().filter(g -> g.startsWith("curve:")).count() + 3,
                 "curves: 5 schemes at 2,048 nodes, 6 at 64 and 512");

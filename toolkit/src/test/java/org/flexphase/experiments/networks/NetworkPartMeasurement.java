@@ -44,10 +44,13 @@ public final class NetworkPartMeasurement {
                     noise.doubleColumn("steps").asStringColumn().setName("steps_key"));
             System.out.println(SeedBands.bands("noise", noise, "relative_error", "nudge_key", "steps_key").printAll());
         }
+        String[] range = System.getProperty("runSeeds", "1-" + Long.MAX_VALUE).split("-");
+        long[] seedRange = {Long.parseLong(range[0]), Long.parseLong(range[1])};
         List<RunSpec> specs = new NetworkExperiment(profile).specs().stream()
                 .filter(s -> prefixes.stream().anyMatch(p -> !p.startsWith("R=") && s.group().startsWith(p)))
                 .filter(s -> rs.isEmpty() || !s.group().startsWith(NetworkRSweep.GROUP)
                         || rs.contains(Double.parseDouble(s.group().split(":")[3])))
+                .filter(s -> s.seed() >= seedRange[0] && s.seed() <= seedRange[1])
                 .toList();
         if (specs.isEmpty()) {
             return;
