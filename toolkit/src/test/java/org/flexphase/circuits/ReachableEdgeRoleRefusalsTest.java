@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * {@link ResistorNetwork#withReachableEdgeRoles} when draws are refused: a first draw that cannot place the terminal
  * edges is refused with its own message (not retried), while a later draw that finds too few disjoint edges only
  * counts as refused, and when no draw puts the output edge on a cycle through the input edge (a tree has no cycles)
- * the method says so after its {@link ResistorNetwork#MAX_ROLE_DRAWS} draws.
+ * the method says so after its {@link ResistorNetwork#MAX_ROLE_DRAWS} draws. A hand-built terminal pair that is not an
+ * edge is named by the block test.
  */
 class ReachableEdgeRoleRefusalsTest {
     @Test
@@ -51,5 +52,16 @@ class ReachableEdgeRoleRefusalsTest {
             }
         }
         assertTrue(placedFirst > 0 && refusedFirst > 0, placedFirst + " placed, " + refusedFirst + " refused first");
+    }
+
+    @Test
+    void aHandBuiltTerminalPairThatIsNotAnEdgeIsNamed() {
+        // the constructor takes any distinct nodes as a pair; the block test needs each pair's edge and names the pair
+        // it cannot find (node 5, the last, so a search past its own edges would run off the incidence list)
+        Graph ring = Graph.of(6, new int[][]{{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 0}});
+        ResistorNetwork net = new ResistorNetwork(ring, new double[]{1, 1, 1, 1, 1, 1}, 1e-3, 1e3, new int[]{0}, 2,
+                new int[]{5}, new int[]{1}, new int[]{3});
+        IllegalStateException e = assertThrows(IllegalStateException.class, net::outputsReachInputs);
+        assertEquals("no edge between terminal nodes 5 and 3", e.getMessage());
     }
 }
