@@ -1,6 +1,8 @@
 package org.flexphase.proofs;
 
 import java.util.function.DoubleSupplier;
+import org.flexphase.circuits.CoupledLearning;
+import org.flexphase.circuits.ResistorNetwork;
 
 /**
  * The reference gradients of the circuit properties: central differences over the conductances, which the caller's
@@ -34,5 +36,31 @@ final class CentralDifferences {
             g[e] = -(up - down) / (2 * step);
         }
         return g;
+    }
+
+    /**
+     * {@code -dC_H/dk} of coupled learning's cost with every weight {@code H} frozen, by central differences, every
+     * free equilibrium re-solved; node and edge terminals alike (an output is its node's potential or its edge's
+     * drop).
+     */
+    static double[] negativeGradient(CoupledLearning sys, double[][] h) {
+        return negativeGradient(sys.network().conductances(), () -> weightedCost(sys, h));
+    }
+
+    /** {@code C_H = mean over examples of 1/2 (y - t)^T H (y - t)} at the free equilibria, {@code y} the outputs. */
+    static double weightedCost(CoupledLearning sys, double[][] h) {
+        ResistorNetwork net = sys.network();
+        double[] p = new double[net.graph().nodeCount()];
+        double c = 0;
+        for (int m = 0; m < sys.task().size(); m++) {
+            sys.freeEquilibrium(m, p);
+            double[] t = sys.task().target(m);
+            for (int o = 0; o < t.length; o++) {
+                for (int o2 = 0; o2 < t.length; o2++) {
+                    c += 0.5 * (net.outputValue(o, p) - t[o]) * h[o][o2] * (net.outputValue(o2, p) - t[o2]);
+                }
+            }
+        }
+        return c / sys.task().size();
     }
 }

@@ -34,7 +34,7 @@ class CoupledLearningGradientProperties {
             CoupledLearning half = new CoupledLearning(net, c.task(), ETA / 2, 1.0);
             double[] u2 = half.twoPhaseUpdate();
             double[][] h = half.outputConductance();
-            double[] g = negativeGradient(half, h);
+            double[] g = CentralDifferences.negativeGradient(half, h);
             double gMax = Averages.maxAbs(g);
             double scale = Math.max(gMax, Averages.maxAbs(u1));
             double e1 = 0;
@@ -73,7 +73,7 @@ class CoupledLearningGradientProperties {
             ResistorNetwork net = c.net();
             CoupledLearning plain = new CoupledLearning(net, c.task(), ETA / 2, 1.0);
             double[][] h = plain.outputConductance();
-            double[] gCost = negativeGradient(plain, h);
+            double[] gCost = CentralDifferences.negativeGradient(plain, h);
             double[] gPower = negativePowerGradient(plain);
             // lambda puts the power term at kappa times the cost term, so neither hides the other
             double lambda = Math.exp(logKappa)
@@ -102,23 +102,4 @@ class CoupledLearningGradientProperties {
     }
 
     /** {@code -dC_H/dk} by central differences, re-solving the free equilibria, with {@code H} frozen. */
-    static double[] negativeGradient(CoupledLearning sys, double[][] h) {
-        return CentralDifferences.negativeGradient(sys.network().conductances(), () -> weightedCost(sys, h));
-    }
-
-    static double weightedCost(CoupledLearning sys, double[][] h) {
-        ResistorNetwork net = sys.network();
-        double[] p = new double[net.graph().nodeCount()];
-        double c = 0;
-        for (int m = 0; m < sys.task().size(); m++) {
-            sys.freeEquilibrium(m, p);
-            double[] t = sys.task().target(m);
-            for (int o = 0; o < t.length; o++) {
-                for (int o2 = 0; o2 < t.length; o2++) {
-                    c += 0.5 * (p[net.output(o)] - t[o]) * h[o][o2] * (p[net.output(o2)] - t[o2]);
-                }
-            }
-        }
-        return c / sys.task().size();
-    }
 }

@@ -139,7 +139,7 @@ class EdgeTerminalProperties {
             CoupledLearning half = new CoupledLearning(net, c.task(), ETA / 2, Relaxation.Kind.UNIFORM, 1.0);
             double[] u2 = half.twoPhaseUpdate();
             double[][] h = half.outputConductance();
-            double[] g = negativeGradient(half, h);
+            double[] g = CentralDifferences.negativeGradient(half, h);
             double gMax = Averages.maxAbs(g);
             double scale = Math.max(gMax, Averages.maxAbs(u1));
             double e1 = 0;
@@ -165,23 +165,4 @@ class EdgeTerminalProperties {
     }
 
     /** {@code -dC_H/dk} by central differences over the output edges' drops, re-solving the free equilibria. */
-    static double[] negativeGradient(CoupledLearning sys, double[][] h) {
-        return CentralDifferences.negativeGradient(sys.network().conductances(), () -> weightedCost(sys, h));
-    }
-
-    static double weightedCost(CoupledLearning sys, double[][] h) {
-        ResistorNetwork net = sys.network();
-        double[] p = new double[net.graph().nodeCount()];
-        double c = 0;
-        for (int m = 0; m < sys.task().size(); m++) {
-            sys.freeEquilibrium(m, p);
-            double[] t = sys.task().target(m);
-            for (int o = 0; o < t.length; o++) {
-                for (int o2 = 0; o2 < t.length; o2++) {
-                    c += 0.5 * (net.outputValue(o, p) - t[o]) * h[o][o2] * (net.outputValue(o2, p) - t[o2]);
-                }
-            }
-        }
-        return c / sys.task().size();
-    }
 }
