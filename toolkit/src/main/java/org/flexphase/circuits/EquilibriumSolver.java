@@ -31,10 +31,8 @@ public final class EquilibriumSolver {
     /** Free nodes in elimination order; position[node] = its row, or -1 for a held node. */
     private final int[] free;
     private final int[] position;
+    private final LaplacianPattern pattern;
     private final DMatrixSparseCSC matrix;
-    /** Per edge, the value slots it adds +k to (diagonals) and -k to (off-diagonals), -1 when absent. */
-    private final int[][] plusSlots;
-    private final int[][] minusSlots;
     private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver;
     private final double[] factored;
     private final DMatrixRMaj rhs;
@@ -110,73 +108,11 @@ public final class EquilibriumSolver {
                 }
             }
         }
-        int[][] rows = new int[n][];
-        int[] count = new int[n];
-        for (int i = 0; i < g.nodeCount(); i++) {
-            if (position[i] >= 0) {
-                count[position[i]] += g.degree(i);
-            }
-        }
-        for (int c = 0; c < n; c++) {
-            rows[c] = new int[count[c] + 1];
-            rows[c][0] = c;
-            count[c] = 1;
-        }
-        for (int node = 0; node < g.nodeCount(); node++) {
-            int c = position[node];
-            if (c < 0) {
-                continue;
-            }
-            for (int k = 0; k < g.degree(node); k++) {
-                int j = position[g.other(g.incidentEdge(node, k), node)];
-                if (j >= 0) {
-                    rows[c][count[c]++] = j;
-                }
-            }
-        }
-        for (int c = 0; c < n; c++) {
-            // merged nodes can share neighbours, and a tied edge points back at its own row: keep each row once
-            int[] r = Arrays.copyOf(rows[c], count[c]);
-            Arrays.sort(r);
-            int u = 0;
-            for (int q = 0; q < r.length; q++) {
-                if (q == 0 || r[q] != r[q - 1]) {
-                    r[u++] = r[q];
-                }
-            }
-            rows[c] = Arrays.copyOf(r, u);
-        }
-        int nnz = 0;
-        for (int[] r : rows) {
-            nnz += r.length;
-        }
-        matrix = new DMatrixSparseCSC(n, n, nnz);
-        int at = 0;
-        for (int c = 0; c < n; c++) {
-            matrix.col_idx[c] = at;
-            for (int r : rows[c]) {
-                matrix.nz_rows[at++] = r;
-            }
-        }
-        matrix.col_idx[n] = at;
-        matrix.nz_length = at;
-        matrix.indicesSorted = true;
-        plusSlots = new int[g.edgeCount()][];
-        minusSlots = new int[g.edgeCount()][];
-        for (int e = 0; e < g.edgeCount(); e++) {
-            int a = position[g.from(e)];
-            int b = position[g.to(e)];
-            if (a >= 0 && a == b) {
-                plusSlots[e] = new int[]{-1, -1};
-                minusSlots[e] = new int[]{-1, -1};
-                continue;
-            }
-            plusSlots[e] = new int[]{a < 0 ? -1 : slot(a, a), b < 0 ? -1 : slot(b, b)};
-            minusSlots[e] = a < 0 || b < 0 ? new int[]{-1, -1} : new int[]{slot(a, b), slot(b, a)};
-        }
+        pattern = new LaplacianPattern(g, position, n);
+        matrix = pattern.matrix;
         diagonal = new int[n];
         for (int c = 0; c < n; c++) {
-            diagonal[c] = slot(c, c);
+            diagonal[c] = pattern.slot(c, c);
         }
         solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
         factored = new double[g.edgeCount()];
@@ -195,35 +131,13 @@ public final class EquilibriumSolver {
         return new EquilibriumSolver(net, net.heldNodes(true), net.ties(true), 0);
     }
 
-    private int slot(int row, int col) {
-        int lo = matrix.col_idx[col];
-        int hi = matrix.col_idx[col + 1];
-        int k = Arrays.binarySearch(matrix.nz_rows, lo, hi, row);
-        if (k < 0) {
-            throw new IllegalStateException("no slot (" + row + ", " + col + ")");
-        }
-        return k;
-    }
-
     /** Refactorises if the conductances changed since the last factorisation (values only; the structure is locked). */
     private void refresh() {
         double[] k = net.conductances();
         if (Arrays.equals(k, factored)) {
             return;
         }
-        Arrays.fill(matrix.nz_values, 0, matrix.nz_length, 0.0);
-        for (int e = 0; e < k.length; e++) {
-            for (int s : plusSlots[e]) {
-                if (s >= 0) {
-                    matrix.nz_values[s] += k[e];
-                }
-            }
-            for (int s : minusSlots[e]) {
-                if (s >= 0) {
-                    matrix.nz_values[s] -= k[e];
-                }
-            }
-        }
+        pattern.fill(k);
         if (shift > 0) {
             for (int d : diagonal) {
                 matrix.nz_values[d] += shift;

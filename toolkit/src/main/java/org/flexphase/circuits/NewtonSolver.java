@@ -33,9 +33,8 @@ public final class NewtonSolver {
     private final boolean[] held;
     private final int[] free;
     private final int[] position;
+    private final LaplacianPattern pattern;
     private final DMatrixSparseCSC matrix;
-    private final int[][] plusSlots;
-    private final int[][] minusSlots;
     private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver;
     private final double[] weights;
     private final double[] factored;
@@ -63,42 +62,8 @@ public final class NewtonSolver {
             position[free[r]] = r;
         }
         int n = free.length;
-        int[][] rows = new int[n][];
-        int nnz = 0;
-        for (int c = 0; c < n; c++) {
-            int node = free[c];
-            int[] rs = new int[g.degree(node) + 1];
-            int m = 0;
-            rs[m++] = c;
-            for (int k = 0; k < g.degree(node); k++) {
-                int j = position[g.other(g.incidentEdge(node, k), node)];
-                if (j >= 0) {
-                    rs[m++] = j;
-                }
-            }
-            rows[c] = Arrays.copyOf(rs, m);
-            Arrays.sort(rows[c]);
-            nnz += m;
-        }
-        matrix = new DMatrixSparseCSC(n, n, nnz);
-        int at = 0;
-        for (int c = 0; c < n; c++) {
-            matrix.col_idx[c] = at;
-            for (int r : rows[c]) {
-                matrix.nz_rows[at++] = r;
-            }
-        }
-        matrix.col_idx[n] = at;
-        matrix.nz_length = at;
-        matrix.indicesSorted = true;
-        plusSlots = new int[g.edgeCount()][];
-        minusSlots = new int[g.edgeCount()][];
-        for (int e = 0; e < g.edgeCount(); e++) {
-            int a = position[g.from(e)];
-            int b = position[g.to(e)];
-            plusSlots[e] = new int[]{a < 0 ? -1 : slot(a, a), b < 0 ? -1 : slot(b, b)};
-            minusSlots[e] = a < 0 || b < 0 ? new int[]{-1, -1} : new int[]{slot(a, b), slot(b, a)};
-        }
+        pattern = new LaplacianPattern(g, position, n);
+        matrix = pattern.matrix;
         solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
         weights = new double[g.edgeCount()];
         factored = new double[g.edgeCount()];
@@ -116,14 +81,6 @@ public final class NewtonSolver {
     /** The clamped phase's solver (inputs, ground and outputs held). */
     public static NewtonSolver clamped(ResistorNetwork net, Element element) {
         return new NewtonSolver(net, element, net.heldNodes(true));
-    }
-
-    private int slot(int row, int col) {
-        int k = Arrays.binarySearch(matrix.nz_rows, matrix.col_idx[col], matrix.col_idx[col + 1], row);
-        if (k < 0) {
-            throw new IllegalStateException("no slot (" + row + ", " + col + ")");
-        }
-        return k;
     }
 
     /**
@@ -236,19 +193,7 @@ public final class NewtonSolver {
         if (Arrays.equals(weights, factored)) {
             return;
         }
-        Arrays.fill(matrix.nz_values, 0, matrix.nz_length, 0.0);
-        for (int e = 0; e < weights.length; e++) {
-            for (int s : plusSlots[e]) {
-                if (s >= 0) {
-                    matrix.nz_values[s] += weights[e];
-                }
-            }
-            for (int s : minusSlots[e]) {
-                if (s >= 0) {
-                    matrix.nz_values[s] -= weights[e];
-                }
-            }
-        }
+        pattern.fill(weights);
         if (!solver.setA(matrix)) {
             throw new IllegalStateException("the Hessian is not positive definite (is a held node missing?)");
         }
