@@ -111,4 +111,15 @@ final class CircuitGenerators {
         }
         return new CouplingTask(x, t);
     }
+
+    /**
+     * Redraws every conductance of {@code net} uniformly in [0.1, 10] (in place): the second round of the
+     * equilibrium properties, which must hold away from the generators' [0.2, 2] as well.
+     */
+    static void redrawConductances(ResistorNetwork net, RandomGenerator rng) {
+        double[] k = net.conductances();
+        for (int e = 0; e < k.length; e++) {
+            k[e] = 0.1 + 9.9 * rng.nextDouble();
+        }
+    }
 }

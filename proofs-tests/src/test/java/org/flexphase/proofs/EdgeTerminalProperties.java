@@ -40,10 +40,7 @@ class EdgeTerminalProperties {
                 int[] tie = net.ties(clamped);
                 for (int round = 0; round < 2; round++) {
                     if (round == 1) {
-                        double[] k = net.conductances();
-                        for (int e = 0; e < k.length; e++) {
-                            k[e] = 0.1 + 9.9 * rng.nextDouble();
-                        }
+                        CircuitGenerators.redrawConductances(net, rng);
                     }
                     double[] p = new double[net.graph().nodeCount()];
                     for (int i = 0; i < p.length; i++) {
