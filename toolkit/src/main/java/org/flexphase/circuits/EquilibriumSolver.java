@@ -4,8 +4,6 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.interfaces.linsol.LinearSolverSparse;
-import org.ejml.sparse.FillReducing;
-import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
  * Kirchhoff equilibria of one phase of a {@link ResistorNetwork}: the potentials of the free nodes that minimise the
@@ -44,7 +42,6 @@ public final class EquilibriumSolver {
     private final int[] tie;
     /** Nodes merged into each row (1 without ties): the weight of the shift. */
     private final int[] groupSize;
-    private boolean locked;
     private long factorisations;
 
     /** A solver for the phase in which exactly the nodes with {@code held[i]} are held. */
@@ -114,7 +111,7 @@ public final class EquilibriumSolver {
         for (int c = 0; c < n; c++) {
             diagonal[c] = pattern.slot(c, c);
         }
-        solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
+        solver = pattern.solver;
         factored = new double[g.edgeCount()];
         Arrays.fill(factored, Double.NaN);
         rhs = new DMatrixRMaj(n, 1);
@@ -148,13 +145,7 @@ public final class EquilibriumSolver {
                 }
             }
         }
-        if (!solver.setA(matrix)) {
-            throw new IllegalStateException("the reduced Laplacian is not positive definite (is a held node missing?)");
-        }
-        if (!locked) {
-            solver.setStructureLocked(true);
-            locked = true;
-        }
+        pattern.factor("the reduced Laplacian is not positive definite (is a held node missing?)");
         System.arraycopy(k, 0, factored, 0, k.length);
         factorisations++;
     }

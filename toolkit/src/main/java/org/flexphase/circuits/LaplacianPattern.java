@@ -1,7 +1,11 @@
 package org.flexphase.circuits;
 
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.interfaces.linsol.LinearSolverSparse;
+import org.ejml.sparse.FillReducing;
+import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
  * The sparsity pattern of one phase's reduced Laplacian (the block of the unknown potentials) and, per edge, the value
@@ -14,6 +18,10 @@ final class LaplacianPattern {
     /** Per edge, the value slots it adds +w to (diagonals) and -w to (off-diagonals), -1 when absent. */
     private final int[][] plusSlots;
     private final int[][] minusSlots;
+    /** Cholesky in the pattern's own (reverse Cuthill-McKee) order: the callers order the unknowns. */
+    final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver =
+            LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
+    private boolean locked;
 
     /**
      * The pattern over {@code n} unknowns, node {@code i} being unknown {@code position[i]} or held when -1. Nodes
@@ -108,6 +116,20 @@ final class LaplacianPattern {
                     matrix.nz_values[s] -= w[e];
                 }
             }
+        }
+    }
+
+    /**
+     * Factorises the values written; the symbolic analysis of the first call is locked for every later one (the
+     * structure never changes). {@code notPositiveDefinite} is the message when Cholesky refuses the matrix.
+     */
+    void factor(String notPositiveDefinite) {
+        if (!solver.setA(matrix)) {
+            throw new IllegalStateException(notPositiveDefinite);
+        }
+        if (!locked) {
+            solver.setStructureLocked(true);
+            locked = true;
         }
     }
 }

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.interfaces.linsol.LinearSolverSparse;
-import org.ejml.sparse.FillReducing;
-import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 import org.flexphase.util.Checks;
 
 /**
@@ -41,7 +39,6 @@ public final class NewtonSolver {
     private final DMatrixRMaj gradient;
     private final DMatrixRMaj step;
     private final double[] trial;
-    private boolean locked;
     private int lastIterations;
     private long factorisations;
 
@@ -64,7 +61,7 @@ public final class NewtonSolver {
         int n = free.length;
         pattern = new LaplacianPattern(g, position, n);
         matrix = pattern.matrix;
-        solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
+        solver = pattern.solver;
         weights = new double[g.edgeCount()];
         factored = new double[g.edgeCount()];
         Arrays.fill(factored, Double.NaN);
@@ -194,13 +191,7 @@ public final class NewtonSolver {
             return;
         }
         pattern.fill(weights);
-        if (!solver.setA(matrix)) {
-            throw new IllegalStateException("the Hessian is not positive definite (is a held node missing?)");
-        }
-        if (!locked) {
-            solver.setStructureLocked(true);
-            locked = true;
-        }
+        pattern.factor("the Hessian is not positive definite (is a held node missing?)");
         System.arraycopy(weights, 0, factored, 0, weights.length);
         factorisations++;
     }

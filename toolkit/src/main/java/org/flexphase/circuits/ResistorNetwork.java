@@ -211,17 +211,7 @@ public final class ResistorNetwork {
         Checks.requireAtLeast(nOutputs, 1, "outputs");
         int n = graph.nodeCount();
         Checks.requireInRange(nInputs + nOutputs + 2, 3, n, "inputs + outputs + 2 (ground and a hidden node)");
-        RandomGenerator rng = Rngs.create(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = shuffled(n, Rngs.create(seed));
         double[] k = new double[graph.edgeCount()];
         Arrays.fill(k, k0);
         return new ResistorNetwork(graph, k, kMin, kMax, Arrays.copyOfRange(order, 0, nInputs), order[nInputs],
