@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.flexphase.circuits.CoupledLearning;
@@ -17,6 +18,7 @@ import org.flexphase.circuits.Graph;
 import org.flexphase.circuits.Graphs;
 import org.flexphase.circuits.Relaxation;
 import org.flexphase.circuits.ResistorNetwork;
+import org.flexphase.util.Rngs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +59,48 @@ class ReachableTaskProperties {
         });
         System.out.printf(Locale.ROOT, "reachable roles: %d of the drawn networks needed a redraw%n", redrawn.get());
         assertTrue(redrawn.get() > 0, "the domain drew no unreachable role assignment, so (a) tested nothing");
+    }
+
+    /**
+     * (a) for edge terminals: {@link ResistorNetwork#withReachableEdgeRoles} never emits an output edge the input edges
+     * cannot drive, checked physically at random conductances in [0.1, 10] and random input drops in [-1, 1]: every
+     * output edge's free drop is nonzero (a stranded output edge carries no current, so its drop is exactly 0; a
+     * driven one is 0 only on a measure-zero set of drops and conductances). Graphs of 10-24 nodes, degree 2.5-4, 1-2
+     * input and output edges, where most first draws strand an output edge: refused draws are counted and required.
+     */
+    @Test
+    void theEdgeRoleGeneratorNeverEmitsAnOutputEdgeTheInputsCannotDrive() {
+        AtomicInteger redrawn = new AtomicInteger();
+        Proofs.qt(200).forAll(integers().between(10, 24), doubles().between(2.5, 4.0), integers().between(1, 2),
+                longs().between(1, 1_000_000)).checkAssert((n, degree, terminals, seed) -> {
+            Graph g = Graphs.randomGeometric(n, degree, seed);
+            ResistorNetwork.Drawn d;
+            try {
+                d = ResistorNetwork.withReachableEdgeRoles(g, terminals, terminals, 1.0, 1e-3, 1e3, seed + 1);
+            } catch (IllegalArgumentException | IllegalStateException tooFewEdges) {
+                return; // a graph without enough disjoint edges or driven draws: refused, not emitted
+            }
+            if (d.redraws() > 0) {
+                redrawn.incrementAndGet();
+            }
+            ResistorNetwork net = d.network();
+            RandomGenerator rng = Rngs.create(seed + 2);
+            CircuitGenerators.redrawConductances(net, rng);
+            double[] x = new double[terminals];
+            for (int s = 0; s < x.length; s++) {
+                x[s] = 2 * rng.nextDouble() - 1;
+            }
+            CouplingTask task = new CouplingTask(new double[][]{x}, new double[][]{new double[terminals]});
+            double[] y = new CoupledLearning(net, task, 0.1, Relaxation.Kind.UNIFORM, 1.0).freeOutputs(x);
+            for (int o = 0; o < y.length; o++) {
+                assertTrue(Math.abs(y[o]) > 1e-12, String.format(Locale.ROOT, "output edge %d has drop %.3g with "
+                        + "input drops %s (n=%d degree=%.2f terminals=%d seed=%d, %d redraws)", o, y[o],
+                        Arrays.toString(x), n, degree, terminals, seed, d.redraws()));
+            }
+        });
+        System.out.printf(Locale.ROOT, "reachable edge roles: %d of the drawn networks needed a redraw%n",
+                redrawn.get());
+        assertTrue(redrawn.get() > 0, "the domain drew no stranded output edge, so this property tested nothing");
     }
 
     @Test
